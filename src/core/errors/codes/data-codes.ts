@@ -1,0 +1,20 @@
+import { type ErrorSpec, EXIT } from '../error-spec.js';
+
+/** Codes of reading and validating data files. The data readers and validators own this table. */
+export const dataCodes = {
+  DATA_INVALID: {
+    status: 422,
+    exit: EXIT.data,
+    description: 'The dataset failed validation; details list every fatal finding.',
+  },
+  DATA_FORMAT_UNSUPPORTED: {
+    status: 400,
+    exit: EXIT.data,
+    description: 'The file extension or content type is not CSV, Parquet or JSON Lines.',
+  },
+  DATA_PARSE_FAILED: {
+    status: 400,
+    exit: EXIT.data,
+    description: 'The file could not be parsed in its format (malformed CSV, JSON line or Parquet).',
+  },
+} as const satisfies Record<string, ErrorSpec>;

@@ -1,0 +1,26 @@
+import { type ErrorSpec, EXIT } from '../error-spec.js';
+
+/** Codes of the gradient-boosted trees engine and its model files. The engine owns this table. */
+export const modelCodes = {
+  MODEL_PARAM_INVALID: {
+    status: 400,
+    exit: EXIT.usage,
+    description: 'A training parameter is out of range; the message names it and the allowed range.',
+  },
+  MODEL_TRAINING_DATA_INVALID: {
+    status: 422,
+    exit: EXIT.data,
+    description:
+      'Training data the engine cannot use: empty, non-finite labels, features of the wrong length.',
+  },
+  MODEL_FILE_INVALID: {
+    status: 422,
+    exit: EXIT.data,
+    description: 'A model file is not valid JSON, has the wrong shape, or references undeclared features.',
+  },
+  MODEL_UNSUPPORTED: {
+    status: 422,
+    exit: EXIT.data,
+    description: 'A model file uses something the engine does not support (objective, categorical splits…).',
+  },
+} as const satisfies Record<string, ErrorSpec>;

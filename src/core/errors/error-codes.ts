@@ -1,0 +1,20 @@
+import { configCodes } from './codes/config-codes.js';
+import { dataCodes } from './codes/data-codes.js';
+import { generalCodes } from './codes/general-codes.js';
+import { modelCodes } from './codes/model-codes.js';
+import { storeCodes } from './codes/store-codes.js';
+import type { ErrorSpec } from './error-spec.js';
+
+/**
+ * The one registry of error codes: each code's HTTP status, CLI exit code and meaning.
+ * Each domain keeps its own table in `codes/`; `docs/errors.md` is generated from this object.
+ */
+export const ERROR_CODES = {
+  ...generalCodes,
+  ...configCodes,
+  ...dataCodes,
+  ...modelCodes,
+  ...storeCodes,
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,3 @@
+export { AmlopsError, isAmlopsError } from './amlops-error.js';
+export { ERROR_CODES, type ErrorCode } from './error-codes.js';
+export { type ErrorSpec, EXIT } from './error-spec.js';

@@ -1,0 +1,1 @@
+export { type Finding, hasFatal, type Severity } from './finding.js';

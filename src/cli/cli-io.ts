@@ -1,0 +1,36 @@
+/** What a command may touch of its process: output streams, environment, working directory. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal: progress bars are drawn only then. */
+  readonly stderrIsTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/** The real process's streams and environment. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Collects a command's output in memory, for tests. */
+export function memoryIo(overrides: Partial<CliIo> = {}): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    stderrIsTTY: false,
+    env: {},
+    cwd: process.cwd(),
+    ...overrides,
+    out,
+    err,
+  };
+}

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AmlopsError } from '../core/errors/index.js';
+import { type ConfigInputs, type ResolvedConfig, resolveConfig } from './resolve-config.js';
+
+/** The file read when no `--config` is given and it exists in the working directory. */
+export const DEFAULT_CONFIG_FILE = 'amlops.config.json';
+
+export interface LoadConfigOptions {
+  /** `--config FILE`: must exist. */
+  readonly configPath?: string;
+  readonly cwd?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly flags?: ConfigInputs['flags'];
+}
+
+/**
+ * Reads the configuration file (the given one, or `amlops.config.json` when present) and resolves
+ * the configuration with the environment and flags.
+ */
+export function loadConfig(options: LoadConfigOptions = {}): ResolvedConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const given = options.configPath ?? env.AMLOPS_CONFIG;
+  const path = given ? resolve(cwd, given) : resolve(cwd, DEFAULT_CONFIG_FILE);
+  let file: unknown;
+  if (given || existsSync(path)) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new AmlopsError('CONFIG_FILE_UNREADABLE', `cannot read configuration file ${path}`, undefined, {
+        cause: error,
+      });
+    }
+    try {
+      file = JSON.parse(text);
+    } catch (error) {
+      throw new AmlopsError(
+        'CONFIG_FILE_UNREADABLE',
+        `configuration file ${path} is not valid JSON: ${(error as Error).message}`,
+        undefined,
+        { cause: error },
+      );
+    }
+  }
+  return resolveConfig({
+    ...(file === undefined ? {} : { file, filePath: path }),
+    env,
+    ...(options.flags ? { flags: options.flags } : {}),
+  });
+}

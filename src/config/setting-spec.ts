@@ -1,0 +1,22 @@
+/** The value types a setting can have. */
+export type SettingType = 'string' | 'number' | 'integer' | 'boolean' | 'string-list' | 'enum';
+
+/**
+ * One setting, declared once: its name (a dotted key as in `amlops.config.json`), type, default,
+ * description and environment variable. Validation, `amlops config`, CLI help and
+ * `docs/configuration.md` are all derived from these declarations.
+ */
+export interface SettingSpec {
+  readonly type: SettingType;
+  readonly default: string | number | boolean | readonly string[];
+  readonly description: string;
+  readonly env: string;
+  /** Allowed values of an `enum` setting. */
+  readonly values?: readonly string[];
+  /** Bounds of a number; `exclusive` makes both bounds exclusive. */
+  readonly min?: number;
+  readonly max?: number;
+  readonly exclusive?: boolean;
+  /** Printed redacted by `amlops config` and never logged. */
+  readonly secret?: boolean;
+}

@@ -1,0 +1,5 @@
+import { configCommand } from '../cli/config-command.js';
+import type { CommandFactory } from '../cli/run-cli.js';
+
+/** Every command of the `amlops` CLI, in the order `--help` lists them. */
+export const COMMANDS: readonly CommandFactory[] = [configCommand];

@@ -1,6 +1,7 @@
 import { configCodes } from './codes/config-codes.js';
 import { dataCodes } from './codes/data-codes.js';
 import { generalCodes } from './codes/general-codes.js';
+import { httpCodes } from './codes/http-codes.js';
 import { modelCodes } from './codes/model-codes.js';
 import { storeCodes } from './codes/store-codes.js';
 import type { ErrorSpec } from './error-spec.js';
@@ -15,6 +16,7 @@ export const ERROR_CODES = {
   ...dataCodes,
   ...modelCodes,
   ...storeCodes,
+  ...httpCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -17,4 +17,9 @@ export const dataCodes = {
     exit: EXIT.data,
     description: 'The file could not be parsed in its format (malformed CSV, JSON line or Parquet).',
   },
+  DATA_TOO_SMALL: {
+    status: 422,
+    exit: EXIT.data,
+    description: 'Too few rows (or too few of a class) for the operation, such as a train/test split.',
+  },
 } as const satisfies Record<string, ErrorSpec>;

@@ -1,0 +1,22 @@
+import { type ErrorSpec, EXIT } from '../error-spec.js';
+
+/** Codes of the HTTP surfaces, for requests that cannot be read at all. */
+export const httpCodes = {
+  HTTP_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    exit: EXIT.usage,
+    description: 'The request body has a content type the endpoint does not accept.',
+  },
+  HTTP_BODY_TOO_LARGE: {
+    status: 413,
+    exit: EXIT.usage,
+    description: 'The request body is larger than the configured limit.',
+  },
+  HTTP_INVALID_JSON: { status: 400, exit: EXIT.usage, description: 'The request body is not valid JSON.' },
+  HTTP_ROUTE_NOT_FOUND: {
+    status: 404,
+    exit: EXIT.usage,
+    description: 'No endpoint has that method and path.',
+  },
+  HTTP_UNAUTHORIZED: { status: 401, exit: EXIT.usage, description: 'The request has no valid API key.' },
+} as const satisfies Record<string, ErrorSpec>;

@@ -1,0 +1,23 @@
+/**
+ * States of a pipeline run and of each of its steps (Prefect's vocabulary, which the original's
+ * operators know).
+ */
+export type PipelineState =
+  | 'Scheduled'
+  | 'Pending'
+  | 'Running'
+  | 'Retrying'
+  | 'Completed'
+  | 'Failed'
+  | 'Cancelled'
+  | 'Crashed'
+  | 'TimedOut';
+
+/** States after which nothing more happens to a run or step. */
+export const FINAL_STATES: ReadonlySet<PipelineState> = new Set([
+  'Completed',
+  'Failed',
+  'Cancelled',
+  'Crashed',
+  'TimedOut',
+]);

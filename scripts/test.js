@@ -34,14 +34,20 @@ const status = run('npx', [
 ]);
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests;
-  failed = json.numFailedTests + (json.numFailedTestSuites ?? 0) + (json.numPendingTests ?? 0);
+  skipped = json.numPendingTests + (json.numTodoTests ?? 0);
+  // A file that fails to load has no failed test of its own: count it as one failure.
+  const brokenFiles = json.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
+  failed = json.numFailedTests + brokenFiles;
   if (json.numTotalTests === 0) failed += 1;
 } catch {
   failed = Math.max(failed, 1);
 }
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exit(status !== 0 || failed > 0 ? 1 : 0);

@@ -10,7 +10,8 @@ export const dataCodes = {
   DATA_FORMAT_UNSUPPORTED: {
     status: 400,
     exit: EXIT.data,
-    description: 'The file extension or content type is not CSV, Parquet or JSON Lines.',
+    description:
+      'The file name ending is not one amlops reads (.csv, .csv.gz, .parquet, .jsonl, .ndjson), or its URL scheme is not readable yet.',
   },
   DATA_PARSE_FAILED: {
     status: 400,

@@ -1,0 +1,9 @@
+export { CsvRawColumn } from './csv-raw-column.js';
+export { parseCsv } from './parse-csv.js';
+export { parseDecimalBytes } from './parse-decimal-bytes.js';
+export { parseJsonLines } from './parse-json-lines.js';
+export { parseParquet } from './parse-parquet.js';
+export { readCsv } from './read-csv.js';
+export { readFileBytes } from './read-file-bytes.js';
+export { readJsonLines } from './read-json-lines.js';
+export { readParquet } from './read-parquet.js';

@@ -1,0 +1,29 @@
+import { type Kysely, Migrator } from 'kysely';
+import { AmlopsError } from '../../core/errors/index.js';
+import type { Database } from './database.js';
+import { migrationProvider } from './migrations/migrations.js';
+import type { SqlFlavor } from './sql-flavor.js';
+
+const ATTEMPTS = 5;
+
+/**
+ * Brings the schema up to date. Kysely locks migrations on PostgreSQL; on SQLite two processes may
+ * migrate a fresh file at once, so a failed attempt is retried: the statements are idempotent and
+ * the second attempt finds the work done.
+ *
+ * @example
+ * await migrateToLatest(db, sqliteFlavor);
+ */
+export async function migrateToLatest(db: Kysely<Database>, flavor: SqlFlavor): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider(flavor.kind) });
+  let lastError: unknown;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const { error } = await migrator.migrateToLatest();
+    if (!error) return;
+    lastError = error;
+    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1) + Math.random() * 50));
+  }
+  throw new AmlopsError('STORE_UNAVAILABLE', `could not migrate the ${flavor.kind} database`, undefined, {
+    cause: lastError,
+  });
+}

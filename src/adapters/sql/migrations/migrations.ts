@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { SqlFlavor } from '../sql-flavor.js';
+import { initialSchema } from './0001-initial-schema.js';
+
+/**
+ * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
+ * (by name). Add a migration as `000N-what-it-does.ts` and list it here.
+ *
+ * @example
+ * new Migrator({ db, provider: migrationProvider('sqlite') });
+ */
+export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001-initial-schema': initialSchema(kind),
+  };
+  return { getMigrations: async () => migrations };
+}

@@ -1,0 +1,42 @@
+import { AmlopsError } from '../../core/errors/index.js';
+import { migrateToLatest } from './migrate-to-latest.js';
+import { openSqlite } from './open-sqlite.js';
+import { postgresFlavor } from './postgres-flavor.js';
+import { refCountedDatabase } from './ref-counted-database.js';
+import type { SqlDatabase } from './sql-database.js';
+import { sqliteFlavor } from './sqlite-flavor.js';
+
+/**
+ * Opens and migrates the database named by `url`, choosing the dialect by scheme:
+ * `postgres://` / `postgresql://` for PostgreSQL; `sqlite:PATH`, `file:PATH` or a plain path for SQLite.
+ *
+ * @example
+ * const database = await openSqlDatabase(resolveDatabaseUrl());
+ */
+export async function openSqlDatabase(url: string): Promise<SqlDatabase> {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') {
+    // Loaded on demand: the embedded deployment never needs pg.
+    const { openPostgres } = await import('./open-postgres.js');
+    const db = openPostgres(url);
+    try {
+      await migrateToLatest(db, postgresFlavor);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return refCountedDatabase(db, postgresFlavor);
+  }
+  let file = url;
+  if (scheme === 'sqlite' || scheme === 'file')
+    file = url.slice(scheme.length + 1).replace(/^\/\/(?=\/)/, '');
+  else if (scheme !== undefined && scheme.length > 1)
+    throw new AmlopsError(
+      'USAGE',
+      `unsupported database URL scheme '${scheme}:'; use postgres:// or a SQLite path`,
+    );
+  if (file === '') throw new AmlopsError('USAGE', 'the SQLite database URL names no file');
+  const db = openSqlite(file);
+  await migrateToLatest(db, sqliteFlavor);
+  return refCountedDatabase(db, sqliteFlavor);
+}

@@ -1,0 +1,29 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './database.js';
+import type { SqlFlavor } from './sql-flavor.js';
+
+function code(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+}
+
+/** SQLite through better-sqlite3: one connection per process, `BEGIN IMMEDIATE` for writes. */
+export const sqliteFlavor: SqlFlavor = {
+  kind: 'sqlite',
+  async writeTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return db.connection().execute(async (connection) => {
+      await sql`begin immediate`.execute(connection);
+      try {
+        const result = await work(connection);
+        await sql`commit`.execute(connection);
+        return result;
+      } catch (error) {
+        await sql`rollback`.execute(connection).catch(() => undefined);
+        throw error;
+      }
+    });
+  },
+  isUniqueViolation(error) {
+    const c = code(error);
+    return c === 'SQLITE_CONSTRAINT_PRIMARYKEY' || c === 'SQLITE_CONSTRAINT_UNIQUE';
+  },
+};

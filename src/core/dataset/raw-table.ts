@@ -1,0 +1,31 @@
+/**
+ * One column of a file as read, before any typing: cells are text, or values of the file's own
+ * types (Parquet, JSON) that read as text. Readers implement it over their own storage so that
+ * no per-cell object is made until a cell is asked for.
+ */
+export interface RawColumn {
+  readonly name: string;
+  readonly length: number;
+  /** The cell as text; `''` for an empty or null cell. */
+  text(row: number): string;
+  /**
+   * The cell as a number when it is a finite number or strictly numeric text (see
+   * `parseNumericText`); `NaN` otherwise, empty cells included (ask `text` to tell them apart).
+   */
+  number(row: number): number;
+  /**
+   * Optional fast dictionary encoding: distinct non-empty texts in order of first appearance and
+   * each row's index into them (`-1` for empty). `encodeRawColumn` falls back to `text`.
+   */
+  encode?(): { readonly codes: Int32Array; readonly values: readonly string[] };
+}
+
+/** A table as read from a file: named raw columns of one length, and where each row was. */
+export interface RawTable {
+  readonly columns: readonly RawColumn[];
+  readonly rowCount: number;
+  /** `'line'` when `position` is a 1-based line of a text file (CSV header = line 1), `'row'` otherwise. */
+  readonly positionKind: 'line' | 'row';
+  /** Where row `row` (0-based) sits in the file: its 1-based line or row number. */
+  position(row: number): number;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, inject, it } from 'vitest';
+import { openArtifactStore, S3ArtifactStore, s3ClientFromEnv } from '../../src/adapters/artifacts/index.js';
+import { runArtifactStoreContract } from '../contracts/artifact-store.contract.js';
+import { codeOf } from '../contracts/expect-code.js';
+
+function s3Env(): Record<string, string> {
+  const s3 = inject('s3');
+  if (!s3.endpoint)
+    throw new Error('no S3 server: test/setup/global-setup.ts did not start one for this run');
+  return {
+    S3_ENDPOINT: s3.endpoint,
+    AWS_ACCESS_KEY_ID: s3.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+  };
+}
+
+let run = 0;
+
+runArtifactStoreContract('S3 (s3rver)', async () => {
+  const client = s3ClientFromEnv(s3Env());
+  const store = new S3ArtifactStore(`s3://${inject('s3').bucket}/contract-${Date.now()}-${++run}`, client);
+  return { store, close: async () => client.destroy() };
+});
+
+describe('S3ArtifactStore specifics', () => {
+  it('is chosen by the s3:// scheme and keeps keys under its prefix', async () => {
+    const client = s3ClientFromEnv(s3Env());
+    try {
+      const bucket = inject('s3').bucket;
+      const store = openArtifactStore(`s3://${bucket}/scheme-test/`, { s3Client: client });
+      expect(store.rootUri).toBe(`s3://${bucket}/scheme-test`);
+      await store.put('1/run/artifacts/model.json', '{}');
+      const whole = new S3ArtifactStore(`s3://${bucket}`, client);
+      expect((await whole.listFiles('scheme-test')).map((f) => f.path)).toEqual([
+        'scheme-test/1/run/artifacts/model.json',
+      ]);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('reports an unreachable endpoint as STORE_UNAVAILABLE', async () => {
+    const client = s3ClientFromEnv({ ...s3Env(), S3_ENDPOINT: 'http://127.0.0.1:9' });
+    try {
+      const store = new S3ArtifactStore('s3://amlops-test/x', client);
+      expect(await codeOf(store.put('a.txt', 'a'))).toBe('STORE_UNAVAILABLE');
+    } finally {
+      client.destroy();
+    }
+  });
+});

@@ -125,11 +125,14 @@ export async function logBatch(ctx: SqlStoreContext, runId: string, input: LogBa
   const tags = input.tags ?? [];
   if (metrics.length > TRACKING_LIMITS.maxMetricsPerBatch)
     throw new AmlopsError('USAGE', `a batch may hold at most ${TRACKING_LIMITS.maxMetricsPerBatch} metrics`);
-  if (params.length + tags.length > TRACKING_LIMITS.maxParamsTagsPerBatch)
+  // As MLflow: at most 100 params and, separately, at most 100 tags.
+  if (params.length > TRACKING_LIMITS.maxParamsTagsPerBatch)
     throw new AmlopsError(
       'USAGE',
-      `a batch may hold at most ${TRACKING_LIMITS.maxParamsTagsPerBatch} params and tags`,
+      `a batch may hold at most ${TRACKING_LIMITS.maxParamsTagsPerBatch} params`,
     );
+  if (tags.length > TRACKING_LIMITS.maxParamsTagsPerBatch)
+    throw new AmlopsError('USAGE', `a batch may hold at most ${TRACKING_LIMITS.maxParamsTagsPerBatch} tags`);
   if (metrics.length + params.length + tags.length > TRACKING_LIMITS.maxEntitiesPerBatch)
     throw new AmlopsError(
       'USAGE',

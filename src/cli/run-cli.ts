@@ -23,12 +23,18 @@ export function buildProgram(
     .exitOverride();
   for (const make of commands) {
     const command = make(context);
-    command.exitOverride();
-    command.configureOutput({ writeOut: (s) => context.io.stdout(s), writeErr: (s) => context.io.stderr(s) });
-    command.showHelpAfterError('(run with --help for usage)');
+    applyToTree(command, context);
     program.addCommand(command);
   }
   return program;
+}
+
+/** Routes errors and output of a command and all its subcommands through the CLI's boundary. */
+function applyToTree(command: Command, context: CliContext): void {
+  command.exitOverride();
+  command.configureOutput({ writeOut: (s) => context.io.stdout(s), writeErr: (s) => context.io.stderr(s) });
+  command.showHelpAfterError('(run with --help for usage)');
+  for (const sub of command.commands) applyToTree(sub, context);
 }
 
 /**

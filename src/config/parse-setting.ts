@@ -14,6 +14,8 @@ export function allowedValues(spec: SettingSpec): string {
       return 'true or false';
     case 'string-list':
       return 'a list of strings (JSON array in a file, comma-separated in the environment or a flag)';
+    case 'json':
+      return spec.shape ?? 'a JSON value';
     case 'enum':
       return `one of ${(spec.values ?? []).map((v) => `'${v}'`).join(', ')}`;
     case 'number':
@@ -58,6 +60,20 @@ export function parseSetting(key: SettingKey, raw: unknown, source: SettingSourc
   };
   const fromText = typeof raw === 'string' && source !== 'file';
   switch (spec.type) {
+    case 'json': {
+      let value = raw;
+      try {
+        if (fromText) value = JSON.parse(raw as string);
+        spec.validate?.(value);
+        return value;
+      } catch (error) {
+        throw new AmlopsError(
+          'CONFIG_INVALID',
+          `invalid value for setting ${key} (${describeSource(key, source)}): ${(error as Error).message}; allowed: ${allowedValues(spec)}`,
+          { setting: key, source, value: raw, allowed: allowedValues(spec) },
+        );
+      }
+    }
     case 'string':
       return typeof raw === 'string' ? raw : fail();
     case 'enum':

@@ -1,5 +1,5 @@
 /** The value types a setting can have. */
-export type SettingType = 'string' | 'number' | 'integer' | 'boolean' | 'string-list' | 'enum';
+export type SettingType = 'string' | 'number' | 'integer' | 'boolean' | 'string-list' | 'enum' | 'json';
 
 /**
  * One setting, declared once: its name (a dotted key as in `amlops.config.json`), type, default,
@@ -17,6 +17,13 @@ export interface SettingSpec {
   readonly min?: number;
   readonly max?: number;
   readonly exclusive?: boolean;
+  /**
+   * Checks a `json` setting's value (JSON-decoded already), throwing an Error whose message says
+   * what is wrong (reported with the setting's name). The configuration keeps the JSON value.
+   */
+  readonly validate?: (value: unknown) => void;
+  /** What a `json` setting holds, for errors and the docs. */
+  readonly shape?: string;
   /** Printed redacted by `amlops config` and never logged. */
   readonly secret?: boolean;
 }

@@ -1,3 +1,4 @@
+import { parseSchedules } from '../core/schedule/index.js';
 import type { SettingSpec } from './setting-spec.js';
 
 /**
@@ -131,6 +132,86 @@ export const SETTINGS = {
     env: 'AMLOPS_PORT',
     description: 'Port the API and UI listen on (0 picks a free port).',
   },
+  'server.workers': {
+    type: 'integer',
+    default: 0,
+    min: 0,
+    max: 1024,
+    env: 'AMLOPS_SERVER_WORKERS',
+    description: 'Processes `amlops serve` runs (node cluster); 0 means one per CPU core.',
+  },
+  'scoring.maxRows': {
+    type: 'integer',
+    default: 10000,
+    min: 1,
+    max: 10000000,
+    env: 'AMLOPS_SCORING_MAX_ROWS',
+    description: 'Most cases scored in one request; a larger request is refused (413 SCORING_TOO_MANY_ROWS).',
+  },
+  'scoring.bodyLimitBytes': {
+    type: 'integer',
+    default: 10485760,
+    min: 1024,
+    max: 1073741824,
+    env: 'AMLOPS_SCORING_BODY_LIMIT_BYTES',
+    description: 'Largest scoring request body, in bytes; a larger one is refused (413 HTTP_BODY_TOO_LARGE).',
+  },
+  'scoring.pollSeconds': {
+    type: 'number',
+    default: 5,
+    min: 0.1,
+    max: 3600,
+    env: 'AMLOPS_SCORING_POLL_SECONDS',
+    description:
+      'How often a scoring server asks the registry which version the alias points to; a new one is loaded, verified and swapped in.',
+  },
+  'scoring.shadowChallenger': {
+    type: 'boolean',
+    default: false,
+    env: 'AMLOPS_SCORING_SHADOW_CHALLENGER',
+    description:
+      'Also score every request with the `challenger` alias and log its scores (never returned), to compare before promoting it.',
+  },
+  'audit.enabled': {
+    type: 'boolean',
+    default: true,
+    env: 'AMLOPS_AUDIT_ENABLED',
+    description: 'Record every scored case (request id, row, model version, inputs, score, time, caller).',
+  },
+  'audit.queueSize': {
+    type: 'integer',
+    default: 200000,
+    min: 1,
+    max: 100000000,
+    env: 'AMLOPS_AUDIT_QUEUE_SIZE',
+    description:
+      'Scored cases waiting to be written, per process; when full, further cases are dropped and counted (metric amlops_audit_dropped_total and a log line).',
+  },
+  'audit.batchSize': {
+    type: 'integer',
+    default: 200,
+    min: 1,
+    max: 100000,
+    env: 'AMLOPS_AUDIT_BATCH_SIZE',
+    description: 'Scored cases written to the audit log per insert.',
+  },
+  'audit.flushMs': {
+    type: 'integer',
+    default: 200,
+    min: 1,
+    max: 60000,
+    env: 'AMLOPS_AUDIT_FLUSH_MS',
+    description: 'Longest a scored case waits in the queue before being written, in milliseconds.',
+  },
+  'audit.retentionDays': {
+    type: 'integer',
+    default: 400,
+    min: 0,
+    max: 36500,
+    env: 'AMLOPS_AUDIT_RETENTION_DAYS',
+    description:
+      'Scored cases older than this many days are deleted from the audit log (0 keeps them forever).',
+  },
   'store.databaseUrl': {
     type: 'string',
     default: '',
@@ -159,6 +240,50 @@ export const SETTINGS = {
     env: 'AMLOPS_LOG_LEVEL',
     description: 'Least severe level of log lines written.',
   },
+  'pipelines.schedules': {
+    type: 'json',
+    default: [],
+    env: 'AMLOPS_PIPELINES_SCHEDULES',
+    validate: parseSchedules,
+    shape:
+      'a JSON list of `{"flow", "cron", "timezone"?, "params"?}` or `{"flow", "intervalSeconds", "params"?}`',
+    description:
+      'Flows `amlops up` runs on a schedule: a five-field cron expression in an IANA time zone (default UTC), or every N seconds. Example: `[{"flow": "train", "cron": "0 3 * * *", "timezone": "Europe/Madrid"}]`.',
+  },
+  'pipelines.heartbeatSeconds': {
+    type: 'number',
+    default: 10,
+    min: 0.05,
+    max: 3600,
+    env: 'AMLOPS_PIPELINES_HEARTBEAT_SECONDS',
+    description:
+      'How often a process running a pipeline run records that it is alive (and reads cancel requests); workers also look for crashed runs this often.',
+  },
+  'pipelines.crashAfterSeconds': {
+    type: 'number',
+    default: 120,
+    min: 0.5,
+    max: 86400,
+    env: 'AMLOPS_PIPELINES_CRASH_AFTER_SECONDS',
+    description:
+      'A run whose process has not beaten for this long is marked Crashed, and a queued one is picked up again by another worker. Keep it well above the heartbeat.',
+  },
+  'pipelines.pollSeconds': {
+    type: 'number',
+    default: 2,
+    min: 0.5,
+    max: 3600,
+    env: 'AMLOPS_PIPELINES_POLL_SECONDS',
+    description: 'How often an idle `amlops worker` asks the queue for a job.',
+  },
+  'pipelines.crashRetries': {
+    type: 'integer',
+    default: 3,
+    min: 0,
+    max: 100,
+    env: 'AMLOPS_PIPELINES_CRASH_RETRIES',
+    description: 'How many times a queued run whose worker died is handed to another worker.',
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -171,7 +296,9 @@ type ValueOf<S> = S extends { type: 'string-list' }
       ? number
       : S extends { type: 'enum'; values: readonly (infer V)[] }
         ? V
-        : string;
+        : S extends { type: 'json' }
+          ? unknown
+          : string;
 
 /** The effective configuration: every setting with its value, by dotted key. */
 export type Config = { readonly [K in SettingKey]: ValueOf<(typeof SETTINGS)[K]> };

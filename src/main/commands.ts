@@ -1,7 +1,29 @@
 import { configCommand } from '../cli/config-command.js';
+import { experimentsCommand } from '../cli/experiments-command.js';
 import { generateCommand } from '../cli/generate-command.js';
+import { modelsCommand } from '../cli/models-command.js';
+import { pipelinesCommand } from '../cli/pipelines-command.js';
+import { predictionsCommand } from '../cli/predictions-command.js';
 import type { CommandFactory } from '../cli/run-cli.js';
+import { runsCommand } from '../cli/runs-command.js';
+import { scoreCommand } from '../cli/score-command.js';
+import { serveCommand } from '../cli/serve-command.js';
+import { trainCommand } from '../cli/train-command.js';
 import { validateCommand } from '../cli/validate-command.js';
+import { workerCommand } from '../cli/worker-command.js';
 
 /** Every command of the `amlops` CLI, in the order `--help` lists them. */
-export const COMMANDS: readonly CommandFactory[] = [configCommand, validateCommand, generateCommand];
+export const COMMANDS: readonly CommandFactory[] = [
+  generateCommand,
+  validateCommand,
+  trainCommand,
+  modelsCommand,
+  runsCommand,
+  experimentsCommand,
+  serveCommand,
+  scoreCommand,
+  predictionsCommand,
+  pipelinesCommand,
+  workerCommand,
+  configCommand,
+];

@@ -3,6 +3,8 @@ import { dataCodes } from './codes/data-codes.js';
 import { generalCodes } from './codes/general-codes.js';
 import { httpCodes } from './codes/http-codes.js';
 import { modelCodes } from './codes/model-codes.js';
+import { pipelineCodes } from './codes/pipeline-codes.js';
+import { scoringCodes } from './codes/scoring-codes.js';
 import { storeCodes } from './codes/store-codes.js';
 import type { ErrorSpec } from './error-spec.js';
 
@@ -17,6 +19,8 @@ export const ERROR_CODES = {
   ...modelCodes,
   ...storeCodes,
   ...httpCodes,
+  ...scoringCodes,
+  ...pipelineCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlFlavor } from '../sql-flavor.js';
 import { initialSchema } from './0001-initial-schema.js';
+import { pipelineRunsSchema } from './0003-pipeline-runs.js';
+import { auditLogSchema } from './0004-audit-log.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -12,6 +14,8 @@ import { initialSchema } from './0001-initial-schema.js';
 export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-initial-schema': initialSchema(kind),
+    '0003-pipeline-runs': pipelineRunsSchema(kind),
+    '0004-audit-log': auditLogSchema(kind),
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,0 +1,237 @@
+/**
+ * `npm run bench:serve` (npx tsx bench/serve/run.ts [--rounds 3] [--seconds 10] [--rows 10000]):
+ * amlops serve against the reference Flask + Gunicorn service (../shared/anchor, 2 workers,
+ * OMP_NUM_THREADS=1), side by side in one run, on the same generated cases: wrk with the
+ * reference's post.lua, sides alternated, medians. Scenarios: one case per request (16
+ * connections) and 1000 cases per request (32 connections); amlops with auditing on (SQLite).
+ * Also reports one amlops worker's resident memory under load and how many scored cases the audit
+ * log holds after the servers stop. `--no-audit` turns auditing off, for comparison.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { openArtifactStore } from '../../src/adapters/artifacts/index.js';
+import { writeTable } from '../../src/adapters/data/write-table.js';
+import { openSqlStores } from '../../src/adapters/sql/index.js';
+import { resolveConfig } from '../../src/config/index.js';
+import { fitFeaturePipeline } from '../../src/core/features/fit-feature-pipeline.js';
+import { transformFeatures } from '../../src/core/features/transform-features.js';
+import type { NumericColumn } from '../../src/core/frame/column.js';
+import { trainBooster } from '../../src/core/gbdt/train-booster.js';
+import { MODEL_BUNDLE_FORMAT } from '../../src/core/model/model-bundle.js';
+import { generateCases } from '../../src/core/synthetic/generate-cases.js';
+import { serve } from '../../src/main/server.js';
+import { registerModelBundle } from '../../src/services/register-model-bundle.js';
+import { runWrk, type WrkResult } from './run-wrk.js';
+import { type ServerSide, startSide, waitUntilServing } from './serve-sides.js';
+
+const ANCHOR = resolve(import.meta.dirname, '../../../shared/anchor');
+const MODEL = 'consumers-laundering-model';
+const NUMERIC = ['total_outcome_dollar_amount', 'total_income_dollar_amount'];
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+async function serveChild(home: string, port: number, audit: boolean): Promise<void> {
+  const { config } = resolveConfig({
+    flags: {
+      home,
+      'server.port': port,
+      'server.workers': 2,
+      'logging.level': 'warn',
+      'audit.enabled': audit,
+    },
+  });
+  await serve(config, { cwd: home, version: 'bench' });
+}
+
+async function prepare(dir: string, rows: number) {
+  const cases = generateCases({ rows, seed: 1 });
+  const csv = join(dir, 'cases.csv');
+  await writeTable(csv, cases.frame);
+  const ref = spawnSync(
+    '/usr/bin/python3',
+    [join(ANCHOR, 'train.py'), '--data', csv, '--preset', 'original', '--save', join(dir, 'ref.pkl')],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (ref.status !== 0) throw new Error(`reference training failed: ${ref.stderr}`);
+  // The largest model of the original's grid (10 trees of depth 5), missing amounts filled with 0 as the original.
+  const features = fitFeaturePipeline(cases.frame, {
+    numericColumns: NUMERIC,
+    categoricalColumns: ['risk_pld'],
+    missing: { strategy: 'fill', value: 0 },
+  });
+  const { booster } = trainBooster(
+    transformFeatures(cases.frame, features).matrix,
+    Float32Array.from(cases.label),
+    {
+      n_estimators: 10,
+      max_depth: 5,
+    },
+  );
+  const home = join(dir, 'home');
+  const artifactRoot = pathToFileURL(join(home, 'artifacts')).href;
+  const stores = await openSqlStores(`sqlite:${join(home, 'amlops.db')}`, {
+    artifactRoot,
+    openArtifacts: openArtifactStore,
+  });
+  const one = {
+    total_outcome_dollar_amount: [2109.19],
+    total_income_dollar_amount: [1305.06],
+    risk_pld: ['HIGH'],
+  };
+  const version = await registerModelBundle(
+    { registry: stores.registry, openArtifacts: openArtifactStore },
+    {
+      name: MODEL,
+      source: `${artifactRoot}/models/1`,
+      bundle: {
+        format: MODEL_BUNDLE_FORMAT,
+        inputSchema: { numeric: NUMERIC, categorical: ['risk_pld'] },
+        features,
+        booster,
+      },
+      inputExample: one,
+    },
+  );
+  await stores.registry.setAlias(MODEL, 'production', version.version);
+  await stores.close();
+  const column = (name: string) => cases.frame.get(name)!;
+  const amount = (name: string) =>
+    Array.from((column(name) as NumericColumn).values.slice(0, 1000), (v) => (Number.isNaN(v) ? 0 : v));
+  const risk = column('risk_pld');
+  const risks = Array.from({ length: 1000 }, (_, i) =>
+    risk.kind === 'categorical'
+      ? risk.codes[i]! < 0
+        ? 'LOW'
+        : risk.categories[risk.codes[i]!]!
+      : String((risk.values as unknown[])[i] ?? 'LOW'),
+  );
+  const thousand = {
+    total_outcome_dollar_amount: amount('total_outcome_dollar_amount'),
+    total_income_dollar_amount: amount('total_income_dollar_amount'),
+    risk_pld: risks,
+  };
+  await writeFile(join(dir, 'one.json'), JSON.stringify(one));
+  await writeFile(join(dir, 'thousand.json'), JSON.stringify(thousand));
+  return { home, refModel: join(dir, 'ref.pkl') };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--serve-child')) {
+    const at = process.argv.indexOf('--serve-child');
+    return serveChild(
+      process.argv[at + 1]!,
+      Number(process.argv[at + 2]),
+      process.argv[at + 3] !== 'no-audit',
+    );
+  }
+  const rounds = flag('rounds', 3);
+  const audit = !process.argv.includes('--no-audit');
+  const seconds = flag('seconds', 10);
+  const dir = await mkdtemp(join(tmpdir(), 'amlops-bench-serve-'));
+  process.stderr.write(`preparing in ${dir}\n`);
+  const { home, refModel } = await prepare(dir, flag('rows', 10_000));
+  const ours = startSide(
+    'amlops',
+    'http://127.0.0.1:18080/predict',
+    process.execPath,
+    [...process.execArgv, import.meta.filename, '--serve-child', home, '18080', audit ? 'audit' : 'no-audit'],
+    {},
+  );
+  const ref = startSide('reference', 'http://127.0.0.1:19696/predict', join(ANCHOR, 'serve.sh'), [], {
+    MODEL_PATH: refModel,
+    PORT: '19696',
+    OMP_NUM_THREADS: '1',
+  });
+  const sides: ServerSide[] = [ours, ref];
+  const results: Record<string, Record<string, WrkResult[]>> = {
+    one: { amlops: [], reference: [] },
+    thousand: { amlops: [], reference: [] },
+  };
+  const memory: number[] = [];
+  try {
+    const oneBody = JSON.stringify({
+      total_outcome_dollar_amount: [1],
+      total_income_dollar_amount: [1],
+      risk_pld: ['LOW'],
+    });
+    await Promise.all(sides.map((s) => waitUntilServing(s.url, oneBody)));
+    const scenarios = [
+      { key: 'one', file: join(dir, 'one.json'), connections: 16 },
+      { key: 'thousand', file: join(dir, 'thousand.json'), connections: 32 },
+    ] as const;
+    for (let round = 0; round < rounds; round++)
+      for (const scenario of scenarios) {
+        const order = round % 2 === 0 ? sides : [...sides].reverse();
+        for (const side of order) {
+          const sample = side === ours ? () => memory.push(...side.workerRssMb()) : undefined;
+          const r = await runWrk(
+            side.url,
+            scenario.file,
+            join(ANCHOR, 'post.lua'),
+            { connections: scenario.connections, seconds },
+            sample,
+          );
+          results[scenario.key]![side.name]!.push(r);
+          process.stderr.write(
+            `round ${round + 1} ${scenario.key} ${side.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50_ms.toFixed(2)} ms, p99 ${r.p99_ms.toFixed(2)} ms, non-2xx ${r.err_status}\n`,
+          );
+        }
+      }
+  } finally {
+    await Promise.all(sides.map((s) => s.stop()));
+  }
+  const db = new BetterSqlite3(join(home, 'amlops.db'), { readonly: true });
+  const audited = (db.prepare('select count(*) as n from audit_predictions').get() as { n: number }).n;
+  db.close();
+  const summary = (key: 'one' | 'thousand', side: string, cases: number) => {
+    const runs = results[key]![side]!;
+    return {
+      rps: Math.round(median(runs.map((r) => r.rps))),
+      casesPerSecond: Math.round(median(runs.map((r) => r.rps)) * cases),
+      p50_ms: median(runs.map((r) => r.p50_ms)),
+      p99_ms: median(runs.map((r) => r.p99_ms)),
+      errors: runs.reduce((s, r) => s + r.err_status + r.err_connect + r.err_read + r.err_timeout, 0),
+    };
+  };
+  const report = {
+    rounds,
+    auditing: audit,
+    seconds,
+    one: { amlops: summary('one', 'amlops', 1), reference: summary('one', 'reference', 1) },
+    thousand: {
+      amlops: summary('thousand', 'amlops', 1000),
+      reference: summary('thousand', 'reference', 1000),
+    },
+    amlopsWorkerRssMb: { median: Math.round(median(memory)), max: Math.round(Math.max(...memory)) },
+    audit: {
+      scoredCases:
+        results.one.amlops!.reduce((s, r) => s + r.requests, 0) +
+        1000 * results.thousand.amlops!.reduce((s, r) => s + r.requests, 0),
+      recorded: audited,
+    },
+  };
+  const ratio = (a: number, b: number) => (a / b).toFixed(1);
+  process.stdout.write(
+    [
+      `one case per request:  amlops ${report.one.amlops.rps} req/s (p99 ${report.one.amlops.p99_ms.toFixed(2)} ms)  reference ${report.one.reference.rps} req/s (p99 ${report.one.reference.p99_ms.toFixed(2)} ms)  x${ratio(report.one.amlops.rps, report.one.reference.rps)}`,
+      `1000 cases per request: amlops ${report.thousand.amlops.casesPerSecond} cases/s (p50 ${report.thousand.amlops.p50_ms.toFixed(1)} ms)  reference ${report.thousand.reference.casesPerSecond} cases/s (p50 ${report.thousand.reference.p50_ms.toFixed(1)} ms)  x${ratio(report.thousand.amlops.casesPerSecond, report.thousand.reference.casesPerSecond)}`,
+      `amlops worker RSS under load: median ${report.amlopsWorkerRssMb.median} MB, max ${report.amlopsWorkerRssMb.max} MB`,
+      `audit: ${report.audit.recorded} of ${report.audit.scoredCases} scored cases recorded`,
+      `BENCHJSON ${JSON.stringify(report)}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+await main();

@@ -1,0 +1,65 @@
+import type { JobHandler, JobQueue, PipelineJob } from '../../ports/job-queue.js';
+
+/**
+ * The job queue of the embedded deployment: jobs wait in memory and run in this process, at most
+ * `concurrency` at once. Nothing survives the process; a run left unfinished by a dead process
+ * is marked Crashed by the next start and can be retried (`amlops pipelines retry`).
+ *
+ * @example
+ * const queue = new InProcessQueue();
+ * await queue.work(async (job) => { await executePipelineRun(deps, job.runId); }, { concurrency: 1 });
+ * await queue.enqueue({ runId, flow: 'train' });
+ */
+export class InProcessQueue implements JobQueue {
+  readonly #waiting: PipelineJob[] = [];
+  readonly #active = new Set<Promise<void>>();
+  readonly #onError: (job: PipelineJob, error: unknown) => void;
+  #handler: JobHandler | undefined;
+  #concurrency = 1;
+  #stopped = false;
+
+  constructor(options: { onError?: (job: PipelineJob, error: unknown) => void } = {}) {
+    this.#onError = options.onError ?? (() => {});
+  }
+
+  async enqueue(job: PipelineJob): Promise<void> {
+    this.#waiting.push(job);
+    this.#pump();
+  }
+
+  async work(handler: JobHandler, options: { readonly concurrency: number }): Promise<void> {
+    this.#handler = handler;
+    this.#concurrency = Math.max(1, options.concurrency);
+    this.#stopped = false;
+    this.#pump();
+  }
+
+  async requeue(): Promise<boolean> {
+    // A job of this queue cannot outlive its worker: both are this process.
+    return false;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await Promise.allSettled([...this.#active]);
+  }
+
+  /** Jobs not yet started. */
+  get pending(): number {
+    return this.#waiting.length;
+  }
+
+  #pump(): void {
+    const handler = this.#handler;
+    while (handler && !this.#stopped && this.#active.size < this.#concurrency && this.#waiting.length > 0) {
+      const job = this.#waiting.shift()!;
+      const running: Promise<void> = handler(job)
+        .catch((error: unknown) => this.#onError(job, error))
+        .finally(() => {
+          this.#active.delete(running);
+          this.#pump();
+        });
+      this.#active.add(running);
+    }
+  }
+}

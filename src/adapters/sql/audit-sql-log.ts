@@ -1,0 +1,190 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { AmlopsError } from '../../core/errors/index.js';
+import type { AuditLog, CaseFeedback, ScoredCase, ScoredCaseQuery } from '../../ports/audit-log.js';
+import type { Page } from '../../ports/page.js';
+import type { AuditAppender } from './audit-sqlite-appender.js';
+import type { AuditTables } from './audit-tables.js';
+import type { Database } from './database.js';
+import type { SqlDatabase } from './sql-database.js';
+
+/** Rows per INSERT: 9 parameters each stays far below SQLite's and PostgreSQL's limits. */
+const CHUNK = 500;
+const DEFAULT_PAGE = 1000;
+
+type Db = Kysely<Database & AuditTables>;
+type PredictionRow = Selectable<AuditTables['audit_predictions']>;
+
+/**
+ * The audit log on SQLite or PostgreSQL, sharing the stores' database: one row per scored case,
+ * appended in multi-row inserts inside one transaction per batch.
+ *
+ * @example
+ * const audit = await SqlAuditLog.open(database);
+ * await audit.append(cases);
+ */
+export class SqlAuditLog implements AuditLog {
+  readonly #database: SqlDatabase;
+  readonly #db: Db;
+  readonly #appender: AuditAppender | undefined;
+
+  private constructor(database: SqlDatabase, appender: AuditAppender | undefined) {
+    this.#database = database;
+    this.#db = database.db.withTables<AuditTables>();
+    this.#appender = appender;
+  }
+
+  /**
+   * Takes one reference to `database`, released by `close`. On SQLite, `appender` (a connection of
+   * its own, see `sqliteAuditAppender`) takes the appends; on PostgreSQL they are one `unnest` insert.
+   */
+  static async open(database: SqlDatabase, appender?: AuditAppender): Promise<SqlAuditLog> {
+    database.retain();
+    return new SqlAuditLog(database, appender);
+  }
+
+  async append(cases: readonly ScoredCase[]): Promise<void> {
+    if (cases.length === 0) return;
+    if (this.#appender) return this.#appender.append(cases);
+    if (this.#database.flavor.kind === 'postgres') return this.#appendUnnest(cases);
+    await this.#db.transaction().execute(async (trx) => {
+      for (let from = 0; from < cases.length; from += CHUNK) {
+        const rows = cases.slice(from, from + CHUNK).map((c) => ({
+          request_id: c.requestId,
+          row_index: c.row,
+          case_id: c.caseId,
+          model_name: c.modelName,
+          model_version: c.modelVersion,
+          inputs: JSON.stringify(c.inputs),
+          score: c.score,
+          scored_at: c.time,
+          caller: c.caller,
+        }));
+        await trx.insertInto('audit_predictions').values(rows).execute();
+      }
+    });
+  }
+
+  /** One statement of nine array parameters, whatever the number of cases: nothing to compile per row. */
+  async #appendUnnest(cases: readonly ScoredCase[]): Promise<void> {
+    const column = <T>(read: (c: ScoredCase) => T): T[] => cases.map(read);
+    await sql`insert into audit_predictions (request_id, row_index, case_id, model_name, model_version, inputs, score, scored_at, caller)
+      select * from unnest(${column((c) => c.requestId)}::text[], ${column((c) => c.row)}::integer[],
+        ${column((c) => c.caseId)}::text[], ${column((c) => c.modelName)}::text[], ${column((c) => c.modelVersion)}::text[],
+        ${column((c) => JSON.stringify(c.inputs))}::text[], ${column((c) => c.score)}::double precision[],
+        ${column((c) => c.time)}::bigint[], ${column((c) => c.caller)}::text[])`.execute(this.#db);
+  }
+
+  async list(query: ScoredCaseQuery = {}): Promise<Page<ScoredCase>> {
+    const limit = query.maxResults ?? DEFAULT_PAGE;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+      throw new AmlopsError('USAGE', `maxResults must be an integer from 1 to 100000; got ${limit}`);
+    let q = this.#db.selectFrom('audit_predictions').selectAll();
+    if (query.modelName !== undefined) q = q.where('model_name', '=', query.modelName);
+    if (query.modelVersion !== undefined) q = q.where('model_version', '=', query.modelVersion);
+    if (query.requestId !== undefined) q = q.where('request_id', '=', query.requestId);
+    if (query.caseId !== undefined) q = q.where('case_id', '=', query.caseId);
+    if (query.since !== undefined) q = q.where('scored_at', '>=', query.since);
+    if (query.until !== undefined) q = q.where('scored_at', '<', query.until);
+    if (query.pageToken !== undefined) q = q.where('id', '<', decodeToken(query.pageToken));
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const items = rows.slice(0, limit).map(toScoredCase);
+    return rows.length > limit
+      ? { items, nextPageToken: encodeToken(Number(rows[limit - 1]!.id)) }
+      : { items };
+  }
+
+  async findCase(
+    ref: { readonly requestId: string; readonly row: number } | { readonly caseId: string },
+  ): Promise<ScoredCase | undefined> {
+    let q = this.#db.selectFrom('audit_predictions').selectAll();
+    q =
+      'caseId' in ref
+        ? q.where('case_id', '=', ref.caseId)
+        : q.where('request_id', '=', ref.requestId).where('row_index', '=', ref.row);
+    const row = await q.orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return row ? toScoredCase(row) : undefined;
+  }
+
+  async recordFeedback(feedback: CaseFeedback): Promise<void> {
+    await this.#db
+      .insertInto('audit_feedback')
+      .values({
+        request_id: feedback.requestId,
+        row_index: feedback.row,
+        case_id: feedback.caseId,
+        conclusion: feedback.conclusion,
+        label: feedback.label,
+        received_at: feedback.time,
+        analyst: feedback.analyst,
+      })
+      .execute();
+  }
+
+  async listFeedback(
+    query: { readonly since?: number; readonly maxResults?: number } = {},
+  ): Promise<readonly CaseFeedback[]> {
+    let q = this.#db.selectFrom('audit_feedback').selectAll();
+    if (query.since !== undefined) q = q.where('received_at', '>=', query.since);
+    const rows = await q
+      .orderBy('id', 'asc')
+      .limit(query.maxResults ?? DEFAULT_PAGE)
+      .execute();
+    return rows.map((r) => ({
+      requestId: r.request_id,
+      row: r.row_index === null ? null : Number(r.row_index),
+      caseId: r.case_id,
+      conclusion: r.conclusion,
+      label: Number(r.label) === 1 ? 1 : 0,
+      time: Number(r.received_at),
+      analyst: r.analyst,
+    }));
+  }
+
+  async deleteOlderThan(time: number): Promise<number> {
+    return this.#db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom('audit_predictions')
+        .where('scored_at', '<', time)
+        .executeTakeFirst();
+      await trx.deleteFrom('audit_feedback').where('received_at', '<', time).execute();
+      return Number(deleted.numDeletedRows);
+    });
+  }
+
+  close(): Promise<void> {
+    this.#appender?.close();
+    return this.#database.close();
+  }
+}
+
+function toScoredCase(row: PredictionRow): ScoredCase {
+  return {
+    requestId: row.request_id,
+    row: Number(row.row_index),
+    caseId: row.case_id,
+    modelName: row.model_name,
+    modelVersion: row.model_version,
+    inputs: JSON.parse(row.inputs) as ScoredCase['inputs'],
+    score: Number(row.score),
+    time: Number(row.scored_at),
+    caller: row.caller,
+  };
+}
+
+function encodeToken(id: number): string {
+  return Buffer.from(JSON.stringify({ before: id })).toString('base64url');
+}
+
+function decodeToken(token: string): number {
+  try {
+    const before = (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { before?: unknown })
+      .before;
+    if (typeof before === 'number' && Number.isInteger(before)) return before;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AmlopsError('USAGE', 'the page token is not one this audit log gave');
+}

@@ -1,0 +1,27 @@
+import type { Generated } from 'kysely';
+
+/** The audit log's tables (migration 0004), as Kysely sees them; joined onto the store's schema with `withTables`. */
+export type AuditTables = {
+  audit_predictions: {
+    id: Generated<number>;
+    request_id: string;
+    row_index: number;
+    case_id: string | null;
+    model_name: string;
+    model_version: string;
+    inputs: string;
+    score: number;
+    scored_at: number;
+    caller: string;
+  };
+  audit_feedback: {
+    id: Generated<number>;
+    request_id: string | null;
+    row_index: number | null;
+    case_id: string | null;
+    conclusion: string;
+    label: number;
+    received_at: number;
+    analyst: string;
+  };
+};

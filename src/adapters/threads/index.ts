@@ -1,0 +1,5 @@
+export {
+  createThreadTrainingBackend,
+  type ThreadBackendOptions,
+  type ThreadTrainingBackend,
+} from './thread-training-backend.js';

@@ -1,0 +1,16 @@
+import { AmlopsError } from '../core/errors/index.js';
+import type { CliIo } from './cli-io.js';
+
+/**
+ * Who makes a production decision from the CLI: `--by` when given, else the login name from the
+ * environment (`AMLOPS_USER`, `USER`, `LOGNAME`, `USERNAME`). USAGE when none says.
+ *
+ * @example
+ * decisionMaker(context.io, options.by); // 'alice'
+ */
+export function decisionMaker(io: CliIo, by: string | undefined): string {
+  const who = by ?? io.env.AMLOPS_USER ?? io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME;
+  if (!who?.trim())
+    throw new AmlopsError('USAGE', 'say who makes this decision with --by NAME (or set AMLOPS_USER)');
+  return who.trim();
+}

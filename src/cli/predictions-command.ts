@@ -1,0 +1,154 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { writeTable } from '../adapters/data/write-table.js';
+import { openAuditLog } from '../adapters/sql/audit-open-log.js';
+import { AmlopsError } from '../core/errors/index.js';
+import { Frame } from '../core/frame/frame.js';
+import type { ScoredCase, ScoredCaseQuery } from '../ports/audit-log.js';
+import type { CliContext } from './cli-context.js';
+
+interface FilterFlags {
+  readonly model?: string;
+  readonly modelVersion?: string;
+  readonly request?: string;
+  readonly case?: string;
+  readonly since?: string;
+  readonly until?: string;
+  readonly limit?: string;
+}
+
+const PAGE = 10_000;
+
+/**
+ * `amlops predictions list|export`: the audit log of scored cases (request id, row, case id, model
+ * version, inputs, score, time, caller), newest first, filtered by model, version, request, case
+ * and time; `export --output FILE` writes them as CSV, Parquet or JSON Lines.
+ */
+export function predictionsCommand(context: CliContext): Command {
+  const withFilters = (command: Command) =>
+    command
+      .option('--model <name>', 'only cases scored by this registered model')
+      .option('--model-version <v>', 'only cases scored by this version')
+      .option('--request <id>', 'only the cases of this request id')
+      .option('--case <id>', 'only the scorings of this case id')
+      .option('--since <time>', 'scored at or after this ISO time')
+      .option('--until <time>', 'scored before this ISO time');
+  const open = (command: Command) => {
+    const { config } = context.config(command);
+    const home = resolve(context.io.cwd, config.home);
+    return openAuditLog(config['store.databaseUrl'] || `sqlite:${join(home, 'amlops.db')}`);
+  };
+  const list = withFilters(new Command('list'))
+    .description('list scored cases, newest first')
+    .option('--limit <n>', 'most cases listed', '50')
+    .option('--json', 'print the cases as JSON')
+    .action(async (flags: FilterFlags, command: Command) => {
+      const limit = Number(flags.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+        throw new AmlopsError('USAGE', `--limit must be an integer from 1 to 100000; got ${flags.limit}`);
+      const log = await open(command);
+      try {
+        const { items } = await log.list({ ...query(flags), maxResults: limit });
+        context.print(command, items, () =>
+          items.length === 0
+            ? 'no scored cases'
+            : items
+                .map(
+                  (c) =>
+                    `${new Date(c.time).toISOString()}  ${c.modelName}/${c.modelVersion}  ${c.requestId}#${c.row}${c.caseId ? ` (${c.caseId})` : ''}  ${c.score.toFixed(6)}  ${JSON.stringify(c.inputs)}`,
+                )
+                .join('\n'),
+        );
+      } finally {
+        await log.close();
+      }
+    });
+  const exportCommand = withFilters(new Command('export'))
+    .description('write scored cases to a CSV, Parquet or JSON Lines file')
+    .requiredOption('--output <file>', 'file to write: .csv, .parquet, .jsonl or .ndjson')
+    .option('--json', 'print a summary as JSON')
+    .action(async (flags: FilterFlags & { output: string }, command: Command) => {
+      const log = await open(command);
+      const cases: ScoredCase[] = [];
+      try {
+        let token: string | undefined;
+        do {
+          const page = await log.list({
+            ...query(flags),
+            maxResults: PAGE,
+            ...(token ? { pageToken: token } : {}),
+          });
+          cases.push(...page.items);
+          token = page.nextPageToken;
+        } while (token);
+      } finally {
+        await log.close();
+      }
+      const text = (name: string, values: (string | null)[]) => ({ kind: 'text' as const, name, values });
+      const frame = new Frame(
+        [
+          text(
+            'request_id',
+            cases.map((c) => c.requestId),
+          ),
+          { kind: 'numeric', name: 'row', values: Float64Array.from(cases, (c) => c.row) },
+          text(
+            'case_id',
+            cases.map((c) => c.caseId),
+          ),
+          text(
+            'model_name',
+            cases.map((c) => c.modelName),
+          ),
+          text(
+            'model_version',
+            cases.map((c) => c.modelVersion),
+          ),
+          { kind: 'numeric', name: 'score', values: Float64Array.from(cases, (c) => c.score) },
+          text(
+            'scored_at',
+            cases.map((c) => new Date(c.time).toISOString()),
+          ),
+          text(
+            'caller',
+            cases.map((c) => c.caller),
+          ),
+          text(
+            'inputs',
+            cases.map((c) => JSON.stringify(c.inputs)),
+          ),
+        ],
+        cases.length,
+      );
+      const output = isAbsolute(flags.output) ? flags.output : resolve(context.io.cwd, flags.output);
+      await writeTable(output, frame);
+      context.print(
+        command,
+        { output: flags.output, rows: cases.length },
+        () => `wrote ${cases.length} scored cases to ${flags.output}`,
+      );
+    });
+  return new Command('predictions')
+    .description('the audit log of scored cases: list or export them')
+    .addCommand(list)
+    .addCommand(exportCommand);
+}
+
+function query(flags: FilterFlags): ScoredCaseQuery {
+  const time = (text: string | undefined, name: string) => {
+    if (text === undefined) return undefined;
+    const t = Date.parse(text);
+    if (Number.isNaN(t)) throw new AmlopsError('USAGE', `--${name} must be an ISO date or time; got ${text}`);
+    return t;
+  };
+  const since = time(flags.since, 'since');
+  const until = time(flags.until, 'until');
+  return {
+    ...(flags.model ? { modelName: flags.model } : {}),
+    ...(flags.modelVersion ? { modelVersion: flags.modelVersion } : {}),
+    ...(flags.request ? { requestId: flags.request } : {}),
+    ...(flags.case ? { caseId: flags.case } : {}),
+    ...(since !== undefined ? { since } : {}),
+    ...(until !== undefined ? { until } : {}),
+  };
+}

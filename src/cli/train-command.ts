@@ -1,0 +1,182 @@
+import { Command } from 'commander';
+import { AmlopsError, ERROR_CODES, type ErrorCode } from '../core/errors/index.js';
+import type { SearchProgress } from '../core/search/index.js';
+import { processFlows } from '../main/process-flows.js';
+import { openTrainFlowDeps } from '../main/train-flow-deps.js';
+import { openPipelines } from '../main/worker.js';
+import type { FlowResult } from '../pipelines/run-flow.js';
+import { runFlow } from '../pipelines/run-flow.js';
+import { startPipelineRun } from '../pipelines/start-pipeline-run.js';
+import { trainFlow } from '../pipelines/train/train-flow.js';
+import { trainParams } from '../pipelines/train/train-flow-definition.js';
+import type { CliContext } from './cli-context.js';
+import type { ProgressBar } from './progress-bar.js';
+
+interface TrainOptions {
+  data: string;
+  testData?: string;
+  preset?: string;
+  params?: string;
+  seed?: string;
+  budget?: string;
+  promote?: boolean;
+  dryRun?: boolean;
+}
+
+/** `60s`, `2m`, `90` (seconds) → seconds. */
+export function parseBudget(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text.trim());
+  if (!match)
+    throw new AmlopsError('USAGE', `--budget must be a duration such as 60s, 5m or 1h; got '${text}'`);
+  const value = Number(match[1]) * ({ s: 1, m: 60, h: 3600 }[match[2] ?? 's'] ?? 1);
+  if (!(value > 0)) throw new AmlopsError('USAGE', `--budget must be positive; got '${text}'`);
+  return value;
+}
+
+function parseJsonObject(text: string, flag: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AmlopsError('USAGE', `${flag} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new AmlopsError(
+      'USAGE',
+      `${flag} must be a JSON object, e.g. '{"n_estimators":100,"max_depth":6}'`,
+    );
+  return value as Record<string, unknown>;
+}
+
+/** The `--json` result of a training run (the contract of issue 5). */
+function summary(
+  result: FlowResult,
+  modelName: string,
+  pipelineRunId: string | null,
+): Record<string, unknown> {
+  const log = result.outputs.log as { runId?: string; experimentId?: string } | undefined;
+  const register = result.outputs.register as { version?: string } | undefined;
+  const promote = result.outputs.promote as {
+    promoted: boolean;
+    reason: string;
+    aliases: string[];
+    stage: string | null;
+  };
+  const evaluate = result.outputs.evaluate as { metrics: Record<string, number> };
+  return {
+    run_id: log?.runId ?? null,
+    experiment_id: log?.experimentId ?? null,
+    pipeline_run_id: pipelineRunId,
+    model: {
+      name: modelName,
+      version: register?.version ?? null,
+      aliases: promote.aliases,
+      stage: promote.stage,
+    },
+    metrics: evaluate.metrics,
+    promoted: promote.promoted,
+    promotion_reason: promote.reason,
+  };
+}
+
+function failure(result: FlowResult, pipelineRunId: string | null): AmlopsError {
+  const code = (result.error?.code ?? 'INTERNAL') as ErrorCode;
+  return new AmlopsError(
+    Object.hasOwn(ERROR_CODES, code) ? code : 'INTERNAL',
+    `training ${result.state === 'Cancelled' ? 'was cancelled' : 'failed'} at step ${result.failedStep ?? '?'}: ${result.error?.message ?? result.state}`,
+    { pipeline_run_id: pipelineRunId, step: result.failedStep, state: result.state },
+  );
+}
+
+/**
+ * `amlops train`: the training flow in this process (load, validate, split, search, fit, evaluate,
+ * quality, log, register, promote), recorded as a pipeline run. Exit 0 when the run finished,
+ * whether its model was promoted or not.
+ */
+export function trainCommand(context: CliContext): Command {
+  return new Command('train')
+    .description('train, evaluate, register and (through the promotion gate) promote a model')
+    .requiredOption('--data <file>', 'data file (CSV, Parquet, JSON Lines)')
+    .option('--test-data <file>', 'use this file as the test split instead of splitting --data')
+    .option(
+      '--preset <name>',
+      'search preset: original (the original grid) or default (setting training.preset)',
+    )
+    .option('--params <json>', 'train exactly these XGBoost parameters, without a search')
+    .option('--seed <n>', 'seed of the search and the model (setting training.seed)')
+    .option(
+      '--budget <duration>',
+      'time budget of the default search, e.g. 60s (setting training.budgetSeconds)',
+    )
+    .option('--promote', 'promote the new version whatever the gate says')
+    .option('--no-promote', 'do not promote the new version')
+    .option('--dry-run', 'train and evaluate, but record and register nothing')
+    .option('--json', 'print the result as one JSON object')
+    .action(async (options: TrainOptions, command: Command) => {
+      const { config } = context.config(command, {
+        'training.preset': options.preset,
+        'training.seed': options.seed,
+      });
+      const json: Record<string, unknown> = {
+        data: options.data,
+        ...(options.testData ? { testData: options.testData } : {}),
+        ...(options.params ? { params: parseJsonObject(options.params, '--params') } : {}),
+        ...(options.budget ? { budgetSeconds: parseBudget(options.budget) } : {}),
+        ...(options.promote === undefined ? {} : { promote: options.promote }),
+        ...(options.dryRun ? { dryRun: true } : {}),
+      };
+      trainParams(json, config);
+      let bar: ProgressBar | undefined;
+      const onCandidate = (progress: SearchProgress): void => {
+        bar ??= context.progress(command, 'search', progress.total);
+        bar.update(progress.done);
+      };
+      let result: FlowResult;
+      let pipelineRunId: string | null = null;
+      if (options.dryRun) {
+        // A dry run records nothing, not even a pipeline run.
+        const opened = await openTrainFlowDeps(config, context.io.cwd, { onCandidate });
+        try {
+          const noRecord = { runState: async () => {}, step: async () => {}, log: async () => {} };
+          result = await runFlow(trainFlow(opened.deps, trainParams(json, config)), { recorder: noRecord });
+        } finally {
+          await opened.close();
+        }
+      } else {
+        const owned = processFlows(config, context.io.cwd, { onCandidate });
+        try {
+          const pipelines = await openPipelines(config, {
+            cwd: context.io.cwd,
+            flows: owned.flows,
+            queue: 'none',
+            warn: (message) => context.io.stderr(`warning: ${message}\n`),
+          });
+          try {
+            const started = await startPipelineRun(pipelines.deps, 'train', json);
+            pipelineRunId = started.run.id;
+            result = started.result!;
+          } finally {
+            await pipelines.close();
+          }
+        } finally {
+          await owned.close();
+        }
+      }
+      bar?.finish();
+      if (result.state !== 'Completed') throw failure(result, pipelineRunId);
+      const out = summary(result, config['model.name'], pipelineRunId);
+      const metrics = out.metrics as Record<string, number>;
+      const model = out.model as { version: string | null; aliases: string[] };
+      context.print(command, out, () =>
+        [
+          `trained ${config['model.name']}${model.version ? ` version ${model.version}` : ' (dry run: nothing recorded)'}`,
+          `  test ROC AUC   ${metrics.test_roc_auc?.toFixed(4)}   (train ${metrics.train_roc_auc?.toFixed(4)})`,
+          `  test PR AUC    ${metrics.test_pr_auc?.toFixed(4)}`,
+          `  ${out.promoted ? 'promoted' : 'not promoted'}: ${out.promotion_reason}`,
+          ...(model.aliases.length ? [`  aliases        ${model.aliases.join(', ')}`] : []),
+          ...(out.run_id ? [`  run            ${out.run_id}`] : []),
+          ...(pipelineRunId ? [`  pipeline run   ${pipelineRunId}`] : []),
+        ].join('\n'),
+      );
+    });
+}

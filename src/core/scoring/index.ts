@@ -1,0 +1,16 @@
+export type { CaseReasons, Reason } from './case-reasons.js';
+export { type ColumnarInput, columnarInput } from './columnar-input.js';
+export { columnsFromObject } from './columns-from-object.js';
+export { columnsFromRecords } from './columns-from-records.js';
+export { columnsFromRows } from './columns-from-rows.js';
+export { foldContributions, type ReasonGroups } from './fold-contributions.js';
+export { createModelScorer, type ModelScorer } from './model-scorer.js';
+export { parseMlflowBody } from './parse-mlflow-body.js';
+export { formatModelRef, type ModelRef, parseModelRef } from './parse-model-ref.js';
+export { type OipRequest, parseOipRequest } from './parse-oip-request.js';
+export { type PredictRequest, parsePredictBody } from './parse-predict-body.js';
+export { type AmountProblem, readAmount } from './read-amount.js';
+export { type ScoringContract, scoringContract } from './scoring-contract.js';
+export type { ScoringWarning } from './scoring-warning.js';
+export { validateScoringInput } from './validate-scoring-input.js';
+export type { ValidatedInput } from './validated-input.js';

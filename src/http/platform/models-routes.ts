@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AmlopsError } from '../../core/errors/index.js';
+import { listModels } from '../../services/list-models.js';
+import { promoteModelVersion } from '../../services/promote-model-version.js';
+import { rollbackProduction } from '../../services/rollback-production.js';
+import { showModel } from '../../services/show-model.js';
+import type { PlatformApiOptions } from './platform-api-options.js';
+
+/** The body of a production decision: why (required), who (the caller's address when absent). */
+interface DecisionBody {
+  readonly version?: unknown;
+  readonly reason?: unknown;
+  readonly by?: unknown;
+}
+
+function field(body: DecisionBody, name: keyof DecisionBody, required: boolean): string | undefined {
+  const value = body[name];
+  if (value === undefined && !required) return undefined;
+  if (typeof value === 'number' && name === 'version' && Number.isInteger(value)) return String(value);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new AmlopsError('USAGE', `field '${name}' must be a non-empty string`);
+  return value;
+}
+
+function decisionOf(request: FastifyRequest<{ Body: DecisionBody | undefined }>): {
+  by: string;
+  reason: string;
+} {
+  const body = request.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new AmlopsError('USAGE', 'the body must be a JSON object such as {"reason": "…"}');
+  return { by: field(body, 'by', false) ?? `api:${request.ip}`, reason: field(body, 'reason', true)! };
+}
+
+/**
+ * The registry of amlops' API:
+ * - `GET /models` → `{models}` with their latest and production versions;
+ * - `GET /models/:name` → the model with every version's stage, aliases, status, source run,
+ *   metrics and last production decision;
+ * - `POST /models/:name/promote {version, reason, by?}` → `{version, previous, changed, at}`;
+ * - `POST /models/:name/rollback {reason, by?}` → `{version, rolledBack, at}`.
+ * `by` is who decides, as the caller states it (`api:<address>` when absent).
+ *
+ * @example
+ * registerModelsRoutes(api, options);
+ */
+export function registerModelsRoutes(app: FastifyInstance, options: PlatformApiOptions): void {
+  const { stores } = options;
+  const now = stores.now ?? Date.now;
+  app.get('/models', async () => ({ models: await listModels(stores.registry) }));
+  app.get<{ Params: { name: string } }>('/models/:name', async (request) =>
+    showModel(stores, request.params.name),
+  );
+  app.post<{ Params: { name: string }; Body: DecisionBody | undefined }>(
+    '/models/:name/promote',
+    async (request) => {
+      const decision = decisionOf(request);
+      const version = field(request.body!, 'version', true)!;
+      return promoteModelVersion(stores.registry, { name: request.params.name, version, ...decision }, now);
+    },
+  );
+  app.post<{ Params: { name: string }; Body: DecisionBody | undefined }>(
+    '/models/:name/rollback',
+    async (request) =>
+      rollbackProduction(stores.registry, { name: request.params.name, ...decisionOf(request) }, now),
+  );
+}

@@ -1,0 +1,35 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { installErrorBoundary } from '../error-boundary.js';
+import { requireJsonBody } from '../mlflow/require-json-body.js';
+import { registerExperimentsRoutes } from './experiments-routes.js';
+import { registerModelsRoutes } from './models-routes.js';
+import type { PlatformApiOptions } from './platform-api-options.js';
+import { registerRunsRoutes } from './runs-routes.js';
+
+/** Where amlops' own API lives. */
+export const PLATFORM_API_PREFIX = '/api/v1';
+
+/**
+ * amlops' own JSON API for the web UI, over the same services as the CLI: experiments, runs (list,
+ * show, compare, JSON artifacts) and models (list, show, promote, rollback) under `/api/v1`. Errors
+ * are amlops' `{"error": {code, message, details}, "request_id"}` with the code's status (only for
+ * these routes: the plugin is encapsulated); POST bodies must be `application/json`.
+ *
+ * @example
+ * const app = Fastify();
+ * await app.register(platformApi, { stores: { tracking, registry, artifacts } });
+ * await app.inject({ method: 'GET', url: '/api/v1/models' });
+ */
+export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, options) => {
+  const routes: PlatformApiOptions = { stores: options.stores };
+  await app.register(
+    async (api) => {
+      installErrorBoundary(api);
+      api.addHook('onRequest', requireJsonBody);
+      registerExperimentsRoutes(api, routes);
+      registerRunsRoutes(api, routes);
+      registerModelsRoutes(api, routes);
+    },
+    { prefix: PLATFORM_API_PREFIX },
+  );
+};

@@ -1,0 +1,27 @@
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { AuditLog } from '../../ports/audit-log.js';
+import type { ScoringService } from '../../services/scoring-service.js';
+import type { ScoringMetrics } from './scoring-metrics.js';
+
+/** What the scoring API is built from. */
+export interface ScoringAppOptions {
+  readonly service: ScoringService;
+  readonly metrics: ScoringMetrics;
+  /** Where feedback is recorded and scored cases looked up; feedback is refused without one. */
+  readonly auditLog?: AuditLog;
+  /** Writes the audit queue out, so that feedback can name a case scored a moment ago. */
+  readonly flushAudit?: () => Promise<void>;
+  /** The conclusion meaning "not laundering" (setting data.negativeValue): label 0; others label 1. */
+  readonly negativeValue: string;
+  /** Largest request body, in bytes (setting scoring.bodyLimitBytes). */
+  readonly bodyLimit: number;
+  /** amlops' version, for `GET /version`. */
+  readonly version: string;
+  readonly logger?: FastifyBaseLogger;
+  /** Who is asking, for the audit log (the API key id when auth is on); '' by default. */
+  readonly callerOf?: (request: FastifyRequest) => string;
+  /** True while the server drains for shutdown: `/readyz` then answers 503. */
+  readonly draining?: () => boolean;
+  /** Clock for feedback times. */
+  readonly now?: () => number;
+}

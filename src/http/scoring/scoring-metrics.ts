@@ -1,0 +1,95 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ScoreHistogram } from './score-histogram.js';
+
+/** What the metrics read from the audit queue when they are collected. */
+export interface AuditStats {
+  readonly depth: number;
+  readonly dropped: number;
+  readonly failed: number;
+  readonly written: number;
+}
+
+/**
+ * The scoring server's Prometheus metrics, in a registry of its own: request durations by route
+ * and status, predictions by model version, the score histogram, errors by code, model load time,
+ * and the audit queue's depth, drops and failures.
+ *
+ * @example
+ * const metrics = new ScoringMetrics(() => queue);
+ * reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+ */
+export class ScoringMetrics {
+  readonly registry = new Registry();
+  readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
+  readonly predictions: Counter<'model_name' | 'model_version'>;
+  readonly scores = new ScoreHistogram();
+  readonly errors: Counter<'code'>;
+  readonly modelLoadSeconds: Gauge<'model_name' | 'model_version'>;
+  readonly modelSwaps: Counter<'role'>;
+  readonly modelLoadFailures: Counter;
+  readonly shadowScores: Counter<'model_version'>;
+
+  constructor(audit: () => AuditStats | undefined = () => undefined) {
+    const registers = [this.registry];
+    this.httpDuration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Duration of HTTP requests, by route and status',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.predictions = new Counter({
+      name: 'amlops_predictions_total',
+      help: 'Cases scored, by model version',
+      labelNames: ['model_name', 'model_version'],
+      registers,
+    });
+    this.registry.registerMetric(this.scores.metric);
+    this.errors = new Counter({
+      name: 'amlops_errors_total',
+      help: 'Error answers, by error code',
+      labelNames: ['code'],
+      registers,
+    });
+    this.modelLoadSeconds = new Gauge({
+      name: 'amlops_model_load_seconds',
+      help: 'Time taken to load and verify each loaded model version',
+      labelNames: ['model_name', 'model_version'],
+      registers,
+    });
+    this.modelSwaps = new Counter({
+      name: 'amlops_model_swaps_total',
+      help: 'Models swapped in after an alias moved',
+      labelNames: ['role'],
+      registers,
+    });
+    this.modelLoadFailures = new Counter({
+      name: 'amlops_model_load_failures_total',
+      help: 'Model versions that could not be loaded or verified',
+      registers,
+    });
+    this.shadowScores = new Counter({
+      name: 'amlops_shadow_predictions_total',
+      help: 'Cases shadow-scored by the challenger (logged, never returned)',
+      labelNames: ['model_version'],
+      registers,
+    });
+    const gauge = (name: string, help: string, read: (s: AuditStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          const stats = audit();
+          this.set(stats ? read(stats) : 0);
+        },
+      });
+    gauge('amlops_audit_queue_depth', 'Scored cases waiting to be written to the audit log', (s) => s.depth);
+    gauge(
+      'amlops_audit_dropped_total',
+      'Scored cases not recorded because the audit queue was full or writes failed',
+      (s) => s.dropped + s.failed,
+    );
+    gauge('amlops_audit_written_total', 'Scored cases written to the audit log', (s) => s.written);
+  }
+}

@@ -1,0 +1,151 @@
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { openArtifactStore } from '../adapters/artifacts/index.js';
+import { openAuditLog } from '../adapters/sql/audit-open-log.js';
+import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
+import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
+import type { Config } from '../config/index.js';
+import type { AuditLog } from '../ports/audit-log.js';
+import { AuditQueue } from '../services/audit-queue.js';
+import { ScoringService } from '../services/scoring-service.js';
+import { ServingModels } from '../services/serving-models.js';
+import { buildScoringApp } from './scoring/build-scoring-app.js';
+import { ScoringMetrics } from './scoring/scoring-metrics.js';
+
+/** A scoring server ready to listen: its app, the models it follows, its audit queue. */
+export interface ServerApp {
+  readonly app: FastifyInstance;
+  readonly models: ServingModels;
+  readonly audit: AuditQueue | undefined;
+  readonly auditLog: AuditLog;
+  readonly metrics: ScoringMetrics;
+  /** Stops following the registry, writes the audit queue out and closes the stores (after `app.close()`). */
+  close(): Promise<void>;
+}
+
+export interface ServerAppOptions {
+  /** Where relative paths of the configuration are resolved (the process's working directory). */
+  readonly cwd: string;
+  readonly version: string;
+  readonly logger?: FastifyBaseLogger;
+  /** True while draining for shutdown. */
+  readonly draining?: () => boolean;
+}
+
+/**
+ * Composes the scoring server from the configuration: the registry and audit log on the store's
+ * database, artifacts by URI, the served models following `model.name`'s production alias (polled
+ * every `scoring.pollSeconds`), the audit queue, the metrics and the Fastify app.
+ *
+ * @example
+ * const server = await openServerApp(config, { cwd: process.cwd(), version: '0.1.0' });
+ * await server.app.listen({ host: '127.0.0.1', port: 8080 });
+ */
+export async function openServerApp(config: Config, options: ServerAppOptions): Promise<ServerApp> {
+  const home = resolve(options.cwd, config.home);
+  const databaseUrl = config['store.databaseUrl'] || `sqlite:${join(home, 'amlops.db')}`;
+  const artifactRoot = config['artifacts.uri'] || pathToFileURL(join(home, 'artifacts')).href;
+  const openArtifacts = (uri: string) => openArtifactStore(uri);
+  const database = await openSqlDatabase(databaseUrl);
+  const registry = await SqlModelRegistry.open(database, { artifactRoot, openArtifacts });
+  await database.close();
+  const auditLog = await openAuditLog(databaseUrl);
+  const log = options.logger;
+  let metrics: ScoringMetrics | undefined;
+  let lastDropLog = 0;
+  const audit = config['audit.enabled']
+    ? new AuditQueue(auditLog, {
+        capacity: config['audit.queueSize'],
+        batchSize: config['audit.batchSize'],
+        flushMs: config['audit.flushMs'],
+        onProblem: (problem) => {
+          const now = Date.now();
+          if (problem.kind === 'write-failed')
+            log?.error({ err: problem.error, cases: problem.cases }, 'audit write failed');
+          else if (now - lastDropLog > 1000) {
+            lastDropLog = now;
+            log?.error(
+              { cases: problem.cases, dropped: audit?.dropped, failed: audit?.failed },
+              'audit records dropped',
+            );
+          }
+        },
+      })
+    : undefined;
+  const models = new ServingModels(
+    { registry, openArtifacts },
+    {
+      modelName: config['model.name'],
+      pollMs: config['scoring.pollSeconds'] * 1000,
+      followChallenger: config['scoring.shadowChallenger'],
+      onEvent: (event) => {
+        if (event.kind === 'loaded') {
+          metrics?.modelLoadSeconds.set(
+            { model_name: event.model.name, model_version: event.model.version },
+            event.model.loadSeconds,
+          );
+          log?.info(
+            {
+              model: event.model.name,
+              version: event.model.version,
+              role: event.role,
+              seconds: event.model.loadSeconds,
+            },
+            'model loaded',
+          );
+        } else if (event.kind === 'swapped') {
+          metrics?.modelSwaps.inc({ role: event.role });
+          log?.info({ from: event.from, to: event.to, role: event.role }, 'model swapped');
+        } else {
+          metrics?.modelLoadFailures.inc();
+          log?.error({ model: event.ref, err: event.error }, 'model not loaded');
+        }
+      },
+    },
+  );
+  metrics = new ScoringMetrics(() => audit);
+  const service = new ScoringService({
+    models,
+    ...(audit ? { audit } : {}),
+    maxRows: config['scoring.maxRows'],
+    onShadow: (shadow) => {
+      if (shadow.scores) {
+        metrics?.shadowScores.inc({ model_version: shadow.model.version }, shadow.scores.length);
+        log?.info(
+          { reqId: shadow.requestId, challenger: shadow.model.version, scores: Array.from(shadow.scores) },
+          'shadow scores',
+        );
+      } else
+        log?.warn(
+          { reqId: shadow.requestId, challenger: shadow.model.version, err: shadow.error },
+          'shadow scoring failed',
+        );
+    },
+  });
+  await models.start();
+  const app = buildScoringApp({
+    service,
+    metrics,
+    auditLog,
+    ...(audit ? { flushAudit: () => audit.flush() } : {}),
+    negativeValue: config['data.negativeValue'],
+    bodyLimit: config['scoring.bodyLimitBytes'],
+    version: options.version,
+    ...(log ? { logger: log } : {}),
+    ...(options.draining ? { draining: options.draining } : {}),
+  });
+  return {
+    app,
+    models,
+    audit,
+    auditLog,
+    metrics,
+    async close() {
+      await models.close();
+      await audit?.close();
+      await registry.close();
+      await auditLog.close();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { pino } from 'pino';
+import type { Config } from '../config/index.js';
+import { openServerApp, type ServerApp } from '../http/server-app.js';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** How `amlops serve` runs. */
+export interface ServeOptions {
+  readonly cwd: string;
+  readonly version: string;
+  /** Told the URL once every worker listens. */
+  readonly onListening?: (url: string, workers: number) => void;
+}
+
+/** One scoring process listening, and how to stop it gracefully. */
+export interface RunningServer {
+  readonly url: string;
+  readonly server: ServerApp;
+  /** Stops taking requests, lets those in flight finish, writes the audit queue out, closes the stores. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Starts one scoring process: the app of `openServerApp` listening on `server.host:server.port`,
+ * with pino logs carrying the request id, and (when `retention`) the audit log's retention applied
+ * hourly.
+ *
+ * @example
+ * const running = await startScoringProcess(config, { cwd: process.cwd(), version: '0.1.0' });
+ * await running.shutdown();
+ */
+export async function startScoringProcess(
+  config: Config,
+  options: ServeOptions & { readonly retention?: boolean },
+): Promise<RunningServer> {
+  const logger = pino({
+    level: config['logging.level'],
+    base: { pid: process.pid, ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) },
+  });
+  let draining = false;
+  const server = await openServerApp(config, {
+    cwd: options.cwd,
+    version: options.version,
+    logger,
+    draining: () => draining,
+  });
+  let retention: ReturnType<typeof setInterval> | undefined;
+  const days = config['audit.retentionDays'];
+  if (options.retention !== false && days > 0) {
+    const prune = () =>
+      server.auditLog
+        .deleteOlderThan(Date.now() - days * DAY)
+        .then((n) => n > 0 && logger.info({ deleted: n, days }, 'audit retention applied'))
+        .catch((err) => logger.error({ err }, 'audit retention failed'));
+    void prune();
+    retention = setInterval(prune, HOUR);
+    retention.unref();
+  }
+  const address = await server.app.listen({ host: config['server.host'], port: config['server.port'] });
+  logger.info({ address, model: server.models.current?.version ?? null }, 'scoring server listening');
+  let closing: Promise<void> | undefined;
+  return {
+    url: address,
+    server,
+    shutdown() {
+      closing ??= (async () => {
+        draining = true;
+        if (retention) clearInterval(retention);
+        // Fastify's close waits for requests in flight; new ones get 503 meanwhile.
+        await server.app.close();
+        await server.close();
+        logger.info(
+          { auditWritten: server.audit?.written ?? 0, auditDropped: server.audit?.dropped ?? 0 },
+          'scoring server stopped',
+        );
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * `amlops serve`: one process, or a node cluster of `server.workers` processes (0: one per core)
+ * sharing the port. SIGTERM or SIGINT drains: each process stops accepting, finishes its requests in
+ * flight and writes its audit queue out; the primary returns when all have exited. A worker that
+ * dies otherwise is replaced.
+ *
+ * @example
+ * await serve(config, { cwd: process.cwd(), version: '0.1.0' });
+ */
+export async function serve(config: Config, options: ServeOptions): Promise<void> {
+  const workers = config['server.workers'] || availableParallelism();
+  if (cluster.isPrimary && workers > 1) return runPrimary(workers, options);
+  const running = await startScoringProcess(config, {
+    ...options,
+    retention: !cluster.isWorker || cluster.worker?.id === 1,
+  });
+  if (!cluster.isWorker) options.onListening?.(running.url, 1);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      running.shutdown().then(resolve, resolve);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    if (cluster.isWorker) process.on('message', (message) => message === 'shutdown' && stop());
+  });
+  if (cluster.isWorker) process.exit(0);
+}
+
+function runPrimary(count: number, options: ServeOptions): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    let listening = 0;
+    const fork = () => cluster.fork();
+    for (let i = 0; i < count; i++) fork();
+    cluster.on('listening', (_worker, address) => {
+      listening += 1;
+      if (listening === count)
+        options.onListening?.(`http://${address.address ?? '127.0.0.1'}:${address.port}`, count);
+    });
+    cluster.on('exit', (worker, code, signal) => {
+      if (!stopping) {
+        process.stderr.write(`scoring worker ${worker.id} exited (${signal ?? code}); starting another\n`);
+        fork();
+      } else if (Object.keys(cluster.workers ?? {}).length === 0) resolve();
+    });
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      const live = Object.values(cluster.workers ?? {});
+      if (live.length === 0) resolve();
+      for (const worker of live) worker?.send('shutdown');
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}

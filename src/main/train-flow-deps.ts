@@ -1,0 +1,58 @@
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openArtifactStore } from '../adapters/artifacts/index.js';
+import { readTable } from '../adapters/data/read-table.js';
+import { openSqlStores } from '../adapters/sql/index.js';
+import { searchThreadExecutor } from '../adapters/threads/search-thread-executor.js';
+import { createThreadTrainingBackend } from '../adapters/threads/thread-training-backend.js';
+import type { Config } from '../config/index.js';
+import type { SearchProgress } from '../core/search/index.js';
+import type { TrainFlowDeps } from '../pipelines/train/train-flow-deps.js';
+import { artifactsAt } from '../services/artifacts-at.js';
+
+/** The training flow's dependencies, opened from the configuration, and how to close them. */
+export interface OpenTrainFlowDeps {
+  readonly deps: TrainFlowDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens what the training flow needs: the tracking store and registry of `store.databaseUrl` (else
+ * `<home>/amlops.db`), the artifact store of `artifacts.uri` (else `<home>/artifacts`), the data
+ * readers, and worker threads for the search and the refit.
+ *
+ * @example
+ * const { deps, close } = await openTrainFlowDeps(config, process.cwd());
+ */
+export async function openTrainFlowDeps(
+  config: Config,
+  cwd: string,
+  options: { onCandidate?: (progress: SearchProgress) => void } = {},
+): Promise<OpenTrainFlowDeps> {
+  const home = resolve(cwd, config.home);
+  const databaseUrl = config['store.databaseUrl'] || `sqlite:${join(home, 'amlops.db')}`;
+  const artifacts = openArtifactStore(config['artifacts.uri'] || pathToFileURL(join(home, 'artifacts')).href);
+  const stores = await openSqlStores(databaseUrl, {
+    artifactRoot: artifacts.rootUri,
+    openArtifacts: (uri) => openArtifactStore(uri),
+  });
+  const backend = createThreadTrainingBackend();
+  return {
+    deps: {
+      config,
+      readTable: (source) => readTable(resolve(cwd, source)),
+      tracking: stores.tracking,
+      registry: stores.registry,
+      openArtifacts: (uri) => artifactsAt(artifacts, uri),
+      searchExecutor: searchThreadExecutor(),
+      trainingBackend: backend,
+      clock: () => performance.now() / 1000,
+      now: Date.now,
+      ...(options.onCandidate ? { onCandidate: options.onCandidate } : {}),
+    },
+    async close() {
+      await backend.close();
+      await stores.close();
+    },
+  };
+}

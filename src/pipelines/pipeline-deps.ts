@@ -1,0 +1,27 @@
+import type { JobQueue } from '../ports/job-queue.js';
+import type { PipelineRunStore } from '../ports/pipeline-run-store.js';
+import type { FlowRegistry } from './flow-registry.js';
+
+/** How often a running run beats, and after how long without a beat its worker is presumed dead. */
+export interface HeartbeatTiming {
+  readonly heartbeatMs: number;
+  readonly crashAfterMs: number;
+}
+
+/**
+ * What the pipeline services need: the store, the flows, the queue (absent: no `--queue`), who
+ * this process is, a clock, and the runs this process is executing (so that it can cancel them).
+ */
+export interface PipelineDeps {
+  readonly store: PipelineRunStore;
+  readonly flows: FlowRegistry;
+  readonly queue?: JobQueue;
+  /** `host:pid`, recorded on the runs this process takes. */
+  readonly worker: string;
+  readonly now: () => number;
+  readonly timing: HeartbeatTiming;
+  /** Runs executing in this process, by id. */
+  readonly running: Map<string, AbortController>;
+  /** Where failures that must not stop a run (a lost log line, a failed beat) are reported. */
+  readonly warn: (message: string) => void;
+}

@@ -1,0 +1,183 @@
+import { AmlopsError } from '../../core/errors/index.js';
+import { type EvaluationReport, evaluationReport } from '../../core/evaluate/evaluation-report.js';
+import type { Frame } from '../../core/frame/index.js';
+import { featureImportance } from '../../core/gbdt/feature-importance.js';
+import { type GbdtParamsInput, trainBooster } from '../../core/gbdt/index.js';
+import { MODEL_BUNDLE_FORMAT, type ModelBundle } from '../../core/model/index.js';
+import { scoreFrame } from '../../core/model/score-frame.js';
+import {
+  type FeatureColumns,
+  type FittedSearchFeatures,
+  fitSearchFeatures,
+  runSearch,
+  type SearchFeatureSet,
+  searchPreset,
+} from '../../core/search/index.js';
+import type { FlowStep } from '../flow-step.js';
+import { ensureSplit } from './data-steps.js';
+import type { TrainFlowDeps } from './train-flow-deps.js';
+import type { TrainFlowParams } from './train-flow-params.js';
+import type { TrainScratch } from './train-scratch.js';
+
+/** The feature columns of the configured data contract; domain features need both amount columns. */
+function featureColumns(deps: TrainFlowDeps): FeatureColumns {
+  const numeric = deps.config['data.numericColumns'];
+  const income = numeric.find((c) => c === 'total_income_dollar_amount');
+  const outcome = numeric.find((c) => c === 'total_outcome_dollar_amount');
+  return {
+    numeric,
+    categorical: deps.config['data.categoricalColumns'],
+    ...(income && outcome ? { income, outcome } : {}),
+  };
+}
+
+/** The metrics recorded for a run (MLflow-style flat names), from the evaluation report. */
+export function evaluationMetrics(report: EvaluationReport): Record<string, number> {
+  const metrics: Record<string, number> = { threshold: report.threshold.value };
+  for (const split of ['train', 'test'] as const) {
+    const e = report[split];
+    const add = (name: string, value: number | null | undefined): void => {
+      if (value !== null && value !== undefined && Number.isFinite(value))
+        metrics[`${split}_${name}`] = value;
+    };
+    add('roc_auc', e.rocAuc);
+    add('pr_auc', e.prAuc);
+    add('log_loss', e.logLoss);
+    add('brier', e.brier);
+    add('ks', e.ks.statistic);
+    add('precision', e.confusion.precision);
+    add('recall', e.confusion.recall);
+    add('alert_rate', e.confusion.alertRate);
+    add('rows', e.rows);
+    add('positives', e.positives);
+  }
+  return metrics;
+}
+
+/**
+ * The model steps: `search` cross-validates the preset's candidates (skipped when exact `params`
+ * are given), `fit` makes the model bundle from the best candidate refitted on the whole training
+ * split, and `evaluate` scores both splits through the bundle, exactly as serving will.
+ */
+export function modelSteps(
+  deps: TrainFlowDeps,
+  params: TrainFlowParams,
+  scratch: TrainScratch,
+  dataSteps: FlowStep[],
+): FlowStep[] {
+  const preset = searchPreset(params.preset);
+  const columns = featureColumns(deps);
+  const fitted = new Map<string, FittedSearchFeatures>();
+  const featuresOf = (set: SearchFeatureSet, frame: Frame): FittedSearchFeatures => {
+    let features = fitted.get(set.name);
+    if (!features) {
+      features = fitSearchFeatures(frame, set, columns);
+      fitted.set(set.name, features);
+    }
+    return features;
+  };
+  const featureSet = (name: string): SearchFeatureSet => {
+    const set = preset.featureSets.find((s) => s.name === name);
+    if (!set) throw new AmlopsError('USAGE', `preset '${preset.name}' has no feature set '${name}'`);
+    return set;
+  };
+
+  const search = async (): Promise<Record<string, unknown>> => {
+    if (params.params)
+      return { mode: 'fixed', params: params.params, featureSet: preset.featureSets[0]!.name };
+    await ensureSplit(dataSteps, scratch);
+    const train = scratch.train!;
+    const result = await runSearch({
+      preset,
+      labels: train.labels,
+      matrixOf: (set) => featuresOf(set, train.frame).transform(train.frame),
+      seed: params.seed,
+      budgetSeconds: params.budgetSeconds,
+      executor: deps.searchExecutor,
+      clock: deps.clock,
+      refit: true,
+      ...(deps.trainingBackend ? { refitBackend: deps.trainingBackend } : {}),
+      ...(deps.onCandidate ? { onCandidate: deps.onCandidate } : {}),
+    });
+    scratch.search = result;
+    return {
+      mode: 'search',
+      preset: result.preset,
+      folds: result.folds,
+      searchRows: result.searchRows,
+      budgetSeconds: result.budgetSeconds,
+      budgetExhausted: result.budgetExhausted,
+      best: result.best,
+      params: result.bestParams,
+      featureSet: result.bestFeatureSet,
+      candidates: result.candidates,
+      timings: result.timings,
+    };
+  };
+
+  const fitModel = async ({
+    outputs,
+  }: {
+    outputs: Readonly<Record<string, unknown>>;
+  }): Promise<Record<string, unknown>> => {
+    await ensureSplit(dataSteps, scratch);
+    const train = scratch.train!;
+    const chosen = outputs.search as { params: GbdtParamsInput; featureSet: string };
+    const set = featureSet(chosen.featureSet);
+    const features = featuresOf(set, train.frame);
+    const booster =
+      scratch.search?.booster ??
+      trainBooster(features.transform(train.frame), Float32Array.from(train.labels), chosen.params, {
+        ...(deps.trainingBackend ? { backend: deps.trainingBackend } : {}),
+      }).booster;
+    const bundle: ModelBundle = {
+      format: MODEL_BUNDLE_FORMAT,
+      inputSchema: { numeric: [...columns.numeric], categorical: [...columns.categorical] },
+      features: features.state,
+      booster,
+    };
+    scratch.bundle = bundle;
+    return {
+      trees: booster.trees.length,
+      featureSet: set.name,
+      features: booster.featureNames,
+      params: chosen.params,
+    };
+  };
+
+  let completedOutputs: Readonly<Record<string, unknown>> = {};
+  const evaluate = async ({
+    outputs,
+  }: {
+    outputs: Readonly<Record<string, unknown>>;
+  }): Promise<Record<string, unknown>> => {
+    completedOutputs = outputs;
+    await ensureSplit(dataSteps, scratch);
+    // A run retried in a new process refits deterministically rather than keep a model in a step output.
+    if (!scratch.bundle) await fitModel({ outputs: completedOutputs });
+    const bundle = scratch.bundle!;
+    const train = scratch.train!;
+    const test = scratch.test!;
+    scratch.trainProbabilities = scoreFrame(bundle, train.frame);
+    scratch.testProbabilities = scoreFrame(bundle, test.frame);
+    const report = evaluationReport(
+      { labels: train.labels, probabilities: scratch.trainProbabilities },
+      { labels: test.labels, probabilities: scratch.testProbabilities },
+    );
+    scratch.evaluation = report;
+    return {
+      metrics: evaluationMetrics(report),
+      importance: {
+        gain: featureImportance(bundle.booster, 'gain'),
+        weight: featureImportance(bundle.booster, 'weight'),
+        cover: featureImportance(bundle.booster, 'cover'),
+      },
+    };
+  };
+
+  return [
+    { name: 'search', run: search },
+    { name: 'fit', run: fitModel },
+    { name: 'evaluate', run: evaluate },
+  ];
+}

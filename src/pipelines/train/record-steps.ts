@@ -1,0 +1,254 @@
+import { AmlopsError } from '../../core/errors/index.js';
+import { rocAuc } from '../../core/evaluate/roc-auc.js';
+import type { Frame } from '../../core/frame/index.js';
+import { BUNDLE_PATHS, bundleFromFiles, bundleToFiles } from '../../core/model/index.js';
+import { type ModelCard, modelCardCaveats, renderModelCard } from '../../core/model/model-card.js';
+import { scoreFrame } from '../../core/model/score-frame.js';
+import { decidePromotion } from '../../core/promotion/decide-promotion.js';
+import { frameSummary } from '../../core/quality/frame-summary.js';
+import { MODEL_VERSION_SEARCH_SCHEMA, parseSearchFilter } from '../../core/tracking/index.js';
+import { productionVersion } from '../../services/production-version.js';
+import { promoteModelVersion } from '../../services/promote-model-version.js';
+import { registerModelBundle } from '../../services/register-model-bundle.js';
+import type { FlowStep, StepContext } from '../flow-step.js';
+import { ensureSplit } from './data-steps.js';
+import type { TrainFlowDeps } from './train-flow-deps.js';
+import type { TrainFlowParams } from './train-flow-params.js';
+import type { TrainScratch } from './train-scratch.js';
+
+/** A few input rows in the `/predict` columnar shape, stored with the model to verify it after loading. */
+function inputExample(frame: Frame, columns: readonly string[], rows = 5): Record<string, unknown[]> {
+  const example: Record<string, unknown[]> = {};
+  const n = Math.min(rows, frame.rowCount);
+  for (const name of columns) {
+    const column = frame.get(name);
+    if (!column) continue;
+    const values: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      if (column.kind === 'numeric') values.push(Number.isNaN(column.values[i]!) ? null : column.values[i]);
+      else if (column.kind === 'categorical')
+        values.push(column.codes[i]! < 0 ? null : column.categories[column.codes[i]!]);
+      else values.push(column.values[i]);
+    }
+    example[name] = values;
+  }
+  return example;
+}
+
+const PARAM_VALUE_LIMIT = 6000;
+
+/**
+ * The record steps: `quality` summarises both splits, `log` records the run (params, metrics, the
+ * evaluation, the search and the model files) in the tracking store, `register` makes the model a
+ * READY version, and `promote` applies the promotion gate and records the decision with its
+ * evidence. With `dryRun`, nothing is recorded or registered; the decision is still computed.
+ */
+export function recordSteps(
+  deps: TrainFlowDeps,
+  params: TrainFlowParams,
+  scratch: TrainScratch,
+  dataSteps: FlowStep[],
+): FlowStep[] {
+  const name = deps.config['model.name'];
+  const columns = [...deps.config['data.numericColumns'], ...deps.config['data.categoricalColumns']];
+
+  const quality = async (): Promise<Record<string, unknown>> => {
+    await ensureSplit(dataSteps, scratch);
+    return { train: frameSummary(scratch.train!.frame), test: frameSummary(scratch.test!.frame) };
+  };
+
+  const log = async ({ outputs }: StepContext): Promise<Record<string, unknown>> => {
+    if (params.dryRun) return { skipped: 'dry run' };
+    const bundle = scratch.bundle;
+    if (!bundle) throw new AmlopsError('INVALID_STATE', 'the fit step has not produced a model');
+    await ensureSplit(dataSteps, scratch);
+    const { tracking } = deps;
+    const experimentId =
+      (await tracking.getExperimentByName(name))?.experimentId ?? (await tracking.createExperiment({ name }));
+    const run = await tracking.createRun({
+      experimentId,
+      runName: `train-${params.preset}-${new Date(deps.now()).toISOString()}`,
+      startTime: deps.now(),
+      tags: [
+        { key: 'mlflow.source.name', value: 'amlops train' },
+        { key: 'amlops.flow', value: 'train' },
+        { key: 'amlops.preset', value: params.preset },
+      ],
+    });
+    const runId = run.info.runId;
+    const search = outputs.search as { params: Record<string, unknown>; best?: { meanAuc: number } };
+    const evaluation = outputs.evaluate as { metrics: Record<string, number> };
+    const timestamp = deps.now();
+    const loggedParams = {
+      preset: params.preset,
+      seed: String(params.seed),
+      data: params.data,
+      test_data: params.testData ?? '',
+      test_size: String(deps.config['split.testSize']),
+      feature_set: String((outputs.fit as { featureSet: string }).featureSet),
+      ...Object.fromEntries(Object.entries(search.params).map(([k, v]) => [k, String(v)])),
+    };
+    await tracking.logBatch(runId, {
+      params: Object.entries(loggedParams).map(([key, value]) => ({
+        key,
+        value: value.slice(0, PARAM_VALUE_LIMIT),
+      })),
+      metrics: Object.entries({
+        ...evaluation.metrics,
+        ...(search.best ? { cv_roc_auc: search.best.meanAuc } : {}),
+      }).map(([key, value]) => ({ key, value, timestamp, step: 0 })),
+    });
+    const files = deps.openArtifacts(run.info.artifactUri);
+    const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+    await files.put(
+      'evaluation.json',
+      json({
+        report: scratch.evaluation,
+        importance: (outputs.evaluate as { importance: unknown }).importance,
+      }),
+    );
+    await files.put('search.json', json(outputs.search));
+    await files.put('quality.json', json(outputs.quality));
+    for (const [path, text] of Object.entries(bundleToFiles(bundle))) await files.put(path, text);
+    await files.put(BUNDLE_PATHS.inputExample, json(inputExample(scratch.test!.frame, columns)));
+    return { runId, experimentId, artifactUri: run.info.artifactUri };
+  };
+
+  const register = async ({ outputs }: StepContext): Promise<Record<string, unknown>> => {
+    if (params.dryRun) return { skipped: 'dry run' };
+    const logged = outputs.log as { runId: string; artifactUri: string };
+    await ensureSplit(dataSteps, scratch);
+    const bundle =
+      scratch.bundle ??
+      (await (async () => {
+        const files = deps.openArtifacts(logged.artifactUri);
+        const texts = new Map<string, string>();
+        for (const path of Object.values(BUNDLE_PATHS))
+          if (await files.exists(path)) texts.set(path, new TextDecoder().decode(await files.get(path)));
+        return bundleFromFiles((path) => texts.get(path));
+      })());
+    scratch.bundle = bundle;
+    // A retried register step must not make a second version of the same run.
+    const existing = (
+      await deps.registry.searchModelVersions({
+        filter: parseSearchFilter(
+          `name = '${name.replace(/'/g, "''")}' and run_id = '${logged.runId}'`,
+          MODEL_VERSION_SEARCH_SCHEMA,
+        ),
+      })
+    ).items.find((v) => v.status === 'READY');
+    if (existing) return { name, version: existing.version };
+    const version = await registerModelBundle(
+      { registry: deps.registry, openArtifacts: deps.openArtifacts },
+      {
+        name,
+        source: logged.artifactUri,
+        bundle,
+        inputExample: inputExample(scratch.test!.frame, columns),
+        runId: logged.runId,
+        description: `trained by amlops train (preset ${params.preset}, seed ${params.seed})`,
+      },
+    );
+    await deps.tracking.setTag(logged.runId, { key: 'amlops.model_version', value: version.version });
+    return { name, version: version.version };
+  };
+
+  const promote = async ({ outputs }: StepContext): Promise<Record<string, unknown>> => {
+    await ensureSplit(dataSteps, scratch);
+    const metrics = (outputs.evaluate as { metrics: Record<string, number> }).metrics;
+    const registered = outputs.register as { version?: string };
+    const production = params.dryRun ? undefined : await productionVersion(deps.registry, name);
+    let productionTestRocAuc: number | null = null;
+    if (production && production.version !== registered.version) {
+      const files = deps.openArtifacts(production.source);
+      const texts = new Map<string, string>();
+      for (const path of Object.values(BUNDLE_PATHS))
+        if (await files.exists(path)) texts.set(path, new TextDecoder().decode(await files.get(path)));
+      const current = bundleFromFiles((path) => texts.get(path));
+      productionTestRocAuc = rocAuc(scoreFrame(current, scratch.test!.frame), scratch.test!.labels);
+    }
+    const decision = decidePromotion({
+      policy: deps.config['promotion.policy'],
+      ...(params.promote === undefined ? {} : { override: params.promote }),
+      testRocAuc: metrics.test_roc_auc ?? Number.NaN,
+      minTestRocAuc: deps.config['alerts.minTestRocAuc'],
+      productionTestRocAuc,
+      productionVersion: production?.version ?? null,
+      tolerance: deps.config['promotion.tolerance'],
+    });
+    const logged = outputs.log as { runId?: string; artifactUri?: string };
+    const fit = outputs.fit as {
+      featureSet: string;
+      features: string[];
+      params: Record<string, unknown>;
+      trees: number;
+    };
+    const split = outputs.split as {
+      trainRows: number;
+      trainPositives: number;
+      testRows: number;
+      testPositives: number;
+    };
+    const card: ModelCard = {
+      model: { name, version: registered.version ?? null, runId: logged.runId ?? null },
+      trainedAt: new Date(deps.now()).toISOString(),
+      data: { source: params.data, testSource: params.testData ?? null, ...split },
+      training: { preset: params.preset, seed: params.seed, ...fit },
+      metrics,
+      promotion: {
+        promoted: decision.promote && !params.dryRun,
+        reason: params.dryRun ? `dry run; the gate says: ${decision.reason}` : decision.reason,
+      },
+      caveats: modelCardCaveats(metrics, deps.config['alerts.minTestRocAuc']),
+    };
+    if (params.dryRun || !registered.version || !logged.runId || !logged.artifactUri)
+      return {
+        promoted: false,
+        reason: card.promotion.reason,
+        aliases: [],
+        stage: null,
+        productionTestRocAuc,
+        card,
+      };
+    let aliases: string[];
+    let stage: string;
+    if (decision.promote) {
+      const promotion = await promoteModelVersion(
+        deps.registry,
+        { name, version: registered.version, by: deps.actor ?? 'pipeline:train', reason: decision.reason },
+        deps.now,
+      );
+      aliases = [...promotion.version.aliases];
+      stage = promotion.version.currentStage;
+    } else {
+      await deps.registry.setAlias(name, 'challenger', registered.version);
+      await deps.registry.setModelVersionTag(name, registered.version, {
+        key: 'amlops.promotion_reason',
+        value: decision.reason,
+      });
+      const version = await deps.registry.getModelVersion(name, registered.version);
+      aliases = [...version.aliases];
+      stage = version.currentStage;
+    }
+    const files = deps.openArtifacts(logged.artifactUri);
+    await files.put('model-card.md', renderModelCard(card));
+    await files.put('model-card.json', `${JSON.stringify(card, null, 2)}\n`);
+    await deps.tracking.setTag(logged.runId, { key: 'amlops.promoted', value: String(decision.promote) });
+    await deps.tracking.setTag(logged.runId, { key: 'amlops.promotion_reason', value: decision.reason });
+    return {
+      promoted: decision.promote,
+      reason: decision.reason,
+      aliases,
+      stage,
+      productionTestRocAuc,
+      card,
+    };
+  };
+
+  return [
+    { name: 'quality', run: quality },
+    { name: 'log', run: log },
+    { name: 'register', run: register },
+    { name: 'promote', run: promote },
+  ];
+}

@@ -1,0 +1,94 @@
+import { AmlopsError } from '../../core/errors/index.js';
+import type { GbdtParamsInput } from '../../core/gbdt/index.js';
+import { searchPreset } from '../../core/search/index.js';
+import type { FlowDefinition } from '../flow-definition.js';
+import type { FlowStep } from '../flow-step.js';
+import { STEP_RETRIES, TRAIN_STEPS, trainFlow } from './train-flow.js';
+import type { TrainFlowDeps } from './train-flow-deps.js';
+import type { TrainFlowParams } from './train-flow-params.js';
+
+const KNOWN = new Set(['data', 'testData', 'preset', 'params', 'seed', 'budgetSeconds', 'promote', 'dryRun']);
+
+function invalid(message: string): never {
+  throw new AmlopsError('USAGE', `train parameters: ${message}`);
+}
+
+/**
+ * Checks JSON parameters of the train flow (from the CLI, a queued job or a schedule) and fills the
+ * configured defaults; every problem is named.
+ *
+ * @example
+ * trainParams({ data: 'cases.csv' }, config); // { data: 'cases.csv', preset: 'default', seed: 42, budgetSeconds: 60 }
+ */
+export function trainParams(
+  json: Readonly<Record<string, unknown>>,
+  config: TrainFlowDeps['config'],
+): TrainFlowParams {
+  for (const key of Object.keys(json))
+    if (!KNOWN.has(key)) invalid(`unknown parameter '${key}'; known: ${[...KNOWN].join(', ')}`);
+  const { data, testData, preset, params, seed, budgetSeconds, promote, dryRun } = json;
+  if (typeof data !== 'string' || data === '') invalid("'data' (the data file) is required");
+  if (testData !== undefined && (typeof testData !== 'string' || testData === ''))
+    invalid("'testData' must be a file name");
+  const presetName = preset ?? config['training.preset'];
+  if (typeof presetName !== 'string') invalid("'preset' must be a string");
+  searchPreset(presetName);
+  if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params)))
+    invalid("'params' must be a JSON object of XGBoost parameters");
+  const seedValue = seed ?? config['training.seed'];
+  if (typeof seedValue !== 'number' || !Number.isInteger(seedValue) || seedValue < 0)
+    invalid(`'seed' must be a non-negative integer; got ${JSON.stringify(seed)}`);
+  const budget = budgetSeconds ?? config['training.budgetSeconds'];
+  if (typeof budget !== 'number' || !(budget > 0))
+    invalid(`'budgetSeconds' must be a positive number; got ${JSON.stringify(budgetSeconds)}`);
+  if (promote !== undefined && typeof promote !== 'boolean') invalid("'promote' must be true or false");
+  if (dryRun !== undefined && typeof dryRun !== 'boolean') invalid("'dryRun' must be true or false");
+  return {
+    data,
+    ...(testData ? { testData: testData as string } : {}),
+    preset: presetName,
+    ...(params ? { params: params as GbdtParamsInput } : {}),
+    seed: seedValue,
+    budgetSeconds: budget,
+    ...(promote === undefined ? {} : { promote }),
+    ...(dryRun ? { dryRun: true } : {}),
+  };
+}
+
+/**
+ * The `train` flow as a named flow of the pipeline registry, so that `amlops train`, `amlops
+ * pipelines run train [--queue]`, workers and schedules all run the same steps. The dependencies
+ * (stores, threads) are opened on the first step, not when the flow is registered; the tracking
+ * run is linked to the pipeline run as soon as it exists.
+ *
+ * @example
+ * registry.register(trainFlowDefinition(config, () => openTrainFlowDeps(config, cwd).then((o) => o.deps)));
+ */
+export function trainFlowDefinition(
+  config: TrainFlowDeps['config'],
+  openDeps: () => Promise<TrainFlowDeps>,
+): FlowDefinition {
+  return {
+    name: 'train',
+    description: 'load, validate, split, search, fit, evaluate, quality, log, register, promote',
+    checkParams: (json) => void trainParams(json, config),
+    steps: (json, run): FlowStep[] => {
+      const params = trainParams(json, config);
+      let built: Promise<FlowStep[]> | undefined;
+      const stepNamed = async (name: string): Promise<FlowStep> => {
+        built ??= openDeps().then((deps) => trainFlow(deps, params));
+        return (await built).find((step) => step.name === name)!;
+      };
+      return TRAIN_STEPS.map((name) => ({
+        name,
+        retries: STEP_RETRIES[name] ?? 0,
+        retryDelayMs: 1000,
+        run: async (context) => {
+          const output = (await (await stepNamed(name)).run(context)) as { runId?: string };
+          if (name === 'log' && output?.runId) await run.linkTrackingRun(output.runId);
+          return output;
+        },
+      }));
+    },
+  };
+}

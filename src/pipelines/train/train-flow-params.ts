@@ -1,0 +1,19 @@
+import type { GbdtParamsInput } from '../../core/gbdt/index.js';
+
+/** What one training run is asked to do (JSON: recorded on the pipeline run, replayed on retry). */
+export interface TrainFlowParams {
+  /** Data file (CSV, Parquet, JSON Lines), local path or URL. */
+  readonly data: string;
+  /** A file used as the test split instead of splitting `data`, to compare systems on the same split. */
+  readonly testData?: string;
+  /** Search preset: `original` (the original's grid) or `default`. */
+  readonly preset: string;
+  /** Train exactly these parameters, without a search. */
+  readonly params?: GbdtParamsInput;
+  readonly seed: number;
+  readonly budgetSeconds: number;
+  /** `--promote` / `--no-promote`; absent: the promotion policy decides. */
+  readonly promote?: boolean;
+  /** Train and evaluate, but record and register nothing. */
+  readonly dryRun?: boolean;
+}

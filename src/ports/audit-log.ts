@@ -1,0 +1,67 @@
+import type { Page } from './page.js';
+
+/** One scored case as the audit log keeps it. */
+export interface ScoredCase {
+  readonly requestId: string;
+  /** Position of the case in its request (0-based). */
+  readonly row: number;
+  /** The case's id when the model has an id column and the request carried it. */
+  readonly caseId: string | null;
+  readonly modelName: string;
+  readonly modelVersion: string;
+  /** The input values as scored (missing as null), by column. */
+  readonly inputs: Readonly<Record<string, string | number | null>>;
+  readonly score: number;
+  /** When it was scored, in milliseconds since the epoch. */
+  readonly time: number;
+  /** Who asked: the API key id when auth is on, else '' (or the client address). */
+  readonly caller: string;
+}
+
+/** An analyst's conclusion on a scored case, the label of live performance monitoring. */
+export interface CaseFeedback {
+  readonly requestId: string | null;
+  readonly row: number | null;
+  readonly caseId: string | null;
+  readonly conclusion: string;
+  /** 1 when the conclusion means laundering, else 0 (per the data contract's negative value). */
+  readonly label: 0 | 1;
+  readonly time: number;
+  readonly analyst: string;
+}
+
+/** Which scored cases to list, newest first. */
+export interface ScoredCaseQuery {
+  readonly modelName?: string;
+  readonly modelVersion?: string;
+  readonly requestId?: string;
+  readonly caseId?: string;
+  /** Inclusive lower bound of `time`. */
+  readonly since?: number;
+  /** Exclusive upper bound of `time`. */
+  readonly until?: number;
+  readonly maxResults?: number;
+  readonly pageToken?: string;
+}
+
+/**
+ * Where every scored case is recorded (written in batches by the scoring service's audit queue)
+ * and where analysts' feedback on them is kept.
+ */
+export interface AuditLog {
+  /** Appends scored cases in one transaction. */
+  append(cases: readonly ScoredCase[]): Promise<void>;
+  list(query?: ScoredCaseQuery): Promise<Page<ScoredCase>>;
+  /** The scored case a request id and row, or a case id (its latest scoring), names; undefined when none. */
+  findCase(
+    ref: { readonly requestId: string; readonly row: number } | { readonly caseId: string },
+  ): Promise<ScoredCase | undefined>;
+  recordFeedback(feedback: CaseFeedback): Promise<void>;
+  listFeedback(query?: {
+    readonly since?: number;
+    readonly maxResults?: number;
+  }): Promise<readonly CaseFeedback[]>;
+  /** Deletes scored cases (and feedback) older than `time`; returns how many cases. */
+  deleteOlderThan(time: number): Promise<number>;
+  close(): Promise<void>;
+}

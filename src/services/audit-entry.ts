@@ -1,0 +1,15 @@
+import type { ScoringContract } from '../core/scoring/scoring-contract.js';
+import type { ValidatedInput } from '../core/scoring/validated-input.js';
+
+/** One scoring request waiting in the audit queue; expanded into one record per case when written. */
+export interface AuditEntry {
+  readonly requestId: string;
+  readonly modelName: string;
+  readonly modelVersion: string;
+  readonly time: number;
+  readonly caller: string;
+  readonly contract: ScoringContract;
+  readonly input: ValidatedInput;
+  /** The scores, one per case (owned by the entry). */
+  readonly scores: Float64Array;
+}

@@ -1,0 +1,111 @@
+import type { CaseReasons } from '../core/scoring/case-reasons.js';
+import type { ColumnarInput } from '../core/scoring/columnar-input.js';
+import type { ScoringWarning } from '../core/scoring/scoring-warning.js';
+import { validateScoringInput } from '../core/scoring/validate-scoring-input.js';
+import type { AuditQueue } from './audit-queue.js';
+import type { LoadedModel } from './loaded-model.js';
+import type { ServingModels } from './serving-models.js';
+
+/** One scoring request, whatever its protocol. */
+export interface ScoreRequest {
+  readonly input: ColumnarInput;
+  /** `NAME`, `NAME@ALIAS` or `NAME/VERSION`; the served default model when absent. */
+  readonly model?: string;
+  readonly explain?: boolean;
+  readonly requestId: string;
+  /** Who asked (API key id when auth is on), recorded in the audit log. */
+  readonly caller?: string;
+}
+
+/** The scores of a request and everything said about it. */
+export interface ScoredRequest {
+  readonly model: LoadedModel;
+  readonly rowCount: number;
+  /** Probabilities, one per case. */
+  readonly scores: Float64Array;
+  readonly warnings: readonly ScoringWarning[];
+  /** Reasons per case, when asked for. */
+  readonly reasons?: readonly CaseReasons[];
+}
+
+export interface ScoringServiceOptions {
+  readonly models: ServingModels;
+  /** Where scored cases go; none means auditing is off. */
+  readonly audit?: AuditQueue;
+  readonly maxRows: number;
+  /** Score the challenger too, after answering, and report its scores here (never returned). */
+  readonly onShadow?: (shadow: {
+    requestId: string;
+    model: LoadedModel;
+    scores?: Float64Array;
+    error?: unknown;
+  }) => void;
+  readonly now?: () => number;
+}
+
+/**
+ * The scoring use case: resolves the model, checks the input against its contract, scores (with
+ * reasons when asked), queues every case for the audit log, and shadow-scores the challenger.
+ *
+ * @example
+ * const scored = await service.score({ input: parsePredictBody(body).input, requestId: 'r-1' });
+ * scored.scores[0]; // 0.8731
+ */
+export class ScoringService {
+  readonly #options: ScoringServiceOptions;
+  readonly #now: () => number;
+
+  constructor(options: ScoringServiceOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+  }
+
+  get models(): ServingModels {
+    return this.#options.models;
+  }
+
+  async score(request: ScoreRequest): Promise<ScoredRequest> {
+    const loaded = await this.#options.models.resolve(request.model);
+    const { scorer } = loaded;
+    const input = validateScoringInput(request.input, scorer.contract, this.#options.maxRows);
+    const scores = new Float64Array(input.rowCount);
+    scorer.score(input, scores);
+    const reasons = request.explain
+      ? Array.from({ length: input.rowCount }, (_, row) => scorer.explain(input, row))
+      : undefined;
+    this.#options.audit?.offer({
+      requestId: request.requestId,
+      modelName: loaded.name,
+      modelVersion: loaded.version,
+      time: this.#now(),
+      caller: request.caller ?? '',
+      contract: scorer.contract,
+      input,
+      scores,
+    });
+    const challenger = this.#options.models.challenger;
+    const onShadow = this.#options.onShadow;
+    if (challenger && onShadow && request.model === undefined && challenger !== loaded)
+      setImmediate(() => {
+        try {
+          const checked = validateScoringInput(
+            request.input,
+            challenger.scorer.contract,
+            this.#options.maxRows,
+          );
+          const shadow = new Float64Array(checked.rowCount);
+          challenger.scorer.score(checked, shadow);
+          onShadow({ requestId: request.requestId, model: challenger, scores: shadow });
+        } catch (error) {
+          onShadow({ requestId: request.requestId, model: challenger, error });
+        }
+      });
+    return {
+      model: loaded,
+      rowCount: input.rowCount,
+      scores,
+      warnings: input.warnings,
+      ...(reasons ? { reasons } : {}),
+    };
+  }
+}

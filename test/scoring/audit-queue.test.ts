@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { parsePredictBody } from '../../src/core/scoring/parse-predict-body.js';
+import { scoringContract } from '../../src/core/scoring/scoring-contract.js';
+import { validateScoringInput } from '../../src/core/scoring/validate-scoring-input.js';
+import type { AuditLog, ScoredCase } from '../../src/ports/audit-log.js';
+import type { AuditEntry } from '../../src/services/audit-entry.js';
+import { AuditQueue } from '../../src/services/audit-queue.js';
+import { trainTestBundle } from './scoring-test-kit.js';
+
+const contract = scoringContract(trainTestBundle({ trees: 1 }));
+
+function entry(requestId: string, rows: number): AuditEntry {
+  const body = {
+    total_outcome_dollar_amount: Array.from({ length: rows }, (_, i) => i),
+    total_income_dollar_amount: Array.from({ length: rows }, () => null),
+    risk_pld: Array.from({ length: rows }, () => 'LOW'),
+    case_id: Array.from({ length: rows }, (_, i) => `${requestId}-${i}`),
+  };
+  const input = validateScoringInput(parsePredictBody(body).input, contract, 1e6);
+  return {
+    requestId,
+    modelName: 'm',
+    modelVersion: '1',
+    time: 1000,
+    caller: 'key-1',
+    contract,
+    input,
+    scores: Float64Array.from({ length: rows }, (_, i) => i / 100),
+  };
+}
+
+/** An audit log in memory whose writes can be held back or made to fail. */
+function memoryLog() {
+  const batches: ScoredCase[][] = [];
+  let gate: Promise<void> = Promise.resolve();
+  let open: () => void = () => {};
+  let failures = 0;
+  const log = {
+    batches,
+    hold() {
+      gate = new Promise((resolve) => {
+        open = resolve;
+      });
+    },
+    release: () => open(),
+    failNext(n: number) {
+      failures = n;
+    },
+    async append(cases: readonly ScoredCase[]) {
+      await gate;
+      if (failures > 0) {
+        failures--;
+        throw new Error('disk full');
+      }
+      batches.push([...cases]);
+    },
+  };
+  return log as typeof log & AuditLog;
+}
+
+describe('the audit queue', () => {
+  it('writes every case in batches, one record per case with its inputs as scored', async () => {
+    const log = memoryLog();
+    const queue = new AuditQueue(log, { capacity: 1000, batchSize: 4, flushMs: 10 });
+    queue.offer(entry('a', 3));
+    queue.offer(entry('b', 3));
+    queue.offer(entry('c', 1));
+    await queue.flush();
+    expect(log.batches.map((b) => b.length)).toEqual([4, 3]);
+    const all = log.batches.flat();
+    expect(all.map((c) => `${c.requestId}:${c.row}`)).toEqual([
+      'a:0',
+      'a:1',
+      'a:2',
+      'b:0',
+      'b:1',
+      'b:2',
+      'c:0',
+    ]);
+    expect(all[4]).toEqual({
+      requestId: 'b',
+      row: 1,
+      caseId: 'b-1',
+      modelName: 'm',
+      modelVersion: '1',
+      inputs: { total_outcome_dollar_amount: 1, total_income_dollar_amount: null, risk_pld: 'LOW' },
+      score: 0.01,
+      time: 1000,
+      caller: 'key-1',
+    });
+    expect([queue.depth, queue.written, queue.dropped]).toEqual([0, 7, 0]);
+  });
+
+  it('writes a small batch after flushMs without being asked', async () => {
+    const log = memoryLog();
+    const queue = new AuditQueue(log, { capacity: 1000, batchSize: 100, flushMs: 20 });
+    queue.offer(entry('a', 2));
+    expect(log.batches).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(log.batches.map((b) => b.length)).toEqual([2]);
+  });
+
+  it('counts and reports the cases it drops when full, never losing them silently', async () => {
+    const log = memoryLog();
+    log.hold();
+    const problems: { kind: string; cases: number }[] = [];
+    const queue = new AuditQueue(log, {
+      capacity: 5,
+      batchSize: 2,
+      flushMs: 1,
+      onProblem: (p) => problems.push({ kind: p.kind, cases: p.cases }),
+    });
+    expect(queue.offer(entry('a', 2))).toBe(true); // taken by the (held) writer at once
+    expect(queue.offer(entry('b', 3))).toBe(true);
+    expect(queue.offer(entry('c', 2))).toBe(true);
+    expect(queue.offer(entry('d', 2))).toBe(false);
+    expect(queue.dropped).toBe(2);
+    expect(problems).toEqual([{ kind: 'dropped', cases: 2 }]);
+    log.release();
+    await queue.flush();
+    expect(queue.written).toBe(7);
+    expect(log.batches.flat().map((c) => c.requestId)).not.toContain('d');
+  });
+
+  it('retries a failed write, and counts the cases of a batch that fails three times', async () => {
+    const log = memoryLog();
+    const problems: string[] = [];
+    const queue = new AuditQueue(log, {
+      capacity: 100,
+      batchSize: 10,
+      flushMs: 1,
+      onProblem: (p) => problems.push(p.kind),
+    });
+    log.failNext(2);
+    queue.offer(entry('a', 3));
+    await queue.flush();
+    expect([queue.written, queue.failed]).toEqual([3, 0]);
+    log.failNext(3);
+    queue.offer(entry('b', 2));
+    await queue.flush();
+    expect([queue.written, queue.failed]).toEqual([3, 2]);
+    expect(problems).toEqual([
+      'write-failed',
+      'write-failed',
+      'write-failed',
+      'write-failed',
+      'write-failed',
+      'dropped',
+    ]);
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
+import type { AuditLog, ScoredCase } from '../../src/ports/audit-log.js';
+import type { PostgresServer } from '../setup/postgres-server.js';
+import { freshPostgresDatabase } from '../stores/fresh-postgres-database.js';
+
+function scored(i: number, overrides: Partial<ScoredCase> = {}): ScoredCase {
+  return {
+    requestId: `r${Math.floor(i / 10)}`,
+    row: i % 10,
+    caseId: `C-${i}`,
+    modelName: 'consumers-laundering-model',
+    modelVersion: i < 1200 ? '1' : '2',
+    inputs: { total_income_dollar_amount: i, total_outcome_dollar_amount: null, risk_pld: 'HIGH' },
+    score: i / 2000,
+    time: 1_000_000 + i,
+    caller: 'key-1',
+    ...overrides,
+  };
+}
+
+/** The audit log's behaviour, run on each database. */
+function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close: () => Promise<void> }>) {
+  describe(`the SQL audit log on ${name}`, () => {
+    let log: AuditLog;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ log, close } = await open());
+      await log.append(Array.from({ length: 1500 }, (_, i) => scored(i)));
+    });
+    afterAll(() => close());
+
+    it('appends cases in batches larger than one insert and lists them newest first, page by page', async () => {
+      const first = await log.list({ maxResults: 1000 });
+      expect(first.items).toHaveLength(1000);
+      expect(first.items[0]).toEqual(scored(1499));
+      const second = await log.list({ maxResults: 1000, pageToken: first.nextPageToken! });
+      expect(second.items).toHaveLength(500);
+      expect(second.nextPageToken).toBeUndefined();
+      expect(second.items.at(-1)).toEqual(scored(0));
+    });
+
+    it('filters by model version, request, case and time', async () => {
+      expect((await log.list({ modelVersion: '2', maxResults: 10_000 })).items).toHaveLength(300);
+      expect((await log.list({ requestId: 'r7' })).items.map((c) => c.row)).toEqual([
+        9, 8, 7, 6, 5, 4, 3, 2, 1, 0,
+      ]);
+      expect((await log.list({ caseId: 'C-42' })).items).toEqual([scored(42)]);
+      expect((await log.list({ since: 1_000_100, until: 1_000_110 })).items).toHaveLength(10);
+    });
+
+    it('finds a case by request and row or by case id (its latest scoring)', async () => {
+      expect(await log.findCase({ requestId: 'r3', row: 4 })).toEqual(scored(34));
+      await log.append([scored(34, { requestId: 'again', row: 0, score: 0.5, time: 3_000_000 })]);
+      expect((await log.findCase({ caseId: 'C-34' }))?.requestId).toBe('again');
+      expect(await log.findCase({ requestId: 'r3', row: 99 })).toBeUndefined();
+    });
+
+    it('keeps feedback and deletes what is older than the retention', async () => {
+      await log.recordFeedback({
+        requestId: 'r1',
+        row: 2,
+        caseId: 'C-12',
+        conclusion: 'CLOSED_NO_ROI',
+        label: 0,
+        time: 1_000_050,
+        analyst: 'ana',
+      });
+      await log.recordFeedback({
+        requestId: null,
+        row: null,
+        caseId: 'C-13',
+        conclusion: 'X',
+        label: 1,
+        time: 2_000_000,
+        analyst: '',
+      });
+      expect((await log.listFeedback()).map((f) => [f.caseId, f.label, f.row])).toEqual([
+        ['C-12', 0, 2],
+        ['C-13', 1, null],
+      ]);
+      expect(await log.deleteOlderThan(1_000_100)).toBe(100);
+      expect((await log.list({ maxResults: 10_000 })).items).toHaveLength(1401);
+      expect((await log.listFeedback()).map((f) => f.caseId)).toEqual(['C-13']);
+    });
+
+    it('refuses a page token it did not give', async () => {
+      await expect(log.list({ pageToken: 'garbage' })).rejects.toMatchObject({ code: 'USAGE' });
+    });
+  });
+}
+
+auditLogSuite('SQLite', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'amlops-audit-'));
+  const log = await openAuditLog(`sqlite:${join(dir, 'amlops.db')}`);
+  return {
+    log,
+    close: async () => {
+      await log.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+auditLogSuite('PostgreSQL', async () => {
+  // The global setup starts PostgreSQL only for store tests; run alone, this file starts its own.
+  let server: PostgresServer | undefined;
+  let admin = inject('postgresUrl');
+  if (!admin) {
+    const { startPostgresServer } = await import('../setup/postgres-server.js');
+    server = await startPostgresServer();
+    admin = server.url;
+  }
+  const log = await openAuditLog(await freshPostgresDatabase(admin));
+  return {
+    log,
+    close: async () => {
+      await log.close();
+      await server?.stop();
+    },
+  };
+});

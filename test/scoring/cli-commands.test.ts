@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../src/adapters/data/read-table.js';
+import { writeTable } from '../../src/adapters/data/write-table.js';
+import { memoryIo } from '../../src/cli/cli-io.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { generateCases } from '../../src/core/synthetic/generate-cases.js';
+import { COMMANDS } from '../../src/main/commands.js';
+import { startScoringProcess } from '../../src/main/server.js';
+import {
+  MODEL,
+  type ScoringServerHarness,
+  scoringServerHarness,
+} from '../http/scoring/scoring-server-harness.js';
+import { EXAMPLE_BODY, trainTestBundle } from './scoring-test-kit.js';
+
+let h: ScoringServerHarness;
+const cli = async (...args: string[]) => {
+  const io = memoryIo({ cwd: h.home });
+  const code = await runCli(['node', 'amlops', ...args, '--home', h.home], io, COMMANDS, '0.1.0');
+  return { code, out: io.out.join(''), err: io.err.join('') };
+};
+
+beforeAll(async () => {
+  h = await scoringServerHarness();
+  await h.publish(trainTestBundle(), 'production');
+  await h.publish(trainTestBundle({ seed: 9, trees: 4 }));
+  await h.server.models.poll();
+});
+afterAll(() => h.close());
+
+describe('amlops score', () => {
+  it('writes the input columns plus prediction and reasons, the same scores as the API', async () => {
+    const input = join(h.home, 'cases.csv');
+    await writeTable(input, generateCases({ rows: 300, seed: 3 }).frame);
+    const run = await cli('score', '--input', 'cases.csv', '--output', 'scored.csv', '--explain', '--json');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.out);
+    expect(summary).toMatchObject({ rows: 300, model: { name: MODEL, version: '1' }, output: 'scored.csv' });
+    const scored = await readTable(join(h.home, 'scored.csv'));
+    const names = scored.columns.map((c) => c.name);
+    expect(names.slice(-2)).toEqual(['prediction', 'reasons']);
+    expect(names).toContain('case_id');
+    const col = (name: string) => scored.columns.find((c) => c.name === name)!;
+    const body = {
+      total_outcome_dollar_amount: [col('total_outcome_dollar_amount').text(5)],
+      total_income_dollar_amount: [col('total_income_dollar_amount').text(5)],
+      risk_pld: [col('risk_pld').text(5)],
+    };
+    const api = (await h.server.app.inject({ method: 'POST', url: '/predict', payload: body })).json();
+    expect(Math.abs(col('prediction').number(5) - api.predictions[0])).toBeLessThan(1e-7);
+    expect(col('reasons').text(5)).toMatch(/^[a-z_]+=\S+ [+-]\d+\.\d\d; /);
+  });
+
+  it('scores with another version, and fails on a bad value naming column and row', async () => {
+    await writeTable(join(h.home, 'one.csv'), generateCases({ rows: 5, seed: 4 }).frame);
+    const v2 = await cli(
+      'score',
+      '--input',
+      'one.csv',
+      '--output',
+      'one.parquet',
+      '--model',
+      `${MODEL}/2`,
+      '--json',
+    );
+    expect(JSON.parse(v2.out).model.version).toBe('2');
+    const bad = join(h.home, 'bad.csv');
+    await import('node:fs/promises').then((fs) =>
+      fs.writeFile(
+        bad,
+        'total_outcome_dollar_amount,total_income_dollar_amount,risk_pld\n1,2,LOW\n-4,2,LOW\n',
+      ),
+    );
+    const run = await cli('score', '--input', 'bad.csv', '--output', 'x.csv');
+    expect(run.code).toBe(65);
+    expect(run.err).toMatch(
+      /SCORING_VALUE_INVALID: total_outcome_dollar_amount row 1: -4 is a negative amount/,
+    );
+    const unknown = await cli('score', '--input', 'bad.csv', '--output', 'x.csv', '--model', `${MODEL}@nope`);
+    expect(unknown.code).toBe(66);
+  });
+});
+
+describe('amlops predictions', () => {
+  it('lists and exports the scored cases of the audit log', async () => {
+    const res = await h.server.app.inject({
+      method: 'POST',
+      url: '/predict',
+      payload: { ...EXAMPLE_BODY, case_id: ['K-1'] },
+    });
+    await h.server.audit!.flush();
+    const list = await cli('predictions', 'list', '--case', 'K-1', '--json');
+    expect(list.code).toBe(0);
+    const [item] = JSON.parse(list.out);
+    expect(item).toMatchObject({
+      requestId: res.json().request_id,
+      row: 0,
+      caseId: 'K-1',
+      modelVersion: '1',
+    });
+    expect(item.inputs).toEqual({
+      total_outcome_dollar_amount: 2109.19,
+      total_income_dollar_amount: 1305.06,
+      risk_pld: 'HIGH',
+    });
+    const text = await cli('predictions', 'list', '--limit', '1');
+    expect(text.out).toMatch(/consumers-laundering-model\/1 {2}\S+#0 \(K-1\)/);
+    const exported = await cli('predictions', 'export', '--output', 'audit.csv', '--json');
+    expect(JSON.parse(exported.out).rows).toBeGreaterThan(0);
+    const csv = await readFile(join(h.home, 'audit.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toBe(
+      'request_id,row,case_id,model_name,model_version,score,scored_at,caller,inputs',
+    );
+    expect(csv).toContain('K-1');
+    expect((await cli('predictions', 'list', '--since', 'yesterday-ish')).code).toBe(64);
+  });
+});
+
+describe('amlops serve', () => {
+  it('drains requests in flight on shutdown and writes their audit records', async () => {
+    const config = { ...h.config, 'server.port': 0, 'audit.flushMs': 5000 };
+    const running = await startScoringProcess(config, { cwd: h.home, version: '0.1.0', retention: false });
+    const before = running.server.audit!.written;
+    const requests = Array.from({ length: 40 }, (_, i) =>
+      fetch(`${running.url}/predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': `drain-${i}` },
+        body: JSON.stringify(EXAMPLE_BODY),
+      }).then((r) => r.status),
+    );
+    // Stop as soon as the first answer is out: the others are in flight at every stage.
+    await Promise.race(requests);
+    const stopping = running.shutdown();
+    const statuses = await Promise.all(requests.map((p) => p.catch(() => 'refused')));
+    await stopping;
+    const served = statuses.filter((s) => s === 200).length;
+    // A request is either served, or refused before it was accepted; never failed half-way.
+    expect(statuses.every((s) => s === 200 || s === 503 || s === 'refused')).toBe(true);
+    expect(served).toBeGreaterThan(0);
+    expect(running.server.audit!.written - before).toBe(served);
+    expect(running.server.audit!.depth).toBe(0);
+  });
+});

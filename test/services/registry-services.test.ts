@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listModelVersions } from '../../src/services/list-model-versions.js';
+import { listModels } from '../../src/services/list-models.js';
+import { modelAliases } from '../../src/services/model-aliases.js';
+import { promoteModelVersion } from '../../src/services/promote-model-version.js';
+import { rollbackProduction } from '../../src/services/rollback-production.js';
+import { showModel } from '../../src/services/show-model.js';
+import { openTestPlatform, seedRuns, type TestPlatform } from './platform-test-kit.js';
+
+const NAME = 'consumers-laundering-model';
+const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
+
+let t: TestPlatform;
+let seeded: Awaited<ReturnType<typeof seedRuns>>;
+
+beforeAll(async () => {
+  t = await openTestPlatform();
+  seeded = await seedRuns(t);
+  await t.registerVersion(NAME, seeded.runA); // 1
+  await t.registerVersion(NAME, seeded.runB); // 2
+  await t.registerVersion(NAME); // 3, no run
+});
+afterAll(() => t.close());
+
+function tags(version: { tags: readonly { key: string; value: string }[] }): Record<string, string> {
+  return Object.fromEntries(version.tags.map((tag) => [tag.key, tag.value]));
+}
+
+describe('promotion and rollback', () => {
+  it('promotes a version, recording who, why and when, with alias and stage', async () => {
+    const first = await promoteModelVersion(
+      t.registry,
+      { name: NAME, version: '1', by: 'alice', reason: 'first model' },
+      () => T0,
+    );
+    expect(first).toMatchObject({ previous: null, changed: true });
+    expect(first.version.aliases).toEqual(['production']);
+    expect(first.version.currentStage).toBe('Production');
+    expect(tags(first.version)).toMatchObject({
+      'amlops.promoted_by': 'alice',
+      'amlops.promotion_reason': 'first model',
+      'amlops.promoted_at': '2026-11-27T09:00:00.000Z',
+      'amlops.promotion_kind': 'promotion',
+    });
+    expect(first.version.description).toBe(
+      '2026-11-27T09:00:00.000Z promoted to production by alice: first model',
+    );
+
+    const second = await promoteModelVersion(
+      t.registry,
+      { name: NAME, version: '2', by: 'bob', reason: 'AUC 0.93 vs 0.90' },
+      () => T0 + 1000,
+    );
+    expect(second.previous).toBe('1');
+    expect(tags(second.version)['amlops.previous_production']).toBe('1');
+    const one = await t.registry.getModelVersion(NAME, '1');
+    expect(one.currentStage).toBe('Archived');
+    expect(one.aliases).toEqual([]);
+    expect((await t.registry.getVersionByAlias(NAME, 'production')).version).toBe('2');
+  });
+
+  it('does nothing when the version is in production already', async () => {
+    const again = await promoteModelVersion(t.registry, {
+      name: NAME,
+      version: '2',
+      by: 'bob',
+      reason: 'again',
+    });
+    expect(again.changed).toBe(false);
+    expect(tags(again.version)['amlops.promotion_reason']).toBe('AUC 0.93 vs 0.90');
+  });
+
+  it('refuses a promotion without who or why, and of an unknown version', async () => {
+    await expect(
+      promoteModelVersion(t.registry, { name: NAME, version: '3', by: 'alice', reason: ' ' }),
+    ).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(
+      promoteModelVersion(t.registry, { name: NAME, version: '3', by: '', reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(
+      promoteModelVersion(t.registry, { name: NAME, version: '99', by: 'a', reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('rolls back to the previous production version, recorded on both versions', async () => {
+    const rollback = await rollbackProduction(
+      t.registry,
+      { name: NAME, by: 'carol', reason: 'false positives doubled' },
+      () => T0 + 2000,
+    );
+    expect(rollback.rolledBack).toBe('2');
+    expect(rollback.version.version).toBe('1');
+    expect(rollback.version.aliases).toEqual(['production']);
+    expect(rollback.version.currentStage).toBe('Production');
+    expect(tags(rollback.version)).toMatchObject({
+      'amlops.promoted_by': 'carol',
+      'amlops.promotion_reason': 'false positives doubled',
+      'amlops.promoted_at': '2026-11-27T09:00:02.000Z',
+      'amlops.promotion_kind': 'rollback',
+    });
+    expect(rollback.version.description.split('\n')).toEqual([
+      '2026-11-27T09:00:00.000Z promoted to production by alice: first model',
+      '2026-11-27T09:00:02.000Z back in production by carol (rollback from version 2): false positives doubled',
+    ]);
+    const two = await t.registry.getModelVersion(NAME, '2');
+    expect(two.currentStage).toBe('Archived');
+    expect(tags(two)).toMatchObject({
+      'amlops.rolled_back_by': 'carol',
+      'amlops.rollback_reason': 'false positives doubled',
+      'amlops.rolled_back_at': '2026-11-27T09:00:02.000Z',
+    });
+  });
+
+  it('refuses a rollback when no earlier production version is recorded', async () => {
+    await expect(
+      rollbackProduction(t.registry, { name: NAME, by: 'carol', reason: 'again' }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
+  });
+
+  it('follows production set the original way (stage only) and rolls back twice in a row', async () => {
+    await t.registerVersion('staged');
+    await t.registerVersion('staged');
+    await t.registry.transitionModelVersionStage('staged', '1', 'Production', true);
+    const promoted = await promoteModelVersion(t.registry, {
+      name: 'staged',
+      version: '2',
+      by: 'ci',
+      reason: 'gate passed',
+    });
+    expect(promoted.previous).toBe('1');
+    await t.registerVersion('staged');
+    await promoteModelVersion(t.registry, { name: 'staged', version: '3', by: 'ci', reason: 'gate passed' });
+    expect(
+      (await rollbackProduction(t.registry, { name: 'staged', by: 'ops', reason: 'r1' })).version.version,
+    ).toBe('2');
+    expect(
+      (await rollbackProduction(t.registry, { name: 'staged', by: 'ops', reason: 'r2' })).version.version,
+    ).toBe('1');
+  });
+});
+
+describe('aliases', () => {
+  it('sets and deletes other aliases, and refuses to move production without a decision', async () => {
+    const version = await modelAliases.set(t.registry, NAME, 'challenger', '3');
+    expect(version.aliases).toEqual(['challenger']);
+    await modelAliases.delete(t.registry, NAME, 'challenger');
+    expect((await t.registry.getModelVersion(NAME, '3')).aliases).toEqual([]);
+    await expect(modelAliases.set(t.registry, NAME, 'production', '3')).rejects.toMatchObject({
+      code: 'USAGE',
+    });
+    await expect(modelAliases.delete(t.registry, NAME, 'production')).rejects.toMatchObject({
+      code: 'USAGE',
+    });
+  });
+});
+
+describe('listing and showing models', () => {
+  it('lists models with their latest and production versions', async () => {
+    const models = await listModels(t.registry);
+    expect(models.find((m) => m.name === NAME)).toMatchObject({ latestVersion: '3', productionVersion: '1' });
+  });
+
+  it('lists versions newest first', async () => {
+    expect((await listModelVersions(t.registry, NAME)).map((v) => v.version)).toEqual(['3', '2', '1']);
+    await expect(listModelVersions(t.registry, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('shows versions with stage, aliases, status, source run, its metrics and the last decision', async () => {
+    const model = await showModel(t, NAME);
+    expect(model.productionVersion).toBe('1');
+    const [v3, v2, v1] = model.versions;
+    expect(v1).toMatchObject({
+      version: '1',
+      stage: 'Production',
+      aliases: ['production'],
+      status: 'READY',
+      runId: seeded.runA,
+      metrics: { test_roc_auc: 0.9, log_loss: 0.31 },
+      promotion: { by: 'carol', kind: 'rollback', reason: 'false positives doubled' },
+    });
+    expect(v2).toMatchObject({ stage: 'Archived', runId: seeded.runB, metrics: { test_roc_auc: 0.93 } });
+    expect(v2?.promotion).toMatchObject({ by: 'bob', previous: '1' });
+    expect(v3).toMatchObject({ stage: 'None', runId: '', metrics: {}, promotion: null });
+  });
+});

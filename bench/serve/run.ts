@@ -16,14 +16,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { openArtifactStore } from '../../src/adapters/artifacts/index.js';
 import { writeTable } from '../../src/adapters/data/write-table.js';
 import { openSqlStores } from '../../src/adapters/sql/index.js';
-import { resolveConfig } from '../../src/config/index.js';
 import { fitFeaturePipeline } from '../../src/core/features/fit-feature-pipeline.js';
 import { transformFeatures } from '../../src/core/features/transform-features.js';
 import type { NumericColumn } from '../../src/core/frame/column.js';
 import { trainBooster } from '../../src/core/gbdt/train-booster.js';
 import { MODEL_BUNDLE_FORMAT } from '../../src/core/model/model-bundle.js';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
-import { serve } from '../../src/main/server.js';
 import { registerModelBundle } from '../../src/services/register-model-bundle.js';
 import { runWrk, type WrkResult } from './run-wrk.js';
 import { type ServerSide, startSide, waitUntilServing } from './serve-sides.js';
@@ -37,17 +35,23 @@ function flag(name: string, fallback: number): number {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-async function serveChild(home: string, port: number, audit: boolean): Promise<void> {
-  const { config } = resolveConfig({
-    flags: {
-      home,
-      'server.port': port,
-      'server.workers': 2,
-      'logging.level': 'warn',
-      'audit.enabled': audit,
-    },
-  });
-  await serve(config, { cwd: home, version: 'bench' });
+/** Bundles serve-child.ts into one file that plain node runs (packages stay in node_modules). */
+function buildServeChild(): string {
+  const out = resolve(import.meta.dirname, '../../node_modules/.cache/amlops-bench/serve-child.mjs');
+  const build = spawnSync(
+    resolve(import.meta.dirname, '../../node_modules/.bin/esbuild'),
+    [
+      join(import.meta.dirname, 'serve-child.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--packages=external',
+      `--outfile=${out}`,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (build.status !== 0) throw new Error(`could not bundle serve-child.ts: ${build.stderr}`);
+  return out;
 }
 
 async function prepare(dir: string, rows: number) {
@@ -145,7 +149,7 @@ async function main(): Promise<void> {
     'amlops',
     'http://127.0.0.1:18080/predict',
     process.execPath,
-    [...process.execArgv, import.meta.filename, '--serve-child', home, '18080', audit ? 'audit' : 'no-audit'],
+    [buildServeChild(), home, '18080', audit ? 'audit' : 'no-audit'],
     {},
   );
   const ref = startSide('reference', 'http://127.0.0.1:19696/predict', join(ANCHOR, 'serve.sh'), [], {

@@ -1,11 +1,14 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { openArtifactStore } from '../adapters/artifacts/index.js';
+import { LocalArtifactStore } from '../adapters/artifacts/local-artifact-store.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
 import type { Config } from '../config/index.js';
+import { parseArtifactUri } from '../core/artifacts/index.js';
+import { AmlopsError } from '../core/errors/index.js';
+import type { ArtifactStore } from '../ports/artifact-store.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import { AuditQueue } from '../services/audit-queue.js';
 import { ScoringService } from '../services/scoring-service.js';
@@ -46,7 +49,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const home = resolve(options.cwd, config.home);
   const databaseUrl = config['store.databaseUrl'] || `sqlite:${join(home, 'amlops.db')}`;
   const artifactRoot = config['artifacts.uri'] || pathToFileURL(join(home, 'artifacts')).href;
-  const openArtifacts = (uri: string) => openArtifactStore(uri);
+  const openArtifacts = await artifactOpener(artifactRoot);
   const database = await openSqlDatabase(databaseUrl);
   const registry = await SqlModelRegistry.open(database, { artifactRoot, openArtifacts });
   await database.close();
@@ -147,5 +150,25 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       await registry.close();
       await auditLog.close();
     },
+  };
+}
+
+/**
+ * How to open a version's artifact location. The S3 client (tens of MB per process) is loaded only
+ * when artifacts live on S3: versions' sources always lie under the artifact root.
+ */
+async function artifactOpener(artifactRoot: string): Promise<(uri: string) => ArtifactStore> {
+  if (parseArtifactUri(artifactRoot).scheme === 's3') {
+    const { openArtifactStore } = await import('../adapters/artifacts/open-artifact-store.js');
+    return (uri) => openArtifactStore(uri);
+  }
+  return (uri) => {
+    const parsed = parseArtifactUri(uri);
+    if (parsed.scheme !== 'file' && parsed.scheme !== '')
+      throw new AmlopsError(
+        'ARTIFACT_PATH_INVALID',
+        `${uri} is not under the local artifact root ${artifactRoot}`,
+      );
+    return new LocalArtifactStore(parsed.path);
   };
 }

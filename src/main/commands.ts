@@ -9,11 +9,13 @@ import { runsCommand } from '../cli/runs-command.js';
 import { scoreCommand } from '../cli/score-command.js';
 import { serveCommand } from '../cli/serve-command.js';
 import { trainCommand } from '../cli/train-command.js';
+import { upCommand } from '../cli/up-command.js';
 import { validateCommand } from '../cli/validate-command.js';
 import { workerCommand } from '../cli/worker-command.js';
 
 /** Every command of the `amlops` CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandFactory[] = [
+  upCommand,
   generateCommand,
   validateCommand,
   trainCommand,

@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeTable } from '../../src/adapters/data/write-table.js';
+import { memoryIo } from '../../src/cli/cli-io.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { generateCases } from '../../src/core/synthetic/index.js';
+import { COMMANDS } from '../../src/main/commands.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'amlops-train-cli-'));
+const run = async (args: string[]) => {
+  const io = memoryIo({ cwd: dir, env: { AMLOPS_HOME: join(dir, 'home') } });
+  const code = await runCli(['node', 'amlops', ...args], io, COMMANDS, '0.0.0-test');
+  return { code, out: io.out.join(''), err: io.err.join('') };
+};
+
+beforeAll(async () => {
+  await writeTable(join(dir, 'cases.csv'), generateCases({ rows: 5000, seed: 9 }).frame);
+});
+
+describe('amlops train', () => {
+  it('--dry-run trains and evaluates but records nothing', async () => {
+    const { code, out } = await run([
+      'train',
+      '--data',
+      'cases.csv',
+      '--preset',
+      'original',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.run_id).toBeNull();
+    expect(result.pipeline_run_id).toBeNull();
+    expect(result.model.version).toBeNull();
+    expect(result.metrics.test_roc_auc).toBeGreaterThan(0.7);
+    const listed = await run(['models', 'list', '--json']);
+    expect(JSON.parse(listed.out)).toMatchObject({ models: [] });
+  });
+
+  it('prints the result contract with --json and exits 0 whether promoted or not', async () => {
+    const { code, out } = await run([
+      'train',
+      '--data',
+      'cases.csv',
+      '--params',
+      '{"n_estimators":20,"max_depth":3}',
+      '--no-promote',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(Object.keys(result).sort()).toEqual(
+      [
+        'experiment_id',
+        'metrics',
+        'model',
+        'pipeline_run_id',
+        'promoted',
+        'promotion_reason',
+        'run_id',
+      ].sort(),
+    );
+    expect(result.model).toMatchObject({
+      name: 'consumers-laundering-model',
+      version: '1',
+      aliases: ['challenger'],
+    });
+    expect(result.promoted).toBe(false);
+    expect(result.promotion_reason).toBe('not promoted on request (--no-promote)');
+    const shown = await run(['pipelines', 'show', result.pipeline_run_id, '--json']);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('"Completed"');
+    expect(shown.out).toContain(result.run_id);
+  });
+
+  it('fails the run at its step with a specific message for bad input, and registers nothing', async () => {
+    writeFileSync(
+      join(dir, 'one-class.csv'),
+      'total_income_dollar_amount,total_outcome_dollar_amount,risk_pld,conclusion\n1,2,LOW,CLOSED_NO_ROI\n3,4,HIGH,CLOSED_NO_ROI\n',
+    );
+    const failed = await run(['train', '--data', 'one-class.csv', '--preset', 'original']);
+    expect(failed.code).toBe(65);
+    expect(failed.err).toContain('at step validate');
+    expect(failed.err).toContain('SINGLE_CLASS_TARGET');
+    const unknown = await run(['train', '--data', 'cases.csv', '--preset', 'fastest']);
+    expect(unknown.code).toBe(78);
+    expect(unknown.err).toContain('training.preset');
+    expect(unknown.err).toContain("one of 'default', 'original'");
+    const versions = await run(['models', 'versions', 'consumers-laundering-model', '--json']);
+    expect(JSON.parse(versions.out).versions).toHaveLength(1);
+  });
+});

@@ -1,3 +1,5 @@
+export { createPredictPool, type PredictPool, type PredictPoolOptions } from './predict-pool.js';
+export { type SearchThreadOptions, searchThreadExecutor } from './search-thread-executor.js';
 export {
   createThreadTrainingBackend,
   type ThreadBackendOptions,

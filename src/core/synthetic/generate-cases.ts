@@ -7,7 +7,7 @@ import { type GenerateOptions, resolveGenerateOptions } from './generate-options
 import type { GeneratedCases } from './generated-cases.js';
 import { launderingScore, type RiskLevel, sigmoid } from './laundering-score.js';
 import { applyMessiness } from './messy-data.js';
-import { rocAuc } from './roc-auc.js';
+import { rocAuc } from '../evaluate/roc-auc.js';
 import { sampleAccounts } from './sample-accounts.js';
 import { TYPOLOGY } from './typology-parameters.js';
 

@@ -7,5 +7,4 @@ export {
 } from './generate-options.js';
 export type { GeneratedCases } from './generated-cases.js';
 export { launderingScore, type RiskLevel, sigmoid } from './laundering-score.js';
-export { rocAuc } from './roc-auc.js';
 export { TYPOLOGY } from './typology-parameters.js';

@@ -5,7 +5,8 @@
  * reference's post.lua, sides alternated, medians. Scenarios: one case per request (16
  * connections) and 1000 cases per request (32 connections); amlops with auditing on (SQLite).
  * Also reports one amlops worker's resident memory under load and how many scored cases the audit
- * log holds after the servers stop. `--no-audit` turns auditing off, for comparison.
+ * log holds after the servers stop. `--no-audit` turns auditing off, for comparison. The amlops
+ * side runs bundled (serve-child.ts through esbuild) under plain node, as an installed amlops.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -131,14 +132,6 @@ async function prepare(dir: string, rows: number) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--serve-child')) {
-    const at = process.argv.indexOf('--serve-child');
-    return serveChild(
-      process.argv[at + 1]!,
-      Number(process.argv[at + 2]),
-      process.argv[at + 3] !== 'no-audit',
-    );
-  }
   const rounds = flag('rounds', 3);
   const audit = !process.argv.includes('--no-audit');
   const seconds = flag('seconds', 10);

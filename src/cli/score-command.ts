@@ -66,7 +66,7 @@ export function scoreCommand(context: CliContext): Command {
       const table = await readTable(at(flags.input));
       const { scorer } = model;
       const input = validateScoringInput(
-        tableInput(table, scorer.contract.numeric),
+        tableInput(table, scorer.contract.numeric, scorer.contract.known),
         scorer.contract,
         Number.MAX_SAFE_INTEGER,
       );
@@ -118,18 +118,23 @@ export function scoreCommand(context: CliContext): Command {
     });
 }
 
-/** A file's columns as scoring input: numbers as numbers where they read as such, else their text. */
-function tableInput(table: RawTable, numeric: readonly string[]) {
+/**
+ * The model's columns of a file as scoring input: numbers as numbers where they read as such, else
+ * their text. Other columns are only carried to the output, so they are not read here.
+ */
+function tableInput(table: RawTable, numeric: readonly string[], known: ReadonlySet<string>) {
   return columnarInput(
-    table.columns.map((column) => {
-      const values = new Array<unknown>(table.rowCount);
-      if (numeric.includes(column.name))
-        for (let r = 0; r < table.rowCount; r++) {
-          const v = column.number(r);
-          values[r] = Number.isNaN(v) ? column.text(r) : v;
-        }
-      else for (let r = 0; r < table.rowCount; r++) values[r] = column.text(r);
-      return [column.name, values] as const;
-    }),
+    table.columns
+      .filter((column) => known.has(column.name))
+      .map((column) => {
+        const values = new Array<unknown>(table.rowCount);
+        if (numeric.includes(column.name))
+          for (let r = 0; r < table.rowCount; r++) {
+            const v = column.number(r);
+            values[r] = Number.isNaN(v) ? column.text(r) : v;
+          }
+        else for (let r = 0; r < table.rowCount; r++) values[r] = column.text(r);
+        return [column.name, values] as const;
+      }),
   );
 }

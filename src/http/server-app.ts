@@ -5,6 +5,7 @@ import { LocalArtifactStore } from '../adapters/artifacts/local-artifact-store.j
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
+import { SqlTrackingStore } from '../adapters/sql/sql-tracking-store.js';
 import type { Config } from '../config/index.js';
 import { parseArtifactUri } from '../core/artifacts/index.js';
 import { AmlopsError } from '../core/errors/index.js';
@@ -13,6 +14,8 @@ import type { AuditLog } from '../ports/audit-log.js';
 import { AuditQueue } from '../services/audit-queue.js';
 import { ScoringService } from '../services/scoring-service.js';
 import { ServingModels } from '../services/serving-models.js';
+import { mlflowApi } from './mlflow/index.js';
+import { platformApi } from './platform/index.js';
 import { buildScoringApp } from './scoring/build-scoring-app.js';
 import { ScoringMetrics } from './scoring/scoring-metrics.js';
 
@@ -37,8 +40,8 @@ export interface ServerAppOptions {
 }
 
 /**
- * Composes the scoring server from the configuration: the registry and audit log on the store's
- * database, artifacts by URI, the served models following `model.name`'s production alias (polled
+ * Composes the server from the configuration: the scoring API, MLflow's REST API and amlops' own
+ * `/api/v1`; the tracking store, registry and audit log on the store's database, artifacts by URI, the served models following `model.name`'s production alias (polled
  * every `scoring.pollSeconds`), the audit queue, the metrics and the Fastify app.
  *
  * @example
@@ -52,7 +55,9 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const openArtifacts = await artifactOpener(artifactRoot);
   const database = await openSqlDatabase(databaseUrl);
   const registry = await SqlModelRegistry.open(database, { artifactRoot, openArtifacts });
+  const tracking = await SqlTrackingStore.open(database, { artifactRoot });
   await database.close();
+  const artifacts = openArtifacts(artifactRoot);
   const auditLog = await openAuditLog(databaseUrl);
   const log = options.logger;
   let metrics: ScoringMetrics | undefined;
@@ -138,6 +143,9 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     ...(log ? { logger: log } : {}),
     ...(options.draining ? { draining: options.draining } : {}),
   });
+  // The tracking and registry APIs beside scoring: MLflow's REST API for its clients, and amlops' own for the UI.
+  await app.register(mlflowApi, { tracking, registry, artifacts });
+  await app.register(platformApi, { stores: { tracking, registry, artifacts } });
   return {
     app,
     models,
@@ -148,6 +156,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       await models.close();
       await audit?.close();
       await registry.close();
+      await tracking.close();
       await auditLog.close();
     },
   };

@@ -15,7 +15,11 @@ afterAll(() => h.close());
 describe('shadow scoring of the challenger', () => {
   it('scores every request with the challenger too, counts it, and never returns its scores', async () => {
     expect(h.server.models.challenger?.version).toBe('2');
-    const res = await h.server.app.inject({ method: 'POST', url: '/predict', payload: { ...EXAMPLE_BODY, risk_pld: ['LOW'] } });
+    const res = await h.server.app.inject({
+      method: 'POST',
+      url: '/predict',
+      payload: { ...EXAMPLE_BODY, risk_pld: ['LOW'] },
+    });
     expect(res.json().model.version).toBe('1');
     expect(Object.keys(res.json())).toEqual(['model', 'predictions', 'request_id', 'warnings']);
     await new Promise((resolve) => setImmediate(resolve));

@@ -39,7 +39,8 @@ export async function openTrainFlowDeps(
   return {
     deps: {
       config,
-      readTable: (source) => readTable(resolve(cwd, source)),
+      readTable: (source) =>
+        readTable(/^[a-z][a-z0-9+.-]+:\/\//i.test(source) ? source : resolve(cwd, source)),
       tracking: stores.tracking,
       registry: stores.registry,
       openArtifacts: (uri) => artifactsAt(artifacts, uri),

@@ -45,10 +45,10 @@ describe('readTable', () => {
     await expect(readTable(dirAsCsv)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
   });
 
-  it('refuses s3:// for now, saying only local files are read', async () => {
-    await expect(readTable('s3://bucket/cases.csv')).rejects.toMatchObject({
+  it('refuses other URL schemes, naming the ones it reads', async () => {
+    await expect(readTable('https://example.org/cases.csv')).rejects.toMatchObject({
       code: 'DATA_FORMAT_UNSUPPORTED',
-      message: expect.stringMatching(/only local files/),
+      message: expect.stringMatching(/a local path, a file:\/\/ URL or an s3:\/\/ location/),
     });
   });
 });

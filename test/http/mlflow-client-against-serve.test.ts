@@ -58,7 +58,7 @@ describe('the npm mlflow client against the server of `amlops serve`', () => {
       filter: 'metrics.test_roc_auc > 0.95',
     });
     expect(none.runs ?? []).toEqual([]);
-    const listed = await Artifacts.list({ run_id });
+    const listed = await Artifacts.list({ run_id, path: '' });
     expect(listed.files ?? []).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { AmlopsError } from '../../../core/errors/index.js';
+import { gunzipIfNamed } from './gunzip-if-named.js';
 
 /**
  * Reads a local file whole, gunzipping it when its name ends in `.gz`. A missing file, a
@@ -21,15 +21,5 @@ export async function readFileBytes(path: string): Promise<Buffer> {
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (error as Error).message})`;
     throw new AmlopsError('FILE_NOT_FOUND', `${path} ${why}`, { file: path }, { cause: error });
   }
-  if (!path.toLowerCase().endsWith('.gz')) return bytes;
-  try {
-    return gunzipSync(bytes);
-  } catch (error) {
-    throw new AmlopsError(
-      'DATA_PARSE_FAILED',
-      `${path}: not a valid gzip file (${(error as Error).message})`,
-      { file: path },
-      { cause: error },
-    );
-  }
+  return gunzipIfNamed(bytes, path);
 }

@@ -1,3 +1,4 @@
+import { rocAuc } from '../evaluate/roc-auc.js';
 import type { CategoricalColumn } from '../frame/column.js';
 import { Frame } from '../frame/frame.js';
 import { Rng } from '../random/rng.js';
@@ -7,7 +8,6 @@ import { type GenerateOptions, resolveGenerateOptions } from './generate-options
 import type { GeneratedCases } from './generated-cases.js';
 import { launderingScore, type RiskLevel, sigmoid } from './laundering-score.js';
 import { applyMessiness } from './messy-data.js';
-import { rocAuc } from '../evaluate/roc-auc.js';
 import { sampleAccounts } from './sample-accounts.js';
 import { TYPOLOGY } from './typology-parameters.js';
 

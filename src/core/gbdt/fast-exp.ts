@@ -29,5 +29,6 @@ export function fastExp(x: number): number {
                 f *
                   (0.041666666666666664 +
                     f * (0.008333333333333333 + f * (0.001388888888888889 + f * 0.0001984126984126984))))));
-  return p * POW2[k + POW2_BIAS]!;
+  // `k` is an integer-valued double; `| 0` lets the table index stay an integer.
+  return p * POW2[(k | 0) + POW2_BIAS]!;
 }

@@ -31,17 +31,18 @@ export interface WorkspaceBuffers {
   readonly labels: ArrayBufferLike;
   readonly margins: ArrayBufferLike;
   readonly gh: ArrayBufferLike;
-  readonly positions: ArrayBufferLike;
+  readonly rows: ArrayBufferLike;
+  readonly nodeRanges: ArrayBufferLike;
   readonly blockHist: ArrayBufferLike;
   readonly command: ArrayBufferLike;
-  /** Five Int32 tables of `maxNodes` entries (see {@link StepTables}) and the leaf values. */
+  /** {@link NODE_TABLES} Int32 tables of `maxNodes` entries (see {@link StepTables}) and the leaf values. */
   readonly nodeTables: ArrayBufferLike;
 }
 
 /**
  * Every array the row kernels read and write: the bin codes, labels, margins, interleaved
- * gradient/hessian, each row's node, per-block histograms, the per-node tables and the command of
- * the current step. Allocated once per training; nothing is allocated per iteration.
+ * gradient/hessian, the rows of each node, per-block histograms, the per-node tables and the command
+ * of the current step. Allocated once per training; nothing is allocated per iteration.
  */
 export interface TrainingWorkspace {
   readonly layout: WorkspaceLayout;
@@ -50,8 +51,14 @@ export interface TrainingWorkspace {
   readonly labels: Float32Array;
   readonly margins: Float32Array;
   readonly gh: Float32Array;
-  /** The node of the current tree each row is in. */
-  readonly positions: Int32Array;
+  /**
+   * Row indices grouped by node: block `b` keeps its rows in `[start, end)` of its row range, each
+   * node's rows contiguous and in increasing order; `[rowCount + start, rowCount + end)` is the
+   * block's scratch for partitioning.
+   */
+  readonly rows: Int32Array;
+  /** `nodeRanges[2 * (block * maxNodes + node)]`: begin, then end, of the node's rows in the block. */
+  readonly nodeRanges: Int32Array;
   /** `blockHist[(block * histSlots + slot) * 2 * totalBins + 2 * bin]`: gradient, then hessian. */
   readonly blockHist: Float64Array;
   /** The current step: its code and integer arguments. */
@@ -62,8 +69,13 @@ export interface TrainingWorkspace {
   readonly leafValues: Float32Array;
 }
 
-/** Words of the command buffer: step code, tree seed, histogram slots used. */
-export const COMMAND_LENGTH = 4;
+/**
+ * Words of the command buffer: step code, tree seed, then the lengths of the step's node lists
+ * (histograms to build, nodes to split, final nodes of the previous tree).
+ */
+export const COMMAND_LENGTH = 8;
+/** Int32 node tables of a workspace (the fields of {@link StepTables}); the leaf values follow. */
+export const NODE_TABLES = 7;
 
 /**
  * Allocates a workspace for `layout` with `allocate` (an `ArrayBuffer` or `SharedArrayBuffer`).
@@ -81,14 +93,14 @@ export function allocateWorkspace(
     labels: allocate(4 * n),
     margins: allocate(4 * n),
     gh: allocate(8 * n),
-    positions: allocate(4 * n),
+    rows: allocate(8 * n),
+    nodeRanges: allocate(8 * layout.blockCount * layout.maxNodes),
     blockHist: allocate(8 * layout.blockCount * layout.histSlots * 2 * layout.totalBins),
     command: allocate(4 * COMMAND_LENGTH),
-    nodeTables: allocate(4 * 6 * layout.maxNodes),
+    nodeTables: allocate(4 * (NODE_TABLES + 1) * layout.maxNodes),
   };
   const workspace = viewWorkspace(layout, buffers);
   workspace.tables.splitFeature.fill(-1);
-  workspace.tables.buildSlot.fill(-1);
   return workspace;
 }
 
@@ -110,7 +122,8 @@ export function viewWorkspace(layout: WorkspaceLayout, buffers: WorkspaceBuffers
     labels: new Float32Array(buffers.labels),
     margins: new Float32Array(buffers.margins),
     gh: new Float32Array(buffers.gh),
-    positions: new Int32Array(buffers.positions),
+    rows: new Int32Array(buffers.rows),
+    nodeRanges: new Int32Array(buffers.nodeRanges),
     blockHist: new Float64Array(buffers.blockHist),
     command: new Int32Array(buffers.command),
     tables: {
@@ -118,8 +131,10 @@ export function viewWorkspace(layout: WorkspaceLayout, buffers: WorkspaceBuffers
       splitBin: nodeTable(1),
       missingLeft: nodeTable(2),
       leftChild: nodeTable(3),
-      buildSlot: nodeTable(4),
+      buildNodes: nodeTable(4),
+      splitNodes: nodeTable(5),
+      finalNodes: nodeTable(6),
     },
-    leafValues: new Float32Array(buffers.nodeTables, 5 * 4 * m, m),
+    leafValues: new Float32Array(buffers.nodeTables, NODE_TABLES * 4 * m, m),
   };
 }

@@ -15,9 +15,10 @@ const MIN_LOSS_CHANGE = 1e-6;
 /**
  * Grows one tree per call, as XGBoost 1.7's `grow_quantile_histmaker`: evaluate the root, then
  * repeatedly take the nodes to expand (a whole level for `depthwise`, the best leaf for
- * `lossguide`), apply their valid splits, move their rows to the children while building the
- * smaller child's histogram (by hessian), subtract it from the parent's for the sibling, and
- * evaluate the children. The last splits of a tree are applied by the next tree's first pass.
+ * `lossguide`), apply their valid splits, partition their rows between the children (each block
+ * keeps per-node lists of row indices), build the smaller child's histogram (by hessian) from its
+ * rows only, subtract it from the parent's for the sibling, and evaluate the children. The last
+ * splits of a tree are not partitioned: the next tree's first pass sends their rows to the leaves.
  *
  * Row work runs as steps over blocks through the {@link BlockRunner}; this class does the small
  * per-node work on the calling thread. Buffers are allocated once and reused for every tree.
@@ -47,6 +48,8 @@ export class TreeGrower {
   #queue: number[] = [];
   /** Splits left in the step tables for the next tree's first pass to apply. */
   readonly #deferred: number[] = [];
+  /** Entries of `tables.finalNodes` for the next tree's first pass. */
+  #finalCount = 0;
 
   constructor(workspace: TrainingWorkspace, runner: BlockRunner, mapper: BinMapper, params: GbdtParams) {
     this.#ws = workspace;
@@ -101,6 +104,7 @@ export class TreeGrower {
     const { command, tables } = this.#ws;
     command[0] = STEP.beginTree;
     command[1] = treeSeed | 0;
+    command[4] = this.#finalCount;
     this.#runner.runStep();
     for (const node of this.#deferred) tables.splitFeature[node] = -1;
     this.#deferred.length = 0;
@@ -188,18 +192,19 @@ export class TreeGrower {
   #advance(applied: readonly number[], valid: readonly number[], features: Int32Array): void {
     const { command, tables, layout } = this.#ws;
     const slots = layout.histSlots;
+    for (let i = 0; i < applied.length; i++) tables.splitNodes[i] = applied[i]!;
     let from = 0;
     do {
       const chunk = Math.min(slots, valid.length - from);
-      for (let s = 0; s < chunk; s++) tables.buildSlot[this.#smallerChild(valid[from + s]!)] = s;
+      for (let s = 0; s < chunk; s++) tables.buildNodes[s] = this.#smallerChild(valid[from + s]!);
       command[0] = STEP.advance;
       command[2] = chunk;
+      command[3] = from === 0 ? applied.length : 0;
       this.#runner.runStep();
       if (from === 0) for (const node of applied) tables.splitFeature[node] = -1;
       for (let s = 0; s < chunk; s++) {
         const node = valid[from + s]!;
         const small = this.#smallerChild(node);
-        tables.buildSlot[small] = -1;
         const large = small === this.#left[node] ? this.#right[node]! : this.#left[node]!;
         const smallHist = this.#takeHist();
         this.#sumSlot(s, smallHist);
@@ -252,7 +257,10 @@ export class TreeGrower {
     }
   }
 
-  /** The tree in XGBoost's layout; leaf values also go to the step tables for the next first pass. */
+  /**
+   * The tree in XGBoost's layout; leaf values, and the nodes whose rows take them, also go to the
+   * step tables for the next first pass.
+   */
   #emitTree(): Tree {
     const n = this.#nodes;
     const tree: Tree = {
@@ -266,8 +274,14 @@ export class TreeGrower {
       lossChange: new Float32Array(n),
       sumHessian: new Float32Array(n),
     };
-    const leafValues = this.#ws.leafValues;
+    const { leafValues, tables } = this.#ws;
+    let finalCount = 0;
     for (let node = 0; node < n; node++) {
+      // A leaf holds rows unless its parent's split is left for the next first pass, which holds them.
+      const deferred = this.#left[node] !== -1 && tables.splitFeature[node]! >= 0;
+      const parent = this.#parent[node]!;
+      const leafWithRows = this.#left[node] === -1 && (node === 0 || tables.splitFeature[parent]! < 0);
+      if (deferred || leafWithRows) tables.finalNodes[finalCount++] = node;
       const weight = Math.fround(calcWeight(this.#grad[node]!, this.#hess[node]!, this.#params));
       tree.baseWeight[node] = weight;
       tree.sumHessian[node] = this.#hess[node]!;
@@ -284,6 +298,7 @@ export class TreeGrower {
         leafValues[node] = 0;
       }
     }
+    this.#finalCount = finalCount;
     return tree;
   }
 }

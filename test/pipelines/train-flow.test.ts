@@ -71,6 +71,8 @@ describe('the training flow', () => {
 
     const { runId, artifactUri } = result.outputs.log as { runId: string; artifactUri: string };
     const run = await stores.tracking.getRun(runId);
+    expect(run.info.status).toBe('FINISHED');
+    expect(run.info.endTime).toBeGreaterThan(0);
     expect(run.data.params.find((p) => p.key === 'preset')?.value).toBe('original');
     expect(run.data.metrics.find((m) => m.key === 'test_roc_auc')?.value).toBeCloseTo(
       metrics.test_roc_auc!,

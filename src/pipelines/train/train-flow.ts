@@ -37,5 +37,27 @@ export function trainFlow(deps: TrainFlowDeps, params: TrainFlowParams): FlowSte
     ...data,
     ...modelSteps(deps, params, scratch, data),
     ...recordSteps(deps, params, scratch, data),
-  ].map((step) => ({ ...step, retries: STEP_RETRIES[step.name] ?? 0, retryDelayMs: 1000 }));
+  ].map(
+    (step): FlowStep => ({
+      ...step,
+      retries: STEP_RETRIES[step.name] ?? 0,
+      retryDelayMs: 1000,
+      run: async (context) => {
+        const trackingRunId = (context.outputs.log as { runId?: string } | undefined)?.runId;
+        try {
+          const output = await step.run(context);
+          if (step.name === 'promote' && trackingRunId)
+            await deps.tracking.updateRun(trackingRunId, { status: 'FINISHED', endTime: deps.now() });
+          return output;
+        } catch (error) {
+          // The tracking run records the failure too; a retry that succeeds marks it FINISHED.
+          if (trackingRunId)
+            await deps.tracking
+              .updateRun(trackingRunId, { status: 'FAILED', endTime: deps.now() })
+              .catch(() => {});
+          throw error;
+        }
+      },
+    }),
+  );
 }

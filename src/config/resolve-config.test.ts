@@ -2,20 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AmlopsError } from '../core/errors/index.js';
+import { errorOf } from '../../test/support/error-of.js';
 import { loadConfig } from './load-config.js';
 import { configToNestedJson } from './redact-config.js';
 import { resolveConfig } from './resolve-config.js';
-
-function errorOf(fn: () => unknown): AmlopsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AmlopsError) return error;
-    throw error;
-  }
-  throw new Error('expected an AmlopsError');
-}
 
 describe('configuration', () => {
   it("defaults reproduce the original system's settings", () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AmlopsError } from '../errors/index.js';
+import { errorOf } from '../../../test/support/error-of.js';
 import { DEFAULT_PARAMS, resolveParams } from './parameters.js';
-
-function errorOf(fn: () => unknown): AmlopsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AmlopsError) return error;
-    throw error;
-  }
-  throw new Error('expected an AmlopsError');
-}
 
 describe('resolveParams', () => {
   it("fills XGBoost 1.7's defaults", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AmlopsError } from '../errors/index.js';
+import { errorOf } from '../../../test/support/error-of.js';
 import { rocAuc } from '../evaluate/roc-auc.js';
 import type { Booster } from './booster.js';
 import type { FeatureMatrix } from './feature-matrix.js';
@@ -19,16 +19,6 @@ function probabilities(booster: Booster, matrix: FeatureMatrix): Float64Array {
   const margins = new Float32Array(matrix.rowCount).fill(-Math.log(1 / booster.baseScore - 1));
   for (const tree of booster.trees) addTreeMargins(tree, matrix, margins);
   return Float64Array.from(margins, (m) => 1 / (1 + Math.exp(-m)));
-}
-
-function errorOf(fn: () => unknown): AmlopsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AmlopsError) return error;
-    throw error;
-  }
-  throw new Error('expected an AmlopsError');
 }
 
 describe('trainBooster on hand-checkable data', () => {

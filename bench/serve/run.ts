@@ -6,7 +6,8 @@
  * connections) and 1000 cases per request (32 connections); amlops with auditing on (SQLite).
  * Also reports one amlops worker's resident memory under load and how many scored cases the audit
  * log holds after the servers stop. `--no-audit` turns auditing off, for comparison. The amlops
- * side runs bundled (serve-child.ts through esbuild) under plain node, as an installed amlops.
+ * side is `amlops serve --workers 2` built into dist/ (compiled first) under plain node, as an
+ * installed amlops runs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -36,23 +37,14 @@ function flag(name: string, fallback: number): number {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-/** Bundles serve-child.ts into one file that plain node runs (packages stay in node_modules). */
-function buildServeChild(): string {
-  const out = resolve(import.meta.dirname, '../../node_modules/.cache/amlops-bench/serve-child.mjs');
-  const build = spawnSync(
-    resolve(import.meta.dirname, '../../node_modules/.bin/esbuild'),
-    [
-      join(import.meta.dirname, 'serve-child.ts'),
-      '--bundle',
-      '--platform=node',
-      '--format=esm',
-      '--packages=external',
-      `--outfile=${out}`,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(`could not bundle serve-child.ts: ${build.stderr}`);
-  return out;
+/** Compiles the sources into dist/ so that the amlops side runs what an installed amlops runs. */
+function buildDist(): string {
+  const root = resolve(import.meta.dirname, '../..');
+  const build = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.build.json')], {
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`could not compile amlops: ${build.stdout}${build.stderr}`);
+  return join(root, 'bin/amlops.js');
 }
 
 async function prepare(dir: string, rows: number) {
@@ -142,8 +134,8 @@ async function main(): Promise<void> {
     'amlops',
     'http://127.0.0.1:18080/predict',
     process.execPath,
-    [buildServeChild(), home, '18080', audit ? 'audit' : 'no-audit'],
-    {},
+    [buildDist(), 'serve', '--port', '18080', '--workers', '2'],
+    { AMLOPS_HOME: home, AMLOPS_LOG_LEVEL: 'warn', AMLOPS_AUDIT_ENABLED: String(audit) },
   );
   const ref = startSide('reference', 'http://127.0.0.1:19696/predict', join(ANCHOR, 'serve.sh'), [], {
     MODEL_PATH: refModel,

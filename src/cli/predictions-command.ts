@@ -1,7 +1,8 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { Command } from 'commander';
 import { writeTable } from '../adapters/data/write-table.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
+import { databaseUrlOf } from '../config/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import { Frame } from '../core/frame/frame.js';
 import type { ScoredCase, ScoredCaseQuery } from '../ports/audit-log.js';
@@ -35,8 +36,7 @@ export function predictionsCommand(context: CliContext): Command {
       .option('--until <time>', 'scored before this ISO time');
   const open = (command: Command) => {
     const { config } = context.config(command);
-    const home = resolve(context.io.cwd, config.home);
-    return openAuditLog(config['store.databaseUrl'] || `sqlite:${join(home, 'amlops.db')}`);
+    return openAuditLog(databaseUrlOf(config, context.io.cwd));
   };
   const list = withFilters(new Command('list'))
     .description('list scored cases, newest first')

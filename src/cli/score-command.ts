@@ -1,11 +1,11 @@
-import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isAbsolute, resolve } from 'node:path';
 import { Command } from 'commander';
 import { openArtifactStore } from '../adapters/artifacts/index.js';
 import { readTable } from '../adapters/data/read-table.js';
 import { writeTable } from '../adapters/data/write-table.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
+import { artifactRootOf, databaseUrlOf } from '../config/index.js';
 import type { RawTable } from '../core/dataset/index.js';
 import { Frame } from '../core/frame/frame.js';
 import { columnarInput } from '../core/scoring/columnar-input.js';
@@ -42,12 +42,9 @@ export function scoreCommand(context: CliContext): Command {
       const { config } = context.config(command);
       const started = performance.now();
       const cwd = context.io.cwd;
-      const home = resolve(cwd, config.home);
-      const artifactRoot = config['artifacts.uri'] || pathToFileURL(join(home, 'artifacts')).href;
+      const artifactRoot = artifactRootOf(config, cwd);
       const openArtifacts = (uri: string) => openArtifactStore(uri);
-      const database = await openSqlDatabase(
-        config['store.databaseUrl'] || `sqlite:${join(home, 'amlops.db')}`,
-      );
+      const database = await openSqlDatabase(databaseUrlOf(config, cwd));
       const registry = await SqlModelRegistry.open(database, { artifactRoot, openArtifacts });
       await database.close();
       let model: Awaited<ReturnType<typeof loadModelVersion>>;

@@ -1,8 +1,7 @@
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { openArtifactStore } from '../adapters/artifacts/index.js';
 import { openSqlStores } from '../adapters/sql/index.js';
+import { artifactRootOf, databaseUrlOf } from '../config/index.js';
 import type { PlatformStores } from '../services/platform-stores.js';
 import type { CliContext } from './cli-context.js';
 
@@ -20,9 +19,8 @@ export async function withPlatformStores<T>(
   work: (stores: PlatformStores) => Promise<T>,
 ): Promise<T> {
   const { config } = context.config(command);
-  const home = resolve(context.io.cwd, config.home);
-  const databaseUrl = config['store.databaseUrl'] || `sqlite:${join(home, 'amlops.db')}`;
-  const artifactRoot = config['artifacts.uri'] || pathToFileURL(join(home, 'artifacts')).href;
+  const databaseUrl = databaseUrlOf(config, context.io.cwd);
+  const artifactRoot = artifactRootOf(config, context.io.cwd);
   const artifacts = openArtifactStore(artifactRoot);
   const stores = await openSqlStores(databaseUrl, {
     artifactRoot: artifacts.rootUri,

@@ -5,3 +5,4 @@ export { renderConfigurationDoc } from './render-configuration-doc.js';
 export { type ConfigInputs, type ResolvedConfig, resolveConfig, SETTING_KEYS } from './resolve-config.js';
 export type { SettingSpec, SettingType } from './setting-spec.js';
 export { type Config, SETTINGS, type SettingKey } from './settings.js';
+export { artifactRootOf, databaseUrlOf } from './store-locations.js';

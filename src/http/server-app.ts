@@ -1,16 +1,16 @@
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { LocalArtifactStore } from '../adapters/artifacts/local-artifact-store.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
 import { SqlTrackingStore } from '../adapters/sql/sql-tracking-store.js';
-import type { Config } from '../config/index.js';
+import { openAuditSinkThread } from '../adapters/threads/audit-sink-thread.js';
+import { artifactRootOf, type Config, databaseUrlOf } from '../config/index.js';
 import { parseArtifactUri } from '../core/artifacts/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import type { ArtifactStore } from '../ports/artifact-store.js';
 import type { AuditLog } from '../ports/audit-log.js';
+import type { AuditSink } from '../ports/audit-sink.js';
 import { AuditQueue } from '../services/audit-queue.js';
 import { ScoringService } from '../services/scoring-service.js';
 import { ServingModels } from '../services/serving-models.js';
@@ -37,6 +37,11 @@ export interface ServerAppOptions {
   readonly logger?: FastifyBaseLogger;
   /** True while draining for shutdown. */
   readonly draining?: () => boolean;
+  /**
+   * Where the audit queue writes (when `audit.enabled`); by default a writer thread of this process
+   * on the store's database (a cluster worker passes the primary's writer instead).
+   */
+  readonly openAuditSink?: (databaseUrl: string) => Promise<AuditSink>;
 }
 
 /**
@@ -49,9 +54,8 @@ export interface ServerAppOptions {
  * await server.app.listen({ host: '127.0.0.1', port: 8080 });
  */
 export async function openServerApp(config: Config, options: ServerAppOptions): Promise<ServerApp> {
-  const home = resolve(options.cwd, config.home);
-  const databaseUrl = config['store.databaseUrl'] || `sqlite:${join(home, 'amlops.db')}`;
-  const artifactRoot = config['artifacts.uri'] || pathToFileURL(join(home, 'artifacts')).href;
+  const databaseUrl = databaseUrlOf(config, options.cwd);
+  const artifactRoot = artifactRootOf(config, options.cwd);
   const openArtifacts = await artifactOpener(artifactRoot);
   const database = await openSqlDatabase(databaseUrl);
   const registry = await SqlModelRegistry.open(database, { artifactRoot, openArtifacts });
@@ -63,7 +67,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   let metrics: ScoringMetrics | undefined;
   let lastDropLog = 0;
   const audit = config['audit.enabled']
-    ? new AuditQueue(auditLog, {
+    ? new AuditQueue(await (options.openAuditSink ?? openAuditSinkThread)(databaseUrl), {
         capacity: config['audit.queueSize'],
         batchSize: config['audit.batchSize'],
         flushMs: config['audit.flushMs'],

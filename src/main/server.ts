@@ -1,7 +1,10 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { pino } from 'pino';
-import type { Config } from '../config/index.js';
+import { auditSinkViaPrimary } from '../adapters/cluster/audit-sink-via-primary.js';
+import { relayAuditWrites } from '../adapters/cluster/relay-audit-writes.js';
+import { openAuditSinkThread } from '../adapters/threads/audit-sink-thread.js';
+import { type Config, databaseUrlOf } from '../config/index.js';
 import { openServerApp, type ServerApp } from '../http/server-app.js';
 
 const HOUR = 3_600_000;
@@ -46,6 +49,7 @@ export async function startScoringProcess(
     version: options.version,
     logger,
     draining: () => draining,
+    ...(cluster.isWorker ? { openAuditSink: async () => auditSinkViaPrimary(process) } : {}),
   });
   let retention: ReturnType<typeof setInterval> | undefined;
   const days = config['audit.retentionDays'];
@@ -84,16 +88,17 @@ export async function startScoringProcess(
 
 /**
  * `amlops serve`: one process, or a node cluster of `server.workers` processes (0: one per core)
- * sharing the port. SIGTERM or SIGINT drains: each process stops accepting, finishes its requests in
- * flight and writes its audit queue out; the primary returns when all have exited. A worker that
- * dies otherwise is replaced.
+ * sharing the port, whose audit records the primary writes (one writer per machine). SIGTERM or
+ * SIGINT drains: each process stops accepting, finishes its requests in flight and writes its
+ * audit queue out; the primary returns when all have exited and their records are written. A
+ * worker that dies otherwise is replaced.
  *
  * @example
  * await serve(config, { cwd: process.cwd(), version: '0.1.0' });
  */
 export async function serve(config: Config, options: ServeOptions): Promise<void> {
   const workers = config['server.workers'] || availableParallelism();
-  if (cluster.isPrimary && workers > 1) return runPrimary(workers, options);
+  if (cluster.isPrimary && workers > 1) return runPrimary(workers, config, options);
   const running = await startScoringProcess(config, {
     ...options,
     retention: !cluster.isWorker || cluster.worker?.id === 1,
@@ -110,11 +115,19 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   if (cluster.isWorker) process.exit(0);
 }
 
-function runPrimary(count: number, options: ServeOptions): Promise<void> {
-  return new Promise((resolve) => {
+async function runPrimary(count: number, config: Config, options: ServeOptions): Promise<void> {
+  // Structured clone over IPC: audit batches keep their NaNs and cost no JSON text.
+  cluster.setupPrimary({ serialization: 'advanced' });
+  const audit = config['audit.enabled']
+    ? await openAuditSinkThread(databaseUrlOf(config, options.cwd))
+    : undefined;
+  await new Promise<void>((resolve) => {
     let stopping = false;
     let listening = 0;
-    const fork = () => cluster.fork();
+    const fork = () => {
+      const worker = cluster.fork();
+      if (audit) relayAuditWrites(worker, audit);
+    };
     for (let i = 0; i < count; i++) fork();
     cluster.on('listening', (_worker, address) => {
       listening += 1;
@@ -137,4 +150,5 @@ function runPrimary(count: number, options: ServeOptions): Promise<void> {
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
+  await audit?.close();
 }

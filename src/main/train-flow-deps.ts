@@ -1,10 +1,9 @@
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openArtifactStore } from '../adapters/artifacts/index.js';
 import { readTable } from '../adapters/data/read-table.js';
 import { openSqlStores } from '../adapters/sql/index.js';
 import { createThreadTrainingBackend, searchThreadExecutor } from '../adapters/threads/index.js';
-import type { Config } from '../config/index.js';
+import { artifactRootOf, type Config } from '../config/index.js';
 import type { SearchProgress } from '../core/search/index.js';
 import type { TrainFlowDeps } from '../pipelines/train/train-flow-deps.js';
 import { artifactsAt } from '../services/artifacts-at.js';
@@ -30,7 +29,7 @@ export async function openTrainFlowDeps(
 ): Promise<OpenTrainFlowDeps> {
   const home = resolve(cwd, config.home);
   const databaseUrl = config['store.databaseUrl'] || `sqlite:${join(home, 'amlops.db')}`;
-  const artifacts = openArtifactStore(config['artifacts.uri'] || pathToFileURL(join(home, 'artifacts')).href);
+  const artifacts = openArtifactStore(artifactRootOf(config, cwd));
   const stores = await openSqlStores(databaseUrl, {
     artifactRoot: artifacts.rootUri,
     openArtifacts: (uri) => openArtifactStore(uri),

@@ -1,9 +1,8 @@
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
 import { InProcessQueue } from '../adapters/queue/in-process-queue.js';
 import { PgBossQueue } from '../adapters/queue/pg-boss-queue.js';
 import { openPipelineRunStore } from '../adapters/sql/pipeline-runs-open.js';
-import type { Config } from '../config/index.js';
+import { type Config, databaseUrlOf } from '../config/index.js';
 import { parseSchedules } from '../core/schedule/index.js';
 import { fireSchedule } from '../pipelines/fire-schedule.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
@@ -35,16 +34,6 @@ export interface OpenPipelines {
   readonly deps: PipelineDeps;
   readonly databaseUrl: string;
   close(): Promise<void>;
-}
-
-/**
- * The store's URL: `store.databaseUrl` (DATABASE_URL), else the embedded SQLite file in `home`.
- *
- * @example
- * databaseUrlOf(config, process.cwd()); // 'sqlite:/srv/app/.amlops/amlops.db'
- */
-export function databaseUrlOf(config: Pick<Config, 'home' | 'store.databaseUrl'>, cwd: string): string {
-  return config['store.databaseUrl'] || `sqlite:${join(resolve(cwd, config.home), 'amlops.db')}`;
 }
 
 /**

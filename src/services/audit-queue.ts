@@ -1,4 +1,5 @@
-import type { AuditLog, ScoredCase } from '../ports/audit-log.js';
+import type { AuditSink } from '../ports/audit-sink.js';
+import { AuditBatchBuilder } from './audit-batch-builder.js';
 import type { AuditEntry } from './audit-entry.js';
 
 export interface AuditQueueOptions {
@@ -19,22 +20,25 @@ export interface AuditQueueOptions {
 const ATTEMPTS = 3;
 
 /**
- * Records scored cases asynchronously: requests are queued (bounded, counted in cases) and written
- * in batches by one writer, so that scoring never waits for the store. A full queue drops the new
- * cases and counts them (`dropped`), a batch that fails three times is counted too (`failed`):
- * records are never lost silently.
+ * Records scored cases asynchronously: requests are queued (bounded, counted in cases) and handed
+ * to the sink in batches, one batch at a time, so that scoring never waits for the store. A
+ * request's values are copied into the batch being filled when it is offered (flat arrays, see
+ * `AuditBatchBuilder`), so the queue keeps no request alive. A full
+ * queue drops the new cases and counts them (`dropped`), a batch that fails three times is counted
+ * too (`failed`): records are never lost silently.
  *
  * @example
- * const queue = new AuditQueue(auditLog, { capacity: 200_000, batchSize: 500, flushMs: 200 });
+ * const queue = new AuditQueue(await openAuditSinkThread(url), { capacity: 200_000, batchSize: 500, flushMs: 200 });
  * queue.offer(entry);
- * await queue.close(); // writes what is left
+ * await queue.close(); // writes what is left, then closes the sink
  */
 export class AuditQueue {
-  readonly #log: AuditLog;
+  readonly #sink: AuditSink;
   readonly #options: AuditQueueOptions;
-  readonly #entries: AuditEntry[] = [];
-  /** Cases of `#entries[0]` already written. */
-  #offset = 0;
+  /** Full batches waiting, oldest first. */
+  readonly #full: AuditBatchBuilder[] = [];
+  /** The batch being filled. */
+  #filling: AuditBatchBuilder | undefined;
   #depth = 0;
   #dropped = 0;
   #failed = 0;
@@ -42,8 +46,8 @@ export class AuditQueue {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #writing: Promise<void> | undefined;
 
-  constructor(log: AuditLog, options: AuditQueueOptions) {
-    this.#log = log;
+  constructor(sink: AuditSink, options: AuditQueueOptions) {
+    this.#sink = sink;
     this.#options = options;
   }
 
@@ -72,9 +76,19 @@ export class AuditQueue {
       this.#options.onProblem?.({ kind: 'dropped', cases: n });
       return false;
     }
-    this.#entries.push(entry);
+    const { batchSize } = this.#options;
+    for (let row = 0; row < n; ) {
+      this.#filling ??= new AuditBatchBuilder();
+      const end = Math.min(n, row + batchSize - this.#filling.cases);
+      this.#filling.add(entry, row, end);
+      row = end;
+      if (this.#filling.cases >= batchSize) {
+        this.#full.push(this.#filling);
+        this.#filling = undefined;
+      }
+    }
     this.#depth += n;
-    if (this.#depth >= this.#options.batchSize) this.#kick();
+    if (this.#full.length > 0) this.#kick();
     else if (!this.#timer && !this.#writing) {
       this.#timer = setTimeout(() => this.#kick(), this.#options.flushMs);
       this.#timer.unref?.();
@@ -90,9 +104,10 @@ export class AuditQueue {
     }
   }
 
-  /** Writes what is left; the queue must not be offered more after. */
-  close(): Promise<void> {
-    return this.flush();
+  /** Writes what is left and closes the sink; the queue must not be offered more after. */
+  async close(): Promise<void> {
+    await this.flush();
+    await this.#sink.close();
   }
 
   #kick(): void {
@@ -104,10 +119,7 @@ export class AuditQueue {
     this.#writing = this.#drain().finally(() => {
       this.#writing = undefined;
       if (this.#depth > 0 && !this.#timer) {
-        this.#timer = setTimeout(
-          () => this.#kick(),
-          this.#depth >= this.#options.batchSize ? 0 : this.#options.flushMs,
-        );
+        this.#timer = setTimeout(() => this.#kick(), this.#full.length > 0 ? 0 : this.#options.flushMs);
         this.#timer.unref?.();
       }
     });
@@ -115,62 +127,33 @@ export class AuditQueue {
 
   async #drain(): Promise<void> {
     while (this.#depth > 0) {
-      const batch = this.#take(this.#options.batchSize);
+      const builder = this.#full.shift() ?? this.#takeFilling();
+      const cases = builder.cases;
+      this.#depth -= cases;
       for (let attempt = 1; ; attempt++) {
         try {
-          await this.#log.append(batch);
-          this.#written += batch.length;
+          await this.#sink.write(builder.batch);
+          this.#written += cases;
           break;
         } catch (error) {
-          this.#options.onProblem?.({ kind: 'write-failed', cases: batch.length, error });
+          this.#options.onProblem?.({ kind: 'write-failed', cases, error });
           if (attempt === ATTEMPTS) {
-            this.#failed += batch.length;
-            this.#options.onProblem?.({ kind: 'dropped', cases: batch.length, error });
+            this.#failed += cases;
+            this.#options.onProblem?.({ kind: 'dropped', cases, error });
             break;
           }
           await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
         }
       }
-      if (this.#depth < this.#options.batchSize) return;
-      // A store may write synchronously (SQLite): let requests in between batches.
+      if (this.#full.length === 0) return;
+      // A sink may write on this thread (SQLite): let requests in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  /** Takes up to `limit` cases off the front of the queue as audit records. */
-  #take(limit: number): ScoredCase[] {
-    const cases: ScoredCase[] = [];
-    while (cases.length < limit && this.#entries.length > 0) {
-      const entry = this.#entries[0]!;
-      const { input, contract } = entry;
-      const end = Math.min(input.rowCount, this.#offset + limit - cases.length);
-      for (let row = this.#offset; row < end; row++) {
-        const inputs: Record<string, string | number | null> = {};
-        contract.numeric.forEach((name, i) => {
-          const v = input.numeric[i]![row]!;
-          inputs[name] = Number.isNaN(v) ? null : v;
-        });
-        contract.categorical.forEach((c, j) => {
-          inputs[c.column] = input.categorical[j]![row]!;
-        });
-        cases.push({
-          requestId: entry.requestId,
-          row,
-          caseId: input.ids?.[row] ?? null,
-          modelName: entry.modelName,
-          modelVersion: entry.modelVersion,
-          inputs,
-          score: entry.scores[row]!,
-          time: entry.time,
-          caller: entry.caller,
-        });
-      }
-      this.#depth -= end - this.#offset;
-      if (end === input.rowCount) {
-        this.#entries.shift();
-        this.#offset = 0;
-      } else this.#offset = end;
-    }
-    return cases;
+  #takeFilling(): AuditBatchBuilder {
+    const builder = this.#filling!;
+    this.#filling = undefined;
+    return builder;
   }
 }

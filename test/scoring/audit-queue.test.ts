@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { auditLogSink } from '../../src/adapters/sql/audit-log-sink.js';
 import { parsePredictBody } from '../../src/core/scoring/parse-predict-body.js';
 import { scoringContract } from '../../src/core/scoring/scoring-contract.js';
 import { validateScoringInput } from '../../src/core/scoring/validate-scoring-input.js';
@@ -61,7 +62,11 @@ function memoryLog() {
 describe('the audit queue', () => {
   it('writes every case in batches, one record per case with its inputs as scored', async () => {
     const log = memoryLog();
-    const queue = new AuditQueue(log, { capacity: 1000, batchSize: 4, flushMs: 10 });
+    const queue = new AuditQueue(auditLogSink(log, { owned: false }), {
+      capacity: 1000,
+      batchSize: 4,
+      flushMs: 10,
+    });
     queue.offer(entry('a', 3));
     queue.offer(entry('b', 3));
     queue.offer(entry('c', 1));
@@ -93,7 +98,11 @@ describe('the audit queue', () => {
 
   it('writes a small batch after flushMs without being asked', async () => {
     const log = memoryLog();
-    const queue = new AuditQueue(log, { capacity: 1000, batchSize: 100, flushMs: 20 });
+    const queue = new AuditQueue(auditLogSink(log, { owned: false }), {
+      capacity: 1000,
+      batchSize: 100,
+      flushMs: 20,
+    });
     queue.offer(entry('a', 2));
     expect(log.batches).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 80));
@@ -104,7 +113,7 @@ describe('the audit queue', () => {
     const log = memoryLog();
     log.hold();
     const problems: { kind: string; cases: number }[] = [];
-    const queue = new AuditQueue(log, {
+    const queue = new AuditQueue(auditLogSink(log, { owned: false }), {
       capacity: 5,
       batchSize: 2,
       flushMs: 1,
@@ -125,7 +134,7 @@ describe('the audit queue', () => {
   it('retries a failed write, and counts the cases of a batch that fails three times', async () => {
     const log = memoryLog();
     const problems: string[] = [];
-    const queue = new AuditQueue(log, {
+    const queue = new AuditQueue(auditLogSink(log, { owned: false }), {
       capacity: 100,
       batchSize: 10,
       flushMs: 1,

@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { AmlopsError, type ErrorCode } from '../../core/errors/index.js';
 import type { FeatureMatrix } from '../../core/gbdt/feature-matrix.js';
 import type { PackedEnsemble } from '../../core/gbdt/predictor/packed-ensemble.js';
 import { predictBatchMargin, predictBatchProbability } from '../../core/gbdt/predictor/predict-batch.js';
 import type { PredictTaskMessage, PredictWorkerData, PredictWorkerReply } from './predict-worker-messages.js';
+import { startWorker } from './start-worker.js';
+import { rebuildThreadError } from './thread-error.js';
 
 export interface PredictPoolOptions {
   /** Worker threads (default: the machine's available parallelism). */
@@ -41,7 +39,9 @@ export async function createPredictPool(
 ): Promise<PredictPool> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const minRows = options.minRowsPerThread ?? 16384;
-  const workers = Array.from({ length: threads }, () => startWorker({ packed }));
+  const workers = Array.from({ length: threads }, () =>
+    startWorker(import.meta.url, './predict-worker', { packed } satisfies PredictWorkerData),
+  );
   await Promise.all(
     workers.map((w) => new Promise((resolve, reject) => w.once('online', resolve).once('error', reject))),
   );
@@ -54,7 +54,7 @@ export async function createPredictPool(
       const p = pending.get(reply.id);
       pending.delete(reply.id);
       if (reply.kind === 'done') p?.resolve();
-      else p?.reject(rebuildError(reply.error));
+      else p?.reject(rebuildThreadError(reply.error));
     });
     worker.on('error', (error) => {
       for (const p of pending.values()) p.reject(error);
@@ -133,25 +133,4 @@ export async function createPredictPool(
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
-}
-
-function startWorker(workerData: PredictWorkerData): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./predict-worker.js', here), { workerData });
-  // From TypeScript sources (vitest, tsx): register tsx's hooks inside the worker, then import the
-  // TypeScript entry (Node 20 does not apply `--import tsx` to a worker's entry module).
-  const api = pathToFileURL(
-    createRequire(here)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const entry = new URL('./predict-worker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
-function rebuildError(error: { message: string; code?: string; details?: unknown }): Error {
-  return error.code
-    ? new AmlopsError(error.code as ErrorCode, error.message, error.details)
-    : new Error(error.message);
 }

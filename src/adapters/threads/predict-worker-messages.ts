@@ -1,4 +1,5 @@
 import type { PackedEnsemble } from '../../core/gbdt/predictor/packed-ensemble.js';
+import type { ThreadError } from './thread-error.js';
 
 /** What a predict worker starts with: its own copy of the packed ensemble. */
 export interface PredictWorkerData {
@@ -22,5 +23,5 @@ export type PredictWorkerReply =
   | {
       readonly kind: 'error';
       readonly id: number;
-      readonly error: { readonly message: string; readonly code?: string; readonly details?: unknown };
+      readonly error: ThreadError;
     };

@@ -1,9 +1,9 @@
 // Entry point of a predict worker thread: scores row ranges of columns the main thread shares with
 // it, into a shared output, with its own copy of the packed ensemble.
 import { parentPort, workerData } from 'node:worker_threads';
-import { isAmlopsError } from '../../core/errors/index.js';
 import { predictBatchMargin, predictBatchProbability } from '../../core/gbdt/predictor/predict-batch.js';
 import type { PredictTaskMessage, PredictWorkerData, PredictWorkerReply } from './predict-worker-messages.js';
+import { toThreadError } from './thread-error.js';
 
 const port = parentPort;
 if (!port) throw new Error('predict-worker.ts runs only as a worker thread');
@@ -17,12 +17,7 @@ port.on('message', (task: PredictTaskMessage) => {
     predict(packed, matrix, task.out, { start: task.start, end: task.end });
     reply = { kind: 'done', id: task.id };
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    reply = {
-      kind: 'error',
-      id: task.id,
-      error: { message: e.message, ...(isAmlopsError(e) ? { code: e.code, details: e.details } : {}) },
-    };
+    reply = { kind: 'error', id: task.id, error: toThreadError(error) };
   }
   port.postMessage(reply);
 });

@@ -1,17 +1,11 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { AmlopsError, type ErrorCode } from '../../core/errors/index.js';
+import type { Worker } from 'node:worker_threads';
 import type { FoldResult, FoldTask } from '../../core/search/fold-task.js';
 import type { SearchData } from '../../core/search/search-data.js';
 import type { SearchExecutor, SearchExecutorFactory } from '../../core/search/search-executor.js';
-import type {
-  SearchTaskMessage,
-  SearchWorkerData,
-  SearchWorkerError,
-  SearchWorkerReply,
-} from './search-worker-messages.js';
+import type { SearchTaskMessage, SearchWorkerData, SearchWorkerReply } from './search-worker-messages.js';
+import { startWorker } from './start-worker.js';
+import { rebuildThreadError } from './thread-error.js';
 
 export interface SearchThreadOptions {
   /** Worker threads, one task each at a time (default: the machine's available parallelism). */
@@ -39,7 +33,9 @@ interface Pending {
 }
 
 async function startExecutor(data: SearchData, threads: number): Promise<SearchExecutor> {
-  const workers = Array.from({ length: threads }, () => startWorker(data));
+  const workers = Array.from({ length: threads }, () =>
+    startWorker(import.meta.url, './search-worker', { data } satisfies SearchWorkerData),
+  );
   const idle: Worker[] = [];
   const waiting: { message: SearchTaskMessage; pending: Pending }[] = [];
   const pending = new Map<number, Pending>();
@@ -84,7 +80,7 @@ async function startExecutor(data: SearchData, threads: number): Promise<SearchE
       else idle.push(worker);
       if (!p) return;
       if (reply.kind === 'result') p.resolve(reply.result);
-      else p.reject(rebuildError(reply.error));
+      else p.reject(rebuildThreadError(reply.error));
     });
     worker.on('error', fail);
     worker.on('exit', (code) => {
@@ -109,29 +105,4 @@ async function startExecutor(data: SearchData, threads: number): Promise<SearchE
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
-}
-
-function startWorker(data: SearchData): Worker {
-  const workerData: SearchWorkerData = { data };
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./search-worker.js', here), { workerData });
-  // From TypeScript sources (vitest, tsx): Node 20 does not apply loader hooks given with
-  // `execArgv: ['--import', 'tsx']` to a worker's entry module, so a small bootstrap registers
-  // tsx's hooks inside the worker first and then imports the TypeScript entry.
-  const api = pathToFileURL(
-    createRequire(here)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const entry = new URL('./search-worker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
-function rebuildError(error: SearchWorkerError): Error {
-  if (error.code) return new AmlopsError(error.code as ErrorCode, error.message, error.details);
-  const rebuilt = new Error(error.message);
-  rebuilt.name = error.name;
-  if (error.stack) rebuilt.stack = error.stack;
-  return rebuilt;
 }

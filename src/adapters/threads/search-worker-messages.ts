@@ -1,5 +1,6 @@
 import type { FoldResult, FoldTask } from '../../core/search/fold-task.js';
 import type { SearchData } from '../../core/search/search-data.js';
+import type { ThreadError } from './thread-error.js';
 
 /** What a search worker is started with: the search data, its typed arrays over shared memory. */
 export interface SearchWorkerData {
@@ -12,17 +13,8 @@ export interface SearchTaskMessage {
   readonly task: FoldTask;
 }
 
-/** An error as it crosses the thread boundary: enough to rebuild an `AmlopsError`. */
-export interface SearchWorkerError {
-  readonly name: string;
-  readonly message: string;
-  readonly code?: string;
-  readonly details?: unknown;
-  readonly stack?: string;
-}
-
 /** Worker to main thread: ready to take tasks, or the outcome of task `id`. */
 export type SearchWorkerReply =
   | { readonly kind: 'ready' }
   | { readonly kind: 'result'; readonly id: number; readonly result: FoldResult }
-  | { readonly kind: 'error'; readonly id: number; readonly error: SearchWorkerError };
+  | { readonly kind: 'error'; readonly id: number; readonly error: ThreadError };

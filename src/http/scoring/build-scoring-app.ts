@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { toAmlopsError } from '../error-body.js';
 import { installErrorBoundary } from '../error-boundary.js';
@@ -8,13 +7,14 @@ import { registerMlflowScoringRoutes } from './mlflow-scoring-routes.js';
 import { registerOipRoutes } from './oip-routes.js';
 import { registerPredictRoute } from './predict-route.js';
 import type { ScoringAppOptions } from './scoring-app-options.js';
+import { timeOrderedId } from './time-ordered-id.js';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * The scoring API as a Fastify app: `/predict`, MLflow's `/invocations`, `/ping` and `/version`,
  * the Open Inference Protocol v2, `/healthz`, `/readyz`, `/metrics` and `/feedback`. Every request
- * has an id (the client's `x-request-id` when well-formed, else a UUID), echoed in the
+ * has an id (the client's `x-request-id` when well-formed, else a time-ordered UUID v7), echoed in the
  * `x-request-id` header, in every answer body and in the logs. Errors are amlops' error shape;
  * no input produces a 5xx.
  *
@@ -30,7 +30,7 @@ export function buildScoringApp(options: ScoringAppOptions): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
-      return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+      return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : timeOrderedId();
     },
     return503OnClosing: true,
   }) as unknown as FastifyInstance;

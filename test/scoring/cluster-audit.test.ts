@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
+import { type ScoringServerHarness, scoringServerHarness } from '../http/scoring/scoring-server-harness.js';
+import { EXAMPLE_BODY, trainTestBundle } from './scoring-test-kit.js';
+
+// The built CLI, as installed (npm test builds dist/ first): a node cluster re-runs its entry file.
+const BIN = fileURLToPath(new URL('../../bin/amlops.js', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist/main/cli.js', import.meta.url));
+
+let h: ScoringServerHarness;
+let child: ChildProcess | undefined;
+beforeAll(async () => {
+  h = await scoringServerHarness();
+  await h.publish(trainTestBundle(), 'production');
+});
+afterAll(async () => {
+  if (child?.exitCode === null) child.kill('SIGKILL');
+  await h.close();
+});
+
+/** Starts `amlops serve --workers 2` on a free port; resolves with its URL once every worker listens. */
+function serveCluster(): Promise<string> {
+  child = spawn(process.execPath, [BIN, 'serve', '--home', h.home, '--port', '0', '--workers', '2'], {
+    env: { ...process.env, AMLOPS_LOG_LEVEL: 'warn', AMLOPS_AUDIT_FLUSH_MS: '50' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let err = '';
+    // The banner goes to stderr, as every message of the CLI that is not a result.
+    child!.stderr!.on('data', (d) => {
+      err += d;
+      const url = /scoring API on (http:\/\/\S+)/.exec(err)?.[1];
+      if (url) resolve(url);
+    });
+    child!.on('exit', (code) => reject(new Error(`amlops serve exited with ${code}: ${err}`)));
+  });
+}
+
+describe('amlops serve with two workers', () => {
+  it('audits every case once through the primary’s writer, and writes them all out on SIGTERM', async () => {
+    expect(existsSync(BUILT), 'dist/ is built by npm test (npm run build)').toBe(true);
+    const url = await serveCluster();
+    const statuses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        fetch(`${url}/predict`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': `cluster-${i}` },
+          body: JSON.stringify(EXAMPLE_BODY),
+        }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+
+    const log = await openAuditLog(`sqlite:${h.home}/amlops.db`);
+    const cases = (await log.list({ maxResults: 10_000 })).items.filter((c) =>
+      c.requestId.startsWith('cluster-'),
+    );
+    await log.close();
+    const rowsPerRequest = EXAMPLE_BODY.risk_pld.length;
+    expect(cases).toHaveLength(60 * rowsPerRequest);
+    expect(new Set(cases.map((c) => `${c.requestId}/${c.row}`)).size).toBe(60 * rowsPerRequest);
+    expect(cases.every((c) => c.modelVersion === '1' && c.score > 0 && c.score < 1)).toBe(true);
+  });
+});

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { AmlopsError, ERROR_CODES, type ErrorCode } from '../core/errors/index.js';
-import { processFlows } from '../main/process-flows.js';
-import { type OpenPipelines, openPipelines } from '../main/worker.js';
+import type { OpenPipelines } from '../main/worker.js';
 import { cancelPipelineRun } from '../pipelines/cancel-pipeline-run.js';
 import { detectCrashedRuns } from '../pipelines/detect-crashed-runs.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
@@ -37,6 +36,11 @@ export function pipelinesCommand(context: CliContext, flows?: FlowRegistry): Com
     work: (p: OpenPipelines) => Promise<T>,
   ): Promise<T> => {
     const { config } = context.config(command);
+    // Loaded when used, as the flows and the queue cost other commands' start-up.
+    const [{ processFlows }, { openPipelines }] = await Promise.all([
+      import('../main/process-flows.js'),
+      import('../main/worker.js'),
+    ]);
     const owned = flows ? undefined : processFlows(config, context.io.cwd);
     try {
       const pipelines = await openPipelines(config, {

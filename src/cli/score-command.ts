@@ -2,12 +2,11 @@ import { isAbsolute, resolve } from 'node:path';
 import { Command } from 'commander';
 import { openArtifactStore } from '../adapters/artifacts/index.js';
 import { readTable } from '../adapters/data/read-table.js';
-import { writeTable } from '../adapters/data/write-table.js';
+import { writeTableWithColumns } from '../adapters/data/write-table.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
 import { artifactRootOf, databaseUrlOf } from '../config/index.js';
-import type { RawTable } from '../core/dataset/index.js';
-import { Frame } from '../core/frame/frame.js';
+import { encodeRawColumn, type RawTable } from '../core/dataset/index.js';
 import { columnarInput } from '../core/scoring/columnar-input.js';
 import { parseModelRef } from '../core/scoring/parse-model-ref.js';
 import { validateScoringInput } from '../core/scoring/validate-scoring-input.js';
@@ -80,21 +79,11 @@ export function scoreCommand(context: CliContext): Command {
               .join('; '),
           )
         : undefined;
-      const frame = new Frame(
-        table.columns
-          .filter((c) => c.name !== 'prediction' && c.name !== 'reasons')
-          .map((c) => ({
-            kind: 'text' as const,
-            name: c.name,
-            values: Array.from({ length: table.rowCount }, (_, r) => c.text(r) || null),
-          })),
-        table.rowCount,
+      await writeTableWithColumns(
+        at(flags.output),
+        table,
+        reasons ? [...extra, { kind: 'text' as const, name: 'reasons', values: reasons }] : extra,
       );
-      await writeTable(at(flags.output), frame, {
-        extraColumns: reasons
-          ? [...extra, { kind: 'text' as const, name: 'reasons', values: reasons }]
-          : extra,
-      });
       const seconds = (performance.now() - started) / 1000;
       const summary = {
         input: flags.input,
@@ -130,7 +119,11 @@ function tableInput(table: RawTable, numeric: readonly string[], known: Readonly
             const v = column.number(r);
             values[r] = Number.isNaN(v) ? column.text(r) : v;
           }
-        else for (let r = 0; r < table.rowCount; r++) values[r] = column.text(r);
+        else {
+          // One string per distinct label, not per row.
+          const { codes, values: labels } = encodeRawColumn(column);
+          for (let r = 0; r < table.rowCount; r++) values[r] = codes[r]! < 0 ? '' : labels[codes[r]!];
+        }
         return [column.name, values] as const;
       }),
   );

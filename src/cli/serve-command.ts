@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
-import { serve } from '../main/server.js';
 import type { CliContext } from './cli-context.js';
 
 interface ServeFlags {
@@ -30,6 +29,8 @@ export function serveCommand(context: CliContext): Command {
         'server.port': flags.port,
         'server.workers': flags.workers,
       });
+      // Loaded when used: the server's modules (Fastify, the APIs) cost other commands' start-up.
+      const { serve } = await import('../main/server.js');
       await serve(config, {
         cwd: context.io.cwd,
         version,

@@ -1,9 +1,6 @@
 import { Command } from 'commander';
 import { AmlopsError, ERROR_CODES, type ErrorCode } from '../core/errors/index.js';
 import type { SearchProgress } from '../core/search/index.js';
-import { processFlows } from '../main/process-flows.js';
-import { openTrainFlowDeps } from '../main/train-flow-deps.js';
-import { openPipelines } from '../main/worker.js';
 import type { FlowResult } from '../pipelines/run-flow.js';
 import { runFlow } from '../pipelines/run-flow.js';
 import { startPipelineRun } from '../pipelines/start-pipeline-run.js';
@@ -135,6 +132,7 @@ export function trainCommand(context: CliContext): Command {
       let pipelineRunId: string | null = null;
       if (options.dryRun) {
         // A dry run records nothing, not even a pipeline run.
+        const { openTrainFlowDeps } = await import('../main/train-flow-deps.js');
         const opened = await openTrainFlowDeps(config, context.io.cwd, { onCandidate });
         try {
           const noRecord = { runState: async () => {}, step: async () => {}, log: async () => {} };
@@ -143,6 +141,10 @@ export function trainCommand(context: CliContext): Command {
           await opened.close();
         }
       } else {
+        const [{ processFlows }, { openPipelines }] = await Promise.all([
+          import('../main/process-flows.js'),
+          import('../main/worker.js'),
+        ]);
         const owned = processFlows(config, context.io.cwd, { onCandidate });
         try {
           const pipelines = await openPipelines(config, {

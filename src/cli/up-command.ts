@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
-import { up } from '../main/up.js';
 import type { CliContext } from './cli-context.js';
 
 /**
@@ -20,6 +19,7 @@ export function upCommand(context: CliContext): Command {
         'server.port': flags.port,
         'server.workers': flags.workers,
       });
+      const { up } = await import('../main/up.js');
       await up(config, { cwd: context.io.cwd, version, report: (line) => context.io.stderr(`${line}\n`) });
     });
 }

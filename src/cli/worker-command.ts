@@ -1,7 +1,5 @@
 import { Command } from 'commander';
 import { AmlopsError } from '../core/errors/index.js';
-import { processFlows } from '../main/process-flows.js';
-import { runQueueWorker } from '../main/worker.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
 import type { CliContext } from './cli-context.js';
 
@@ -33,6 +31,11 @@ export function workerCommand(context: CliContext, flows?: FlowRegistry): Comman
           'QUEUE_UNAVAILABLE',
           'amlops worker needs the PostgreSQL store: set DATABASE_URL=postgres://… (the same for every worker and for `amlops pipelines run --queue`); the embedded SQLite deployment runs pipelines in `amlops up`',
         );
+      // Loaded when used, as the flows and the queue cost other commands' start-up.
+      const [{ processFlows }, { runQueueWorker }] = await Promise.all([
+        import('../main/process-flows.js'),
+        import('../main/worker.js'),
+      ]);
       const owned = flows ? undefined : processFlows(config, context.io.cwd);
       const workerFlows = flows ?? owned!.flows;
       const worker = await runQueueWorker(config, {

@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  type ListObjectsV2CommandOutput,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import type { ListObjectsV2CommandOutput, S3Client } from '@aws-sdk/client-s3';
 import { normalizeArtifactPath, parseArtifactUri } from '../../core/artifacts/index.js';
 import { AmlopsError } from '../../core/errors/index.js';
 import type { ArtifactFileInfo, ArtifactStore } from '../../ports/artifact-store.js';
+import { awsS3Sdk } from './aws-s3-sdk.js';
 
 const BODY_ATTEMPTS = 5;
 /** User metadata holding the SHA-256 of the body, checked on every whole read. */
@@ -49,6 +42,7 @@ export class S3ArtifactStore implements ArtifactStore {
   readonly bucket: string;
   readonly prefix: string;
   readonly #client: S3Client;
+  readonly #sdk = awsS3Sdk();
 
   constructor(uri: string, client: S3Client) {
     const parsed = parseArtifactUri(uri);
@@ -71,7 +65,7 @@ export class S3ArtifactStore implements ArtifactStore {
     try {
       const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
       await this.#client.send(
-        new PutObjectCommand({
+        new this.#sdk.PutObjectCommand({
           Bucket: this.bucket,
           Key: key,
           Body: bytes,
@@ -86,7 +80,7 @@ export class S3ArtifactStore implements ArtifactStore {
   async #body(path: string) {
     const { relative, key } = this.#key(path);
     try {
-      const out = await this.#client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const out = await this.#client.send(new this.#sdk.GetObjectCommand({ Bucket: this.bucket, Key: key }));
       if (!out.Body) throw new AmlopsError('FILE_NOT_FOUND', `no artifact '${relative}'`);
       return { body: out.Body, digest: out.Metadata?.[DIGEST_KEY] };
     } catch (error) {
@@ -124,7 +118,7 @@ export class S3ArtifactStore implements ArtifactStore {
     const { key, relative } = this.#key(path);
     if (relative === '') return false;
     try {
-      await this.#client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      await this.#client.send(new this.#sdk.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return true;
     } catch (error) {
       if (isMissing(error)) return false;
@@ -138,7 +132,7 @@ export class S3ArtifactStore implements ArtifactStore {
     do {
       try {
         const page = await this.#client.send(
-          new ListObjectsV2Command({
+          new this.#sdk.ListObjectsV2Command({
             Bucket: this.bucket,
             Prefix: prefix,
             Delimiter: delimiter,
@@ -189,7 +183,8 @@ export class S3ArtifactStore implements ArtifactStore {
       throw new AmlopsError('ARTIFACT_PATH_INVALID', 'refusing to delete the artifact root');
     const keys = [key, ...(await this.listFiles(relative)).map((f) => this.#key(f.path).key)];
     try {
-      for (const k of keys) await this.#client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: k }));
+      for (const k of keys)
+        await this.#client.send(new this.#sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: k }));
     } catch (error) {
       throw unavailable(error, `delete of '${relative}'`);
     }

@@ -1,4 +1,5 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { awsS3Sdk } from './aws-s3-sdk.js';
 
 /**
  * An S3 client configured as amlops documents: `S3_ENDPOINT` (any S3-compatible server, addressed
@@ -19,7 +20,8 @@ export function s3ClientFromEnv(env: Readonly<Record<string, string | undefined>
           ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
         }
       : undefined;
-  return new S3Client({
+  const { S3Client: Client } = awsS3Sdk();
+  return new Client({
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
     ...(credentials ? { credentials } : {}),

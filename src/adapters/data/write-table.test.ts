@@ -5,7 +5,8 @@ import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Frame } from '../../core/frame/frame.js';
 import { generateCases } from '../../core/synthetic/index.js';
-import { writeTable } from './write-table.js';
+import { parseCsv } from './readers/parse-csv.js';
+import { writeTable, writeTableWithColumns } from './write-table.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'amlops-write-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -145,5 +146,34 @@ describe('writeTable on edge cases', () => {
     const emptyPath = join(dir, 'empty.csv');
     await writeTable(emptyPath, new Frame([{ kind: 'numeric', name: 'x', values: new Float64Array(0) }]));
     expect(readFileSync(emptyPath, 'utf8')).toBe('x\n');
+  });
+});
+
+describe('writeTableWithColumns', () => {
+  // Quoted fields (one with a line break), CRLF line ends, numbers written as the file has them.
+  const source = Buffer.from(
+    'case_id,amount,note\r\n"C,1",1.50,"two\r\nlines"\r\nC2,,"say ""hi"""\r\n\r\nC3,7e2,plain\r\n',
+  );
+  const table = parseCsv(source, 'cases.csv');
+  const prediction = { kind: 'numeric' as const, name: 'prediction', values: Float64Array.of(0.1, 0.2, 0.3) };
+
+  it('copies every CSV record byte for byte and appends the new columns', async () => {
+    const path = join(dir, 'scored.csv');
+    await writeTableWithColumns(path, table, [prediction]);
+    expect(readFileSync(path, 'utf8')).toBe(
+      'case_id,amount,note,prediction\n"C,1",1.50,"two\r\nlines",0.1\nC2,,"say ""hi""",0.2\nC3,7e2,plain,0.3\n',
+    );
+  });
+
+  it('writes the texts of the columns to other formats, and replaces a column named like a new one', async () => {
+    const path = join(dir, 'scored.parquet');
+    const again = parseCsv(Buffer.from('case_id,prediction\nC1,old\nC2,\nC1,old\n'), 'again.csv');
+    await writeTableWithColumns(path, again, [prediction]);
+    const rows = await parquetReadObjects({ file: await asyncBufferFromFile(path) });
+    expect(rows).toEqual([
+      { case_id: 'C1', prediction: 0.1 },
+      { case_id: 'C2', prediction: 0.2 },
+      { case_id: 'C1', prediction: 0.3 },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from './database.js';
 
 const INT8_OID = 20;
@@ -12,6 +12,8 @@ const INT8_OID = 20;
  * const db = openPostgres('postgres://amlops@127.0.0.1:5432/amlops');
  */
 export function openPostgres(url: string): Kysely<Database> {
+  // Loaded on first use: the embedded (SQLite) deployment never needs the PostgreSQL driver.
+  const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,

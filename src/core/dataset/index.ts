@@ -9,7 +9,7 @@ export { type EncodedColumn, encodeRawColumn } from './encode-raw-column.js';
 export { type DuplicateRows, findDuplicateRows } from './find-duplicate-rows.js';
 export type { LabelSummary } from './label-summary.js';
 export { isNonFiniteText, parseNumericText } from './parse-numeric-text.js';
-export type { RawColumn, RawTable } from './raw-table.js';
+export type { RawColumn, RawRecords, RawTable } from './raw-table.js';
 export { type RawTablePositions, rawTableFromColumns } from './raw-table-from-columns.js';
 export { stratifiedSplit, type TrainTestSplit } from './stratified-split.js';
 export {

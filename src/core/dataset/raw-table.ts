@@ -28,4 +28,12 @@ export interface RawTable {
   readonly positionKind: 'line' | 'row';
   /** Where row `row` (0-based) sits in the file: its 1-based line or row number. */
   position(row: number): number;
+  /** The header and rows as the file's own bytes, when the format keeps them (CSV), to copy them out unchanged. */
+  readonly records?: RawRecords;
+}
+
+/** A text table's header and rows as bytes of the file, without their line ends. */
+export interface RawRecords {
+  readonly header: Uint8Array;
+  record(row: number): Uint8Array;
 }

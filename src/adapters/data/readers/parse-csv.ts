@@ -119,7 +119,7 @@ class CsvScanner {
 
 /**
  * Parses CSV bytes (header first) into a raw table whose cells are spans of `bytes`, with each
- * row's line in the file (header = line 1) for messages.
+ * row's line in the file (header = line 1) for messages, and each record's bytes.
  *
  * @example
  * const table = parseCsv(Buffer.from('a,b\n1,"x, y"\n'), 'inline.csv');
@@ -129,10 +129,14 @@ class CsvScanner {
 export function parseCsv(bytes: Buffer, source: string): RawTable {
   const scanner = new CsvScanner(bytes, source);
   const names: string[] = [];
+  let headerStart = scanner.pos;
+  let headerEnd = headerStart;
   if (scanner.nextRecord()) {
+    headerStart = scanner.pos;
     let more = true;
     while (more) {
       more = scanner.field();
+      headerEnd = scanner.end;
       const raw = bytes.toString('utf8', scanner.start, scanner.end);
       names.push(raw.startsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw);
     }
@@ -152,6 +156,10 @@ export function parseCsv(bytes: Buffer, source: string): RawTable {
     rowCount,
     positionKind: 'line',
     position: (row) => finalLines[row]!,
+    records: {
+      header: bytes.subarray(headerStart, headerEnd),
+      record: (row) => bytes.subarray(spans[2 * row * stride]!, spans[2 * (row * stride + stride) - 1]!),
+    },
   };
 }
 

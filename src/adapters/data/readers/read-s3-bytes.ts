@@ -1,4 +1,5 @@
 import { AmlopsError } from '../../../core/errors/index.js';
+import { awsS3Sdk } from '../../artifacts/aws-s3-sdk.js';
 import { gunzipIfNamed } from './gunzip-if-named.js';
 
 /** `s3://bucket/key` → its parts; USAGE for a location without a bucket or key. */
@@ -22,7 +23,7 @@ export async function readS3Bytes(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<Buffer> {
   const { bucket, key } = parseS3Location(url);
-  const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+  const { GetObjectCommand } = awsS3Sdk();
   const { s3ClientFromEnv } = await import('../../artifacts/s3-client-from-env.js');
   const client = s3ClientFromEnv(env);
   try {

@@ -1,3 +1,4 @@
+import type { RawRecords } from '../../../core/dataset/index.js';
 import type { Column } from '../../../core/frame/column.js';
 import { csvField } from './csv-field.js';
 import { TextBuffer } from './text-buffer.js';
@@ -31,6 +32,47 @@ export async function writeCsv(
       for (let i = start; i < end; i++) {
         for (let c = 0; c < cells.length; c++) {
           if (c > 0) text.byte(COMMA);
+          cells[c]!(i);
+        }
+        text.byte(LF);
+      }
+      await file.write(text.view());
+      text.reset();
+      onProgress?.(end);
+    }
+    if (text.length > 0) await file.write(text.view());
+  });
+}
+
+/**
+ * Writes a CSV file whose rows are `records` (a CSV table's own bytes, copied unchanged) followed
+ * by `extra` columns: what `amlops score` writes, without decoding the input's cells.
+ *
+ * @example
+ * await writeCsvRecords('/tmp/scored.csv', table.records, table.rowCount, [prediction]);
+ */
+export async function writeCsvRecords(
+  path: string,
+  records: RawRecords,
+  rowCount: number,
+  extra: readonly Column[],
+  onProgress?: (rowsWritten: number) => void,
+): Promise<void> {
+  const text = new TextBuffer();
+  const cells = extra.map((column) => cellEncoder(column, text));
+  await writeFileAtomically(path, async (file) => {
+    text.bytes(records.header);
+    for (const column of extra) {
+      text.byte(COMMA);
+      text.text(csvField(column.name));
+    }
+    text.byte(LF);
+    for (let start = 0; start < rowCount; start += ROWS_PER_CHUNK) {
+      const end = Math.min(rowCount, start + ROWS_PER_CHUNK);
+      for (let i = start; i < end; i++) {
+        text.bytes(records.record(i));
+        for (let c = 0; c < cells.length; c++) {
+          text.byte(COMMA);
           cells[c]!(i);
         }
         text.byte(LF);

@@ -50,8 +50,12 @@ describe.each([false, true])('a model scorer (derived features: %s)', (domain) =
       const total = base + reasons.reduce((s, r) => s + r.contribution, 0);
       expect(Math.abs(total - logit)).toBeLessThan(1e-4);
       const names = reasons.map((r) => r.feature);
-      expect(names).toContain('risk_pld');
-      expect(names.some((n) => n.includes('='))).toBe(false);
+      // Only the request's own columns: one-hot columns and derived features are folded into them.
+      expect([...names].sort()).toEqual([
+        'risk_pld',
+        'total_income_dollar_amount',
+        'total_outcome_dollar_amount',
+      ]);
       const magnitudes = reasons.map((r) => Math.abs(r.contribution));
       expect(magnitudes).toEqual([...magnitudes].sort((a, b) => b - a));
     }
@@ -70,7 +74,7 @@ describe('folding contributions into reasons', () => {
     const phi = Float64Array.of(1.0, 0.21, -0.3, 1.5, -2);
     const groups = {
       features: ['risk_pld', 'total_income', 'total_outcome'],
-      groupOf: Int32Array.of(0, 0, 1, 2),
+      inputsOf: [[0], [0], [1], [2]],
     };
     const values = ['HIGH', 1305.06, null];
     const folded = foldContributions(phi, groups, (g) => values[g]!);
@@ -79,6 +83,17 @@ describe('folding contributions into reasons', () => {
       'total_outcome=(missing) +1.50',
       'risk_pld=HIGH +1.21',
       'total_income=1305.06 -0.30',
+    ]);
+  });
+
+  it('shares a derived feature equally among the amounts it reads, keeping the sum', () => {
+    // columns: total_income, total_outcome, net_flow (income - outcome); then the bias
+    const phi = Float64Array.of(0.2, -0.1, 0.6, -2);
+    const groups = { features: ['total_income', 'total_outcome'], inputsOf: [[0], [1], [0, 1]] };
+    const folded = foldContributions(phi, groups, (g) => [1000, 950][g]!);
+    expect(folded.reasons.map((r) => [r.feature, r.contribution])).toEqual([
+      ['total_income', 0.5],
+      ['total_outcome', 0.2],
     ]);
   });
 });

@@ -96,38 +96,31 @@ export function createModelScorer(bundle: ModelBundle): ModelScorer {
           const v = input.numeric[source.index]![row]!;
           return Number.isNaN(v) ? null : v;
         }
-        if (source.kind === 'categorical') return input.categorical[source.index]![row]!;
-        const v = featureRow[source.index]!;
-        return Number.isNaN(v) ? null : v;
+        return input.categorical[source.index]![row]!;
       });
     },
   };
 }
 
-type ValueSource = { kind: 'numeric' | 'categorical' | 'derived'; index: number };
+type ValueSource = { kind: 'numeric' | 'categorical'; index: number };
 
+/** The reasons of a bundle: one per input column any output column reads, with where its value is. */
 function reasonGroups(bundle: ModelBundle): ReasonGroups & { valueSource: ValueSource[] } {
-  const sources = featureSources(bundle.features);
   const features: string[] = [];
   const valueSource: ValueSource[] = [];
-  const groupOf = new Int32Array(sources.length);
   const { numeric, categorical } = bundle.inputSchema;
-  sources.forEach((source, column) => {
-    let g = features.indexOf(source.feature);
+  const groupOf = (input: string): number => {
+    let g = features.indexOf(input);
     if (g < 0) {
       g = features.length;
-      features.push(source.feature);
-      const n = numeric.indexOf(source.feature);
-      const c = categorical.indexOf(source.feature);
+      features.push(input);
+      const n = numeric.indexOf(input);
       valueSource.push(
-        n >= 0
-          ? { kind: 'numeric', index: n }
-          : c >= 0
-            ? { kind: 'categorical', index: c }
-            : { kind: 'derived', index: column },
+        n >= 0 ? { kind: 'numeric', index: n } : { kind: 'categorical', index: categorical.indexOf(input) },
       );
     }
-    groupOf[column] = g;
-  });
-  return { features, groupOf, valueSource };
+    return g;
+  };
+  const inputsOf = featureSources(bundle.features).map((source) => source.inputs.map(groupOf));
+  return { features, inputsOf, valueSource };
 }

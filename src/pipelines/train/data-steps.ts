@@ -5,7 +5,7 @@ import {
   validateDataset,
 } from '../../core/dataset/index.js';
 import { AmlopsError } from '../../core/errors/index.js';
-import { hasFatal } from '../../core/findings/index.js';
+import { type Finding, hasFatal } from '../../core/findings/index.js';
 import { Rng } from '../../core/random/index.js';
 import { dataInvalidError } from '../../services/data-invalid-error.js';
 import { datasetSchemaFromConfig } from '../../services/dataset-schema-from-config.js';
@@ -19,9 +19,19 @@ function labelled(validation: DatasetValidation, source: string): LabelledFrame 
   return { frame: validation.frame, labels: validation.labels };
 }
 
+/**
+ * DATA_INVALID with every fatal finding's message (the missing column, the single class…): a failed
+ * pipeline run records only the code and message of its error, not its details.
+ */
+function invalidData(source: string, findings: readonly Finding[]): AmlopsError {
+  const error = dataInvalidError(source, findings);
+  const messages = findings.filter((f) => f.severity === 'fatal').map((f) => f.message);
+  return new AmlopsError('DATA_INVALID', `${error.message} — ${messages.join('; ')}`, error.details);
+}
+
 function validated(deps: TrainFlowDeps, raw: RawTable, source: string): DatasetValidation {
   const validation = validateDataset(raw, datasetSchemaFromConfig(deps.config));
-  if (hasFatal(validation.findings)) throw dataInvalidError(source, validation.findings);
+  if (hasFatal(validation.findings)) throw invalidData(source, validation.findings);
   return validation;
 }
 

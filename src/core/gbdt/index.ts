@@ -16,6 +16,8 @@ export {
 export { type FeatureCuts, quantileCuts } from './quantile-cuts.js';
 export { calcGain, calcWeight, type GainParams } from './split-gain.js';
 export {
+  type BinnedMatrix,
+  binMatrix,
   type EvalSet,
   type EvaluationHistory,
   type TrainOptions,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../../test/support/error-of.js';
 import { rocAuc } from '../evaluate/roc-auc.js';
+import { Rng } from '../random/rng.js';
 import type { Booster } from './booster.js';
 import type { FeatureMatrix } from './feature-matrix.js';
 import { logisticTestData, treeBytes } from './logistic-test-data.js';
-import { trainBooster } from './train-booster.js';
+import { binMatrix, trainBooster } from './train-booster.js';
 import { addTreeMargins } from './tree-margins.js';
 
 function matrixOf(...columns: number[][]): FeatureMatrix {
@@ -261,6 +262,27 @@ describe('trainBooster refuses data it cannot use', () => {
   it('a parameter out of range, before looking at the data', () => {
     expect(errorOf(() => trainBooster(matrixOf([]), new Float32Array(0), { max_depth: 0 })).code).toBe(
       'MODEL_PARAM_INVALID',
+    );
+  });
+});
+
+describe('trainBooster on a matrix binned beforehand', () => {
+  const rows = 3000;
+  const rng = new Rng(11);
+  const x = Float32Array.from({ length: rows }, () => rng.next() * 100);
+  const z = Float32Array.from({ length: rows }, () => (rng.next() < 0.1 ? Number.NaN : rng.next()));
+  const y = Float32Array.from({ length: rows }, (_, i) => (x[i]! + 30 * (z[i]! || 0) > 70 ? 1 : 0));
+  const m = { rowCount: rows, featureNames: ['x', 'z'], columns: [x, z] };
+
+  it('grows the same trees as binning inside the training', () => {
+    const params = { n_estimators: 8, max_depth: 4, max_bin: 64 };
+    const binned = binMatrix(m, 64, 0);
+    expect(trainBooster(m, y, params, { binned }).booster).toEqual(trainBooster(m, y, params).booster);
+  });
+
+  it('refuses bins made with another max_bin', () => {
+    expect(() => trainBooster(m, y, { max_bin: 32 }, { binned: binMatrix(m, 64, 0) })).toThrow(
+      /binned with max_bin 64 and seed 0; these parameters ask for 32 and 0/,
     );
   });
 });

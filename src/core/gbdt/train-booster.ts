@@ -1,5 +1,6 @@
+import { AmlopsError } from '../errors/index.js';
 import { Rng } from '../random/rng.js';
-import { BinMapper } from './bin-mapper.js';
+import { type BinCodes, BinMapper } from './bin-mapper.js';
 import type { Booster } from './booster.js';
 import { EarlyStopping } from './early-stopping.js';
 import { evalMetricByName } from './eval-metric.js';
@@ -28,6 +29,35 @@ export interface TrainOptions {
   readonly backend?: TrainingBackend;
   /** Called after each tree with its index and the metric of each evaluation set. */
   readonly onIteration?: (iteration: number, scores: Readonly<Record<string, number>>) => void;
+  /**
+   * The matrix already binned (see `binMatrix`), e.g. one fold of a search reused by every
+   * candidate: skips fitting the bins and binning the rows. Must come from this matrix with the
+   * same `max_bin` and `seed`, else `MODEL_PARAM_INVALID`.
+   */
+  readonly binned?: BinnedMatrix;
+}
+
+/** A matrix's bin boundaries and its rows' bin codes (row-major), for `TrainOptions.binned`. */
+export interface BinnedMatrix {
+  readonly mapper: BinMapper;
+  readonly codes: BinCodes;
+  readonly maxBin: number;
+  readonly seed: number;
+}
+
+/**
+ * Bins `matrix` as `trainBooster` would with `max_bin` and `seed`, once, for several trainings.
+ *
+ * @example
+ * const binned = binMatrix(train.matrix, 256, 0);
+ * trainBooster(train.matrix, train.labels, { max_depth: 3 }, { binned });
+ */
+export function binMatrix(matrix: FeatureMatrix, maxBin: number, seed: number): BinnedMatrix {
+  const mapper = BinMapper.fit(matrix, maxBin, seed);
+  const size = matrix.rowCount * matrix.columns.length;
+  const codes = mapper.maxBinCount > 256 ? new Uint16Array(size) : new Uint8Array(size);
+  mapper.binRows(matrix, codes);
+  return { mapper, codes, maxBin, seed };
 }
 
 /** Metric values per evaluation set and iteration, as XGBoost's `evals_result()`. */
@@ -75,10 +105,17 @@ export function trainBooster(
     );
   }
   const backend = options.backend ?? singleThreadBackend;
-  const mapper = BinMapper.fit(matrix, params.max_bin, params.seed);
+  const { binned } = options;
+  if (binned && (binned.maxBin !== params.max_bin || binned.seed !== params.seed))
+    throw new AmlopsError(
+      'MODEL_PARAM_INVALID',
+      `the matrix was binned with max_bin ${binned.maxBin} and seed ${binned.seed}; these parameters ask for ${params.max_bin} and ${params.seed}`,
+    );
+  const mapper = binned?.mapper ?? BinMapper.fit(matrix, params.max_bin, params.seed);
   const layout = trainingLayout(matrix.rowCount, mapper, params);
   const workspace = allocateWorkspace(layout, (bytes) => backend.allocate(bytes));
-  mapper.binRows(matrix, workspace.bins);
+  if (binned) workspace.bins.set(binned.codes);
+  else mapper.binRows(matrix, workspace.bins);
   workspace.labels.set(labels);
   const baseMargin = objective.baseMargin(params.base_score);
   workspace.margins.fill(baseMargin);

@@ -3,7 +3,7 @@ import type { FeatureMatrix } from '../gbdt/feature-matrix.js';
 import type { GbdtParamsInput } from '../gbdt/parameters.js';
 import { packEnsemble } from '../gbdt/predictor/packed-ensemble.js';
 import { predictBatchProbability } from '../gbdt/predictor/predict-batch.js';
-import { trainBooster } from '../gbdt/train-booster.js';
+import { type BinnedMatrix, trainBooster } from '../gbdt/train-booster.js';
 import type { TrainingBackend } from '../gbdt/training-backend.js';
 import type { LabelledRows } from './fold-split.js';
 
@@ -11,8 +11,8 @@ import type { LabelledRows } from './fold-split.js';
 // file changes and nothing else in the search does.
 
 /**
- * Trains a booster on `train`; with `evalSet`, the engine stops early on it when the parameters
- * ask for early stopping. Also tells how many trees were grown (early stopping grows a few past
+ * Trains a booster on `train` (already binned when `options.binned`); with `evalSet`, the engine
+ * stops early on it when the parameters ask for early stopping. Also tells how many trees were grown (early stopping grows a few past
  * the best), which the search's time estimates need.
  *
  * @example
@@ -22,12 +22,13 @@ export function trainSearchBooster(
   train: LabelledRows,
   params: GbdtParamsInput,
   evalSet?: LabelledRows,
-  backend?: TrainingBackend,
+  options: { readonly backend?: TrainingBackend; readonly binned?: BinnedMatrix } = {},
 ): { booster: Booster; trainedTrees: number } {
   let trainedTrees = 0;
   const { booster } = trainBooster(train.matrix, train.labels, params, {
     evalSets: evalSet ? [{ name: 'validation', matrix: evalSet.matrix, labels: evalSet.labels }] : [],
-    ...(backend ? { backend } : {}),
+    ...(options.backend ? { backend: options.backend } : {}),
+    ...(options.binned ? { binned: options.binned } : {}),
     onIteration: (iteration) => {
       trainedTrees = iteration + 1;
     },

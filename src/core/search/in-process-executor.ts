@@ -1,3 +1,4 @@
+import { BinnedFolds } from './binned-folds.js';
 import { evaluateFoldTask } from './evaluate-fold-task.js';
 import type { SearchExecutorFactory } from './search-executor.js';
 
@@ -9,9 +10,12 @@ import type { SearchExecutorFactory } from './search-executor.js';
  * await runSearch({ ...options, executor: inProcessExecutor });
  */
 export const inProcessExecutor: SearchExecutorFactory = {
-  create: async (data) => ({
-    concurrency: 1,
-    run: async (task) => evaluateFoldTask(data, task),
-    close: async () => {},
-  }),
+  create: async (data) => {
+    const folds = new BinnedFolds();
+    return {
+      concurrency: 1,
+      run: async (task) => evaluateFoldTask(data, task, folds),
+      close: async () => {},
+    };
+  },
 };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureMatrix } from '../gbdt/feature-matrix.js';
 import { Rng } from '../random/rng.js';
 import { generateCases } from '../synthetic/index.js';
+import { BinnedFolds } from './binned-folds.js';
 import { evaluateFoldTask } from './evaluate-fold-task.js';
+import { foldSplit } from './fold-split.js';
 import type { FoldTask } from './fold-task.js';
 import { inProcessExecutor } from './in-process-executor.js';
 import { ORIGINAL_PRESET } from './original-preset.js';
@@ -243,5 +245,38 @@ describe('runSearch on generated cases', () => {
     });
     expect(shared.aucs[1]).toBe(alone.aucs[0]);
     expect(shared.trees).toEqual([10, 3]);
+  });
+});
+
+describe('binned folds', () => {
+  const cases = generateCases({ rows: 4000, seed: 11 });
+  const features = fitSearchFeatures(cases.frame, ORIGINAL_FEATURES);
+  const matrix = features.transform(cases.frame);
+
+  it('give every candidate the same result as binning its fold afresh, binning each fold once', () => {
+    const foldOf = stratifiedKFold(cases.label, 5, new Rng(3));
+    const data = prepareSearchData({ original: matrix }, cases.label, foldOf, 5);
+    const folds = new BinnedFolds();
+    for (const [run, params] of [
+      { max_depth: 2, n_estimators: 4 },
+      { max_depth: 4, n_estimators: 6, min_child_weight: 3 },
+    ].entries())
+      for (const fold of [0, 3]) {
+        const task = { run, fold, featureSet: 'original', params, treeCounts: [] };
+        expect(evaluateFoldTask(data, task, folds)).toEqual(evaluateFoldTask(data, task));
+      }
+    const train = foldSplit(data, 'original', 3).train;
+    expect(folds.of('original', 3, train, 256, 0)).toBe(folds.of('original', 3, train, 256, 0));
+  });
+
+  it('drop the least recently used fold beyond their byte budget', () => {
+    const foldOf = stratifiedKFold(cases.label, 5, new Rng(3));
+    const data = prepareSearchData({ original: matrix }, cases.label, foldOf, 5);
+    const one = foldSplit(data, 'original', 0).train;
+    const bytes = one.matrix.rowCount * one.matrix.columns.length;
+    const folds = new BinnedFolds(bytes * 1.5);
+    const first = folds.of('original', 0, one, 256, 0);
+    folds.of('original', 1, foldSplit(data, 'original', 1).train, 256, 0);
+    expect(folds.of('original', 0, one, 256, 0)).not.toBe(first);
   });
 });

@@ -133,7 +133,7 @@ export async function runSearch(options: RunSearchOptions): Promise<SearchResult
       { matrix: matrices[best.featureSet]!, labels },
       bestParams,
       undefined,
-      options.refitBackend,
+      options.refitBackend ? { backend: options.refitBackend } : {},
     ).booster;
   }
   const finished = clock();

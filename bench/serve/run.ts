@@ -4,8 +4,9 @@
  * OMP_NUM_THREADS=1), side by side in one run, on the same generated cases: wrk with the
  * reference's post.lua, sides alternated, medians. Scenarios: one case per request (16
  * connections) and 1000 cases per request (32 connections); amlops with auditing on (SQLite).
- * Also reports one amlops worker's resident memory under load and how many scored cases the audit
- * log holds after the servers stop. `--no-audit` turns auditing off, for comparison. The amlops
+ * Each amlops run starts once the audit records of the previous one are written out. Also reports
+ * one amlops worker's resident memory under load and how many scored cases the audit log holds
+ * after the servers stop. `--no-audit` turns auditing off, for comparison. The amlops
  * side is `amlops serve --workers 2` built into dist/ (compiled first) under plain node, as an
  * installed amlops runs.
  */
@@ -121,6 +122,20 @@ async function prepare(dir: string, rows: number) {
   return { home, refModel: join(dir, 'ref.pkl') };
 }
 
+/**
+ * Waits until the audit queues are empty: `/metrics` (answered by any one worker) reports a depth
+ * of 0 eight times in a row, or 120 s have passed.
+ */
+async function waitForAuditToDrain(metricsUrl: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let quiet = 0;
+  while (quiet < 8 && Date.now() < deadline) {
+    const text = await (await fetch(metricsUrl)).text();
+    quiet = /^amlops_audit_queue_depth 0$/m.test(text) ? quiet + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -164,6 +179,8 @@ async function main(): Promise<void> {
         const order = round % 2 === 0 ? sides : [...sides].reverse();
         for (const side of order) {
           const sample = side === ours ? () => memory.push(...side.workerRssMb()) : undefined;
+          // Each run starts from a quiet server: the audit records of the previous run written out.
+          if (side === ours && audit) await waitForAuditToDrain('http://127.0.0.1:18080/metrics');
           const r = await runWrk(
             side.url,
             scenario.file,

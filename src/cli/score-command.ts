@@ -5,6 +5,7 @@ import { readTable } from '../adapters/data/read-table.js';
 import { writeTableWithColumns } from '../adapters/data/write-table.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
+import { createPredictPool } from '../adapters/threads/predict-pool.js';
 import { artifactRootOf, databaseUrlOf } from '../config/index.js';
 import { encodeRawColumn, type RawTable } from '../core/dataset/index.js';
 import { columnarInput } from '../core/scoring/columnar-input.js';
@@ -12,6 +13,9 @@ import { parseModelRef } from '../core/scoring/parse-model-ref.js';
 import { validateScoringInput } from '../core/scoring/validate-scoring-input.js';
 import { loadModelVersion, resolveModelVersion } from '../services/load-model-version.js';
 import type { CliContext } from './cli-context.js';
+
+/** Files with at least this many rows are scored on a pool of worker threads (one per core). */
+const POOL_FROM_ROWS = 100_000;
 
 interface ScoreFlags {
   readonly input: string;
@@ -68,7 +72,15 @@ export function scoreCommand(context: CliContext): Command {
       );
       const scores = new Float64Array(input.rowCount);
       const scoring = performance.now();
-      scorer.score(input, scores);
+      if (input.rowCount >= POOL_FROM_ROWS) {
+        // Large files are scored on every core; the same scores as on this thread, bit for bit.
+        const pool = await createPredictPool(scorer.packed);
+        try {
+          await pool.predictProbability(scorer.featureMatrix(input), scores);
+        } finally {
+          await pool.close();
+        }
+      } else scorer.score(input, scores);
       const scoringSeconds = (performance.now() - scoring) / 1000;
       const extra = [{ kind: 'numeric' as const, name: 'prediction', values: scores }];
       const reasons = flags.explain

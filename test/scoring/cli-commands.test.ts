@@ -5,6 +5,8 @@ import { readTable } from '../../src/adapters/data/read-table.js';
 import { writeTable } from '../../src/adapters/data/write-table.js';
 import { memoryIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { parsePredictBody } from '../../src/core/scoring/parse-predict-body.js';
+import { validateScoringInput } from '../../src/core/scoring/validate-scoring-input.js';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
 import { COMMANDS } from '../../src/main/commands.js';
 import { startScoringProcess } from '../../src/main/server.js';
@@ -52,6 +54,33 @@ describe('amlops score', () => {
     const api = (await h.server.app.inject({ method: 'POST', url: '/predict', payload: body })).json();
     expect(Math.abs(col('prediction').number(5) - api.predictions[0])).toBeLessThan(1e-7);
     expect(col('reasons').text(5)).toMatch(/^[a-z_]+=\S+ [+-]\d+\.\d\d; /);
+  });
+
+  it('scores a large file on worker threads with exactly the scores of the calling thread', async () => {
+    const cases = generateCases({ rows: 100_000, seed: 5 });
+    await writeTable(join(h.home, 'large.csv'), cases.frame);
+    const run = await cli('score', '--input', 'large.csv', '--output', 'large-scored.csv', '--json');
+    expect(run.code).toBe(0);
+    const scored = await readTable(join(h.home, 'large-scored.csv'));
+    const prediction = scored.columns.find((c) => c.name === 'prediction')!;
+    const scorer = h.server.models.current!.scorer;
+    const text = (name: string) => {
+      const column = scored.columns.find((c) => c.name === name)!;
+      return Array.from({ length: scored.rowCount }, (_, r) => column.text(r));
+    };
+    const input = validateScoringInput(
+      parsePredictBody({
+        total_outcome_dollar_amount: text('total_outcome_dollar_amount'),
+        total_income_dollar_amount: text('total_income_dollar_amount'),
+        risk_pld: text('risk_pld'),
+      }).input,
+      scorer.contract,
+      200_000,
+    );
+    const here = new Float64Array(input.rowCount);
+    scorer.score(input, here);
+    expect(scored.rowCount).toBe(100_000);
+    for (let r = 0; r < scored.rowCount; r += 997) expect(prediction.number(r)).toBe(here[r]);
   });
 
   it('scores with another version, and fails on a bad value naming column and row', async () => {

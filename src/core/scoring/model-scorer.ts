@@ -2,6 +2,7 @@ import { featureSources } from '../features/feature-sources.js';
 import { createRecordTransformer } from '../features/record-transformer.js';
 import { transformFeatures } from '../features/transform-features.js';
 import { Frame } from '../frame/frame.js';
+import type { FeatureMatrix } from '../gbdt/feature-matrix.js';
 import { type PackedEnsemble, packEnsemble } from '../gbdt/predictor/packed-ensemble.js';
 import { predictBatchProbability } from '../gbdt/predictor/predict-batch.js';
 import { predictRowProbability } from '../gbdt/predictor/predict-row.js';
@@ -19,8 +20,12 @@ const BATCH_FROM = 16;
 export interface ModelScorer {
   readonly bundle: ModelBundle;
   readonly contract: ScoringContract;
+  /** The trees packed for prediction (what a predict pool of worker threads is started with). */
+  readonly packed: PackedEnsemble;
   /** Writes the probability of each case into `out[0 .. rowCount)`. */
   score(input: ValidatedInput, out: Float64Array): void;
+  /** The feature matrix of the cases, for scoring them elsewhere (e.g. on a predict pool). */
+  featureMatrix(input: ValidatedInput): FeatureMatrix;
   /** The reasons of case `row` (TreeSHAP folded into input features), largest first. */
   explain(input: ValidatedInput, row: number): CaseReasons;
 }
@@ -53,9 +58,30 @@ export function createModelScorer(bundle: ModelBundle): ModelScorer {
       record[contract.categorical[j]!.column] = input.categorical[j]![row];
   };
 
+  const featureMatrix = (input: ValidatedInput): FeatureMatrix => {
+    const frame = new Frame(
+      [
+        ...contract.numeric.map((name, i) => ({
+          kind: 'numeric' as const,
+          name,
+          values: input.numeric[i]!,
+        })),
+        ...contract.categorical.map((c, j) => ({
+          kind: 'text' as const,
+          name: c.column,
+          values: input.categorical[j]!,
+        })),
+      ],
+      input.rowCount,
+    );
+    return transformFeatures(frame, bundle.features).matrix;
+  };
+
   return {
     bundle,
     contract,
+    packed,
+    featureMatrix,
     score(input, out) {
       const n = input.rowCount;
       if (n < BATCH_FROM) {
@@ -66,22 +92,7 @@ export function createModelScorer(bundle: ModelBundle): ModelScorer {
         }
         return;
       }
-      const frame = new Frame(
-        [
-          ...contract.numeric.map((name, i) => ({
-            kind: 'numeric' as const,
-            name,
-            values: input.numeric[i]!,
-          })),
-          ...contract.categorical.map((c, j) => ({
-            kind: 'text' as const,
-            name: c.column,
-            values: input.categorical[j]!,
-          })),
-        ],
-        n,
-      );
-      const { matrix } = transformFeatures(frame, bundle.features);
+      const matrix = featureMatrix(input);
       predictBatchProbability(packed, matrix, out, { start: 0, end: n });
     },
     explain(input, row) {

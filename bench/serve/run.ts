@@ -4,7 +4,8 @@
  * OMP_NUM_THREADS=1), side by side in one run, on the same generated cases: wrk with the
  * reference's post.lua, sides alternated, medians. Scenarios: one case per request (16
  * connections) and 1000 cases per request (32 connections); amlops with auditing on (SQLite).
- * Each amlops run starts once the audit records of the previous one are written out. Also reports
+ * Each side takes each scenario for 3 s before the measured rounds (warm-up, not recorded), and
+ * each amlops run starts once the audit records of the previous one are written out. Also reports
  * one amlops worker's resident memory under load and how many scored cases the audit log holds
  * after the servers stop. `--no-audit` turns auditing off, for comparison. The amlops
  * side is `amlops serve --workers 2` built into dist/ (compiled first) under plain node, as an
@@ -174,6 +175,14 @@ async function main(): Promise<void> {
       { key: 'one', file: join(dir, 'one.json'), connections: 16 },
       { key: 'thousand', file: join(dir, 'thousand.json'), connections: 32 },
     ] as const;
+    // Warm-up, not recorded: both sides take each scenario for 3 s first (amlops' JIT compiles the
+    // request path; the reference's workers load their code paths too).
+    for (const scenario of scenarios)
+      for (const side of sides)
+        await runWrk(side.url, scenario.file, join(ANCHOR, 'post.lua'), {
+          connections: scenario.connections,
+          seconds: 3,
+        });
     for (let round = 0; round < rounds; round++)
       for (const scenario of scenarios) {
         const order = round % 2 === 0 ? sides : [...sides].reverse();

@@ -180,12 +180,12 @@ export const SETTINGS = {
   },
   'audit.queueSize': {
     type: 'integer',
-    default: 200000,
+    default: 50000,
     min: 1,
     max: 100000000,
     env: 'AMLOPS_AUDIT_QUEUE_SIZE',
     description:
-      'Scored cases waiting to be written, per process; when full, further cases are dropped and counted (metric amlops_audit_dropped_total and a log line).',
+      'Scored cases waiting to be written, per serving process (about 60 bytes each); when full, further cases are dropped and counted (metric amlops_audit_dropped_total and a log line).',
   },
   'audit.batchSize': {
     type: 'integer',

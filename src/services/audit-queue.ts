@@ -28,7 +28,7 @@ const ATTEMPTS = 3;
  * too (`failed`): records are never lost silently.
  *
  * @example
- * const queue = new AuditQueue(await openAuditSinkThread(url), { capacity: 200_000, batchSize: 500, flushMs: 200 });
+ * const queue = new AuditQueue(await openAuditSinkThread(url), { capacity: 50_000, batchSize: 200, flushMs: 200 });
  * queue.offer(entry);
  * await queue.close(); // writes what is left, then closes the sink
  */

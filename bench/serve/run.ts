@@ -27,6 +27,7 @@ import { trainBooster } from '../../src/core/gbdt/train-booster.js';
 import { MODEL_BUNDLE_FORMAT } from '../../src/core/model/model-bundle.js';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
 import { registerModelBundle } from '../../src/services/register-model-bundle.js';
+import { buildCli } from '../support/build-cli.js';
 import { runWrk, type WrkResult } from './run-wrk.js';
 import { type ServerSide, startSide, waitUntilServing } from './serve-sides.js';
 
@@ -37,16 +38,6 @@ const NUMERIC = ['total_outcome_dollar_amount', 'total_income_dollar_amount'];
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-/** Compiles the sources into dist/ so that the amlops side runs what an installed amlops runs. */
-function buildDist(): string {
-  const root = resolve(import.meta.dirname, '../..');
-  const build = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.build.json')], {
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`could not compile amlops: ${build.stdout}${build.stderr}`);
-  return join(root, 'bin/amlops.js');
 }
 
 async function prepare(dir: string, rows: number) {
@@ -150,7 +141,7 @@ async function main(): Promise<void> {
     'amlops',
     'http://127.0.0.1:18080/predict',
     process.execPath,
-    [buildDist(), 'serve', '--port', '18080', '--workers', '2'],
+    [buildCli(), 'serve', '--port', '18080', '--workers', '2'],
     { AMLOPS_HOME: home, AMLOPS_LOG_LEVEL: 'warn', AMLOPS_AUDIT_ENABLED: String(audit) },
   );
   const ref = startSide('reference', 'http://127.0.0.1:19696/predict', join(ANCHOR, 'serve.sh'), [], {

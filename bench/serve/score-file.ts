@@ -18,10 +18,10 @@ import { trainBooster } from '../../src/core/gbdt/train-booster.js';
 import { MODEL_BUNDLE_FORMAT } from '../../src/core/model/model-bundle.js';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
 import { registerModelBundle } from '../../src/services/register-model-bundle.js';
+import { buildCli } from '../support/build-cli.js';
 
 const ANCHOR = resolve(import.meta.dirname, '../../../shared/anchor');
 const NUMERIC = ['total_outcome_dollar_amount', 'total_income_dollar_amount'];
-const ROOT = resolve(import.meta.dirname, '../..');
 const flag = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
@@ -75,26 +75,13 @@ await stores.close();
 await writeTable(join(dir, 'cases.csv'), generateCases({ rows, seed: 2 }).frame);
 
 // The amlops side is the built CLI in a process of its own, start-up included, as a user runs it.
-const build = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(ROOT, 'tsconfig.build.json')], {
-  encoding: 'utf8',
-});
-if (build.status !== 0) throw new Error(`could not compile amlops: ${build.stdout}${build.stderr}`);
+const bin = buildCli();
 
 function runOurs(): { wall: number; seconds: number; scoringRowsPerSecond: number } {
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [
-      join(ROOT, 'bin/amlops.js'),
-      'score',
-      '--input',
-      'cases.csv',
-      '--output',
-      'scored.csv',
-      '--home',
-      home,
-      '--json',
-    ],
+    [bin, 'score', '--input', 'cases.csv', '--output', 'scored.csv', '--home', home, '--json'],
     { cwd: dir, encoding: 'utf8' },
   );
   const wall = (performance.now() - started) / 1000;

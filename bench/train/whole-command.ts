@@ -15,6 +15,7 @@ import { writeTable } from '../../src/adapters/data/write-table.js';
 import { stratifiedSplit } from '../../src/core/dataset/stratified-split.js';
 import { Rng } from '../../src/core/random/rng.js';
 import { generateCases } from '../../src/core/synthetic/index.js';
+import { buildCli } from '../support/build-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ANCHOR = resolve(ROOT, '../shared/anchor');
@@ -46,10 +47,7 @@ function timed(command: string, args: readonly string[], env: Record<string, str
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const build = spawnSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(ROOT, 'tsconfig.build.json')], {
-  encoding: 'utf8',
-});
-if (build.status !== 0) throw new Error(`could not compile amlops: ${build.stdout}${build.stderr}`);
+const bin = buildCli();
 
 const dir = await mkdtemp(join(tmpdir(), 'amlops-bench-train-command-'));
 const results = [];
@@ -66,7 +64,7 @@ for (const rows of values.rows!.split(',').map(Number)) {
     const runOurs = async () => {
       const home = join(dir, `home-${rows}-${rep}`);
       const r = timed(process.execPath, [
-        join(ROOT, 'bin/amlops.js'),
+        bin,
         'train',
         '--data',
         trainCsv,

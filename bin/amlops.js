@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/, built by `npm install` through the prepare script).
+// Runs the compiled and bundled CLI (dist/bundle, built by `npm install` through the prepare script).
 import { existsSync } from 'node:fs';
 
-const entry = new URL('../dist/main/cli.js', import.meta.url);
+const entry = new URL('../dist/bundle/cli.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('amlops is not built yet: run `npm run build` (npm install runs it).\n');
   process.exit(70);

@@ -8,7 +8,7 @@ import { EXAMPLE_BODY, trainTestBundle } from './scoring-test-kit.js';
 
 // The built CLI, as installed (npm test builds dist/ first): a node cluster re-runs its entry file.
 const BIN = fileURLToPath(new URL('../../bin/amlops.js', import.meta.url));
-const BUILT = fileURLToPath(new URL('../../dist/main/cli.js', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist/bundle/cli.js', import.meta.url));
 
 let h: ScoringServerHarness;
 let child: ChildProcess | undefined;

@@ -2,17 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { openArtifactStore, S3ArtifactStore, s3ClientFromEnv } from '../../src/adapters/artifacts/index.js';
 import { runArtifactStoreContract } from '../contracts/artifact-store.contract.js';
 import { codeOf } from '../contracts/expect-code.js';
-
-function s3Env(): Record<string, string> {
-  const s3 = inject('s3');
-  if (!s3.endpoint)
-    throw new Error('no S3 server: test/setup/global-setup.ts did not start one for this run');
-  return {
-    S3_ENDPOINT: s3.endpoint,
-    AWS_ACCESS_KEY_ID: s3.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-  };
-}
+import { s3Env } from '../support/s3-env.js';
 
 let run = 0;
 

@@ -3,17 +3,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, inject, it } from 'vitest';
 import { s3ClientFromEnv } from '../../src/adapters/artifacts/index.js';
 import { readTable } from '../../src/adapters/data/read-table.js';
-
-function s3Env(): Record<string, string> {
-  const s3 = inject('s3');
-  if (!s3.endpoint)
-    throw new Error('no S3 server: test/setup/global-setup.ts did not start one for this run');
-  return {
-    S3_ENDPOINT: s3.endpoint,
-    AWS_ACCESS_KEY_ID: s3.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-  };
-}
+import { s3Env } from '../support/s3-env.js';
 
 const CSV =
   'total_income_dollar_amount,total_outcome_dollar_amount,risk_pld,conclusion\n10.5,3,HIGH,CLOSED_NO_ROI\n,7,LOW,REPORTED_TO_AUTHORITY\n';

@@ -9,6 +9,7 @@ import { ERROR_CODES, type ErrorCode } from '../../src/core/errors/index.js';
 import { generateCases } from '../../src/core/synthetic/index.js';
 import { COMMANDS } from '../../src/main/commands.js';
 import { TRAIN_STEPS } from '../../src/pipelines/train/train-flow.js';
+import { s3Env } from '../support/s3-env.js';
 
 /*
  * The "Bad input" requirement of the training pipeline, end to end through `amlops train`: an empty
@@ -24,18 +25,6 @@ import { TRAIN_STEPS } from '../../src/pipelines/train/train-flow.js';
 const MODEL = 'consumers-laundering-model';
 const FAST = '{"n_estimators":5,"max_depth":2}';
 const dir = mkdtempSync(join(tmpdir(), 'amlops-train-bad-input-'));
-
-/** The test S3 server's endpoint and credentials, as the S3 clients read them from the environment. */
-function s3Env(): Record<string, string> {
-  const s3 = inject('s3');
-  if (!s3.endpoint)
-    throw new Error('no S3 server: test/setup/global-setup.ts did not start one for this run');
-  return {
-    S3_ENDPOINT: s3.endpoint,
-    AWS_ACCESS_KEY_ID: s3.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
-  };
-}
 
 async function amlops(...args: string[]) {
   const io = memoryIo({ cwd: dir, env: { AMLOPS_HOME: join(dir, 'home') } });

@@ -23,25 +23,14 @@ export async function writeCsv(
   rowCount: number,
   onProgress?: (rowsWritten: number) => void,
 ): Promise<void> {
-  const text = new TextBuffer();
-  const cells = columns.map((column) => cellEncoder(column, text));
-  await writeFileAtomically(path, async (file) => {
-    text.text(`${columns.map((c) => csvField(c.name)).join(',')}\n`);
-    for (let start = 0; start < rowCount; start += ROWS_PER_CHUNK) {
-      const end = Math.min(rowCount, start + ROWS_PER_CHUNK);
-      for (let i = start; i < end; i++) {
-        for (let c = 0; c < cells.length; c++) {
-          if (c > 0) text.byte(COMMA);
-          cells[c]!(i);
-        }
-        text.byte(LF);
-      }
-      await file.write(text.view());
-      text.reset();
-      onProgress?.(end);
-    }
-    if (text.length > 0) await file.write(text.view());
-  });
+  await writeCsvLines(
+    path,
+    rowCount,
+    columns,
+    (text) => text.text(columns.map((c) => csvField(c.name)).join(',')),
+    undefined,
+    onProgress,
+  );
 }
 
 /**
@@ -58,21 +47,42 @@ export async function writeCsvRecords(
   extra: readonly Column[],
   onProgress?: (rowsWritten: number) => void,
 ): Promise<void> {
+  await writeCsvLines(
+    path,
+    rowCount,
+    extra,
+    (text) => {
+      text.bytes(records.header);
+      for (const column of extra) text.text(`,${csvField(column.name)}`);
+    },
+    (text, row) => text.bytes(records.record(row)),
+    onProgress,
+  );
+}
+
+/**
+ * The one loop both writers share: the header line, then per row the `prefix` (if any) and the
+ * cells of `columns`, comma-separated, encoded into a reused buffer written a chunk at a time.
+ */
+async function writeCsvLines(
+  path: string,
+  rowCount: number,
+  columns: readonly Column[],
+  header: (text: TextBuffer) => void,
+  prefix: ((text: TextBuffer, row: number) => void) | undefined,
+  onProgress?: (rowsWritten: number) => void,
+): Promise<void> {
   const text = new TextBuffer();
-  const cells = extra.map((column) => cellEncoder(column, text));
+  const cells = columns.map((column) => cellEncoder(column, text));
   await writeFileAtomically(path, async (file) => {
-    text.bytes(records.header);
-    for (const column of extra) {
-      text.byte(COMMA);
-      text.text(csvField(column.name));
-    }
+    header(text);
     text.byte(LF);
     for (let start = 0; start < rowCount; start += ROWS_PER_CHUNK) {
       const end = Math.min(rowCount, start + ROWS_PER_CHUNK);
       for (let i = start; i < end; i++) {
-        text.bytes(records.record(i));
+        prefix?.(text, i);
         for (let c = 0; c < cells.length; c++) {
-          text.byte(COMMA);
+          if (c > 0 || prefix) text.byte(COMMA);
           cells[c]!(i);
         }
         text.byte(LF);

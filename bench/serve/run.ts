@@ -15,25 +15,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
-import { openArtifactStore } from '../../src/adapters/artifacts/index.js';
 import { writeTable } from '../../src/adapters/data/write-table.js';
-import { openSqlStores } from '../../src/adapters/sql/index.js';
-import { fitFeaturePipeline } from '../../src/core/features/fit-feature-pipeline.js';
-import { transformFeatures } from '../../src/core/features/transform-features.js';
 import type { NumericColumn } from '../../src/core/frame/column.js';
-import { trainBooster } from '../../src/core/gbdt/train-booster.js';
-import { MODEL_BUNDLE_FORMAT } from '../../src/core/model/model-bundle.js';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
-import { registerModelBundle } from '../../src/services/register-model-bundle.js';
 import { buildCli } from '../support/build-cli.js';
+import { publishOriginalModel } from '../support/publish-original-model.js';
 import { runWrk, type WrkResult } from './run-wrk.js';
 import { type ServerSide, startSide, waitUntilServing } from './serve-sides.js';
 
 const ANCHOR = resolve(import.meta.dirname, '../../../shared/anchor');
-const MODEL = 'consumers-laundering-model';
-const NUMERIC = ['total_outcome_dollar_amount', 'total_income_dollar_amount'];
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -53,46 +44,13 @@ async function prepare(dir: string, rows: number) {
   );
   if (ref.status !== 0) throw new Error(`reference training failed: ${ref.stderr}`);
   // The largest model of the original's grid (10 trees of depth 5), missing amounts filled with 0 as the original.
-  const features = fitFeaturePipeline(cases.frame, {
-    numericColumns: NUMERIC,
-    categoricalColumns: ['risk_pld'],
-    missing: { strategy: 'fill', value: 0 },
-  });
-  const { booster } = trainBooster(
-    transformFeatures(cases.frame, features).matrix,
-    Float32Array.from(cases.label),
-    {
-      n_estimators: 10,
-      max_depth: 5,
-    },
-  );
-  const home = join(dir, 'home');
-  const artifactRoot = pathToFileURL(join(home, 'artifacts')).href;
-  const stores = await openSqlStores(`sqlite:${join(home, 'amlops.db')}`, {
-    artifactRoot,
-    openArtifacts: openArtifactStore,
-  });
   const one = {
     total_outcome_dollar_amount: [2109.19],
     total_income_dollar_amount: [1305.06],
     risk_pld: ['HIGH'],
   };
-  const version = await registerModelBundle(
-    { registry: stores.registry, openArtifacts: openArtifactStore },
-    {
-      name: MODEL,
-      source: `${artifactRoot}/models/1`,
-      bundle: {
-        format: MODEL_BUNDLE_FORMAT,
-        inputSchema: { numeric: NUMERIC, categorical: ['risk_pld'] },
-        features,
-        booster,
-      },
-      inputExample: one,
-    },
-  );
-  await stores.registry.setAlias(MODEL, 'production', version.version);
-  await stores.close();
+  const home = join(dir, 'home');
+  await publishOriginalModel(cases.frame, cases.label, home, one);
   const column = (name: string) => cases.frame.get(name)!;
   const amount = (name: string) =>
     Array.from((column(name) as NumericColumn).values.slice(0, 1000), (v) => (Number.isNaN(v) ? 0 : v));

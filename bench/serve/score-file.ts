@@ -8,20 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { openArtifactStore } from '../../src/adapters/artifacts/index.js';
 import { writeTable } from '../../src/adapters/data/write-table.js';
-import { openSqlStores } from '../../src/adapters/sql/index.js';
-import { fitFeaturePipeline } from '../../src/core/features/fit-feature-pipeline.js';
-import { transformFeatures } from '../../src/core/features/transform-features.js';
-import { trainBooster } from '../../src/core/gbdt/train-booster.js';
-import { MODEL_BUNDLE_FORMAT } from '../../src/core/model/model-bundle.js';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
-import { registerModelBundle } from '../../src/services/register-model-bundle.js';
 import { buildCli } from '../support/build-cli.js';
+import { publishOriginalModel } from '../support/publish-original-model.js';
 
 const ANCHOR = resolve(import.meta.dirname, '../../../shared/anchor');
-const NUMERIC = ['total_outcome_dollar_amount', 'total_income_dollar_amount'];
 const flag = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
@@ -41,37 +33,8 @@ const ref = spawnSync('/usr/bin/python3', [
   join(dir, 'ref.pkl'),
 ]);
 if (ref.status !== 0) throw new Error(String(ref.stderr));
-const features = fitFeaturePipeline(train.frame, {
-  numericColumns: NUMERIC,
-  categoricalColumns: ['risk_pld'],
-  missing: { strategy: 'fill', value: 0 },
-});
-const { booster } = trainBooster(
-  transformFeatures(train.frame, features).matrix,
-  Float32Array.from(train.label),
-  { n_estimators: 10, max_depth: 5 },
-);
 const home = join(dir, 'home');
-const artifactRoot = pathToFileURL(join(home, 'artifacts')).href;
-const stores = await openSqlStores(`sqlite:${join(home, 'amlops.db')}`, {
-  artifactRoot,
-  openArtifacts: openArtifactStore,
-});
-const version = await registerModelBundle(
-  { registry: stores.registry, openArtifacts: openArtifactStore },
-  {
-    name: 'consumers-laundering-model',
-    source: `${artifactRoot}/models/1`,
-    bundle: {
-      format: MODEL_BUNDLE_FORMAT,
-      inputSchema: { numeric: NUMERIC, categorical: ['risk_pld'] },
-      features,
-      booster,
-    },
-  },
-);
-await stores.registry.setAlias('consumers-laundering-model', 'production', version.version);
-await stores.close();
+await publishOriginalModel(train.frame, train.label, home);
 await writeTable(join(dir, 'cases.csv'), generateCases({ rows, seed: 2 }).frame);
 
 // The amlops side is the built CLI in a process of its own, start-up included, as a user runs it.

@@ -73,15 +73,17 @@ async function prepare(dir: string, rows: number) {
 }
 
 /**
- * Waits until the audit queues are empty: `/metrics` (answered by any one worker) reports a depth
- * of 0 eight times in a row, or 120 s have passed.
+ * Waits until the audit records are written: `/metrics` (answered by any one worker) reports an
+ * empty queue and an empty spool eight times in a row, or 120 s have passed.
  */
 async function waitForAuditToDrain(metricsUrl: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   let quiet = 0;
   while (quiet < 8 && Date.now() < deadline) {
     const text = await (await fetch(metricsUrl)).text();
-    quiet = /^amlops_audit_queue_depth 0$/m.test(text) ? quiet + 1 : 0;
+    const written =
+      /^amlops_audit_queue_depth 0$/m.test(text) && /^amlops_audit_spool_backlog_bytes 0$/m.test(text);
+    quiet = written ? quiet + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -113,6 +115,8 @@ async function main(): Promise<void> {
     thousand: { amlops: [], reference: [] },
   };
   const memory: number[] = [];
+  /** Cases amlops scored in the warm-up runs (audited too). */
+  let warmUpCases = 0;
   try {
     const oneBody = JSON.stringify({
       total_outcome_dollar_amount: [1],
@@ -127,11 +131,13 @@ async function main(): Promise<void> {
     // Warm-up, not recorded: both sides take each scenario for 3 s first (amlops' JIT compiles the
     // request path; the reference's workers load their code paths too).
     for (const scenario of scenarios)
-      for (const side of sides)
-        await runWrk(side.url, scenario.file, join(ANCHOR, 'post.lua'), {
+      for (const side of sides) {
+        const r = await runWrk(side.url, scenario.file, join(ANCHOR, 'post.lua'), {
           connections: scenario.connections,
           seconds: 3,
         });
+        if (side === ours) warmUpCases += r.requests * (scenario.key === 'one' ? 1 : 1000);
+      }
     for (let round = 0; round < rounds; round++)
       for (const scenario of scenarios) {
         const order = round % 2 === 0 ? sides : [...sides].reverse();
@@ -180,6 +186,7 @@ async function main(): Promise<void> {
     amlopsWorkerRssMb: { median: Math.round(median(memory)), max: Math.round(Math.max(...memory)) },
     audit: {
       scoredCases:
+        warmUpCases +
         results.one.amlops!.reduce((s, r) => s + r.requests, 0) +
         1000 * results.thousand.amlops!.reduce((s, r) => s + r.requests, 0),
       recorded: audited,

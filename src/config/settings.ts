@@ -187,6 +187,23 @@ export const SETTINGS = {
     description:
       'Scored cases waiting to be written, per serving process (about 60 bytes each); when full, further cases are dropped and counted (metric amlops_audit_dropped_total and a log line).',
   },
+  'audit.spoolMaxMb': {
+    type: 'integer',
+    default: 64,
+    min: 1,
+    max: 1000000,
+    env: 'AMLOPS_AUDIT_SPOOL_MAX_MB',
+    description:
+      'With several serving workers, each appends its audit records to a spool file that the primary writes to the store; most megabytes of records per worker waiting there (when full, further cases are dropped and counted).',
+  },
+  'audit.writerPriority': {
+    type: 'enum',
+    values: ['idle', 'low'],
+    default: 'idle',
+    env: 'AMLOPS_AUDIT_WRITER_PRIORITY',
+    description:
+      'With several serving workers, when the thread writing the audit spool to the store runs: `idle` only on CPU time the workers leave (SCHED_IDLE on Linux; scoring latency untouched, the spool absorbs bursts), `low` at nice 19 (keeps pace under sustained full load, at some latency).',
+  },
   'audit.batchSize': {
     type: 'integer',
     default: 200,

@@ -17,7 +17,7 @@ import { ServingModels } from '../services/serving-models.js';
 import { mlflowApi } from './mlflow/index.js';
 import { platformApi } from './platform/index.js';
 import { buildScoringApp } from './scoring/build-scoring-app.js';
-import { ScoringMetrics } from './scoring/scoring-metrics.js';
+import { type AuditSpoolStats, ScoringMetrics } from './scoring/scoring-metrics.js';
 
 /** A scoring server ready to listen: its app, the models it follows, its audit queue. */
 export interface ServerApp {
@@ -39,9 +39,11 @@ export interface ServerAppOptions {
   readonly draining?: () => boolean;
   /**
    * Where the audit queue writes (when `audit.enabled`); by default a writer thread of this process
-   * on the store's database (a cluster worker passes the primary's writer instead).
+   * on the store's database (a cluster worker passes its spool file instead).
    */
   readonly openAuditSink?: (databaseUrl: string) => Promise<AuditSink>;
+  /** How far the writer of the audit spool is, when another process writes this one's records. */
+  readonly auditSpool?: () => AuditSpoolStats | undefined;
 }
 
 /**
@@ -65,7 +67,8 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const auditLog = await openAuditLog(databaseUrl);
   const log = options.logger;
   let metrics: ScoringMetrics | undefined;
-  let lastDropLog = 0;
+  /** Problems are logged at most once a second: under overload every batch would say the same. */
+  let lastProblemLog = 0;
   const audit = config['audit.enabled']
     ? new AuditQueue(await (options.openAuditSink ?? openAuditSinkThread)(databaseUrl), {
         capacity: config['audit.queueSize'],
@@ -73,10 +76,11 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
         flushMs: config['audit.flushMs'],
         onProblem: (problem) => {
           const now = Date.now();
+          if (now - lastProblemLog < 1000) return;
+          lastProblemLog = now;
           if (problem.kind === 'write-failed')
             log?.error({ err: problem.error, cases: problem.cases }, 'audit write failed');
-          else if (now - lastDropLog > 1000) {
-            lastDropLog = now;
+          else {
             log?.error(
               { cases: problem.cases, dropped: audit?.dropped, failed: audit?.failed },
               'audit records dropped',
@@ -116,7 +120,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       },
     },
   );
-  metrics = new ScoringMetrics(() => audit);
+  metrics = new ScoringMetrics(() => audit, options.auditSpool);
   const service = new ScoringService({
     models,
     ...(audit ? { audit } : {}),

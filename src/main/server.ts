@@ -1,11 +1,28 @@
 import cluster from 'node:cluster';
-import { availableParallelism } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { availableParallelism, hostname } from 'node:os';
+import { resolve } from 'node:path';
 import { pino } from 'pino';
-import { auditSinkViaPrimary } from '../adapters/cluster/audit-sink-via-primary.js';
-import { relayAuditWrites } from '../adapters/cluster/relay-audit-writes.js';
-import { openAuditSinkThread } from '../adapters/threads/audit-sink-thread.js';
+import { openAuditSpoolSink } from '../adapters/spool/audit-spool-sink.js';
+import { spoolDirOf } from '../adapters/spool/spool-files.js';
+import { openAuditSpoolWriter } from '../adapters/threads/audit-spool-writer.js';
+import type { AuditSpoolStatus } from '../adapters/threads/audit-spool-writer-messages.js';
 import { type Config, databaseUrlOf } from '../config/index.js';
 import { openServerApp, type ServerApp } from '../http/server-app.js';
+
+/** The primary tells its workers how far the spool writer is, for their `/metrics`. */
+interface SpoolStatusMessage extends AuditSpoolStatus {
+  readonly amlopsAuditSpool: 'status';
+}
+
+function isSpoolStatusMessage(message: unknown): message is SpoolStatusMessage {
+  return (message as { amlopsAuditSpool?: unknown } | null)?.amlopsAuditSpool === 'status';
+}
+
+/** The spool folder of the cluster whose primary is `primaryPid`. */
+function spoolDir(config: Config, cwd: string, primaryPid: number): string {
+  return spoolDirOf(resolve(cwd, config.home), hostname(), primaryPid);
+}
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -44,12 +61,27 @@ export async function startScoringProcess(
     base: { pid: process.pid, ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) },
   });
   let draining = false;
+  let spool: AuditSpoolStatus | undefined;
+  if (cluster.isWorker)
+    process.on('message', (message) => {
+      if (isSpoolStatusMessage(message)) spool = message;
+    });
   const server = await openServerApp(config, {
     cwd: options.cwd,
     version: options.version,
     logger,
     draining: () => draining,
-    ...(cluster.isWorker ? { openAuditSink: async () => auditSinkViaPrimary(process) } : {}),
+    // A worker appends its audit records to a spool file; the primary's thread writes them to the store.
+    ...(cluster.isWorker
+      ? {
+          openAuditSink: async () =>
+            openAuditSpoolSink({
+              dir: spoolDir(config, options.cwd, process.ppid),
+              maxBytes: config['audit.spoolMaxMb'] * 2 ** 20,
+            }),
+          auditSpool: () => spool,
+        }
+      : {}),
   });
   let retention: ReturnType<typeof setInterval> | undefined;
   const days = config['audit.retentionDays'];
@@ -88,10 +120,12 @@ export async function startScoringProcess(
 
 /**
  * `amlops serve`: one process, or a node cluster of `server.workers` processes (0: one per core)
- * sharing the port, whose audit records the primary writes (one writer per machine). SIGTERM or
- * SIGINT drains: each process stops accepting, finishes its requests in flight and writes its
- * audit queue out; the primary returns when all have exited and their records are written. A
- * worker that dies otherwise is replaced.
+ * sharing the port. In a cluster each worker appends its audit records to a spool file (no other
+ * process is woken on the request path) and a thread of the primary, at the lowest priority,
+ * writes the spool to the store (see `SpoolIngest`). SIGTERM or SIGINT drains: each process stops
+ * accepting, finishes its requests in flight and spools its audit queue; the primary returns when
+ * all have exited and the spool is written. A worker that dies otherwise is replaced; its file is
+ * written all the same.
  *
  * @example
  * await serve(config, { cwd: process.cwd(), version: '0.1.0' });
@@ -116,18 +150,33 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
 }
 
 async function runPrimary(count: number, config: Config, options: ServeOptions): Promise<void> {
-  // Structured clone over IPC: audit batches keep their NaNs and cost no JSON text.
-  cluster.setupPrimary({ serialization: 'advanced' });
-  const audit = config['audit.enabled']
-    ? await openAuditSinkThread(databaseUrlOf(config, options.cwd))
+  const logger = pino({ level: config['logging.level'], base: { pid: process.pid, role: 'primary' } });
+  let writer: Awaited<ReturnType<typeof openAuditSpoolWriter>> | undefined;
+  if (config['audit.enabled']) {
+    const dir = spoolDir(config, options.cwd, process.pid);
+    mkdirSync(dir, { recursive: true });
+    writer = await openAuditSpoolWriter(
+      {
+        dir,
+        databaseUrl: databaseUrlOf(config, options.cwd),
+        pollMs: config['audit.flushMs'],
+        priority: config['audit.writerPriority'],
+      },
+      (problem) => logger.error({ spool: dir }, problem),
+    );
+    logger.info({ spool: dir, priority: writer.priority }, 'audit spool writer started');
+  }
+  const broadcast = writer
+    ? setInterval(() => {
+        const message: SpoolStatusMessage = { amlopsAuditSpool: 'status', ...writer.status };
+        for (const worker of Object.values(cluster.workers ?? {}))
+          if (worker?.isConnected()) worker.send(message);
+      }, 1000)
     : undefined;
   await new Promise<void>((resolve) => {
     let stopping = false;
     let listening = 0;
-    const fork = () => {
-      const worker = cluster.fork();
-      if (audit) relayAuditWrites(worker, audit);
-    };
+    const fork = () => cluster.fork();
     for (let i = 0; i < count; i++) fork();
     cluster.on('listening', (_worker, address) => {
       listening += 1;
@@ -150,5 +199,6 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
-  await audit?.close();
+  if (broadcast) clearInterval(broadcast);
+  await writer?.close();
 }

@@ -1,6 +1,12 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { AmlopsError } from '../../core/errors/index.js';
-import type { AuditLog, CaseFeedback, ScoredCase, ScoredCaseQuery } from '../../ports/audit-log.js';
+import type {
+  AuditLog,
+  CaseFeedback,
+  ScoredCase,
+  ScoredCaseQuery,
+  SourceCheckpoint,
+} from '../../ports/audit-log.js';
 import type { Page } from '../../ports/page.js';
 import type { AuditAppender } from './audit-sqlite-appender.js';
 import type { AuditTables } from './audit-tables.js';
@@ -42,36 +48,46 @@ export class SqlAuditLog implements AuditLog {
     return new SqlAuditLog(database, appender);
   }
 
-  async append(cases: readonly ScoredCase[]): Promise<void> {
-    if (cases.length === 0) return;
-    if (this.#appender) return this.#appender.append(cases);
-    if (this.#database.flavor.kind === 'postgres') return this.#appendUnnest(cases);
+  async append(cases: readonly ScoredCase[], checkpoint?: SourceCheckpoint): Promise<void> {
+    if (cases.length === 0 && !checkpoint) return;
+    if (this.#appender) return this.#appender.append(cases, checkpoint);
     await this.#db.transaction().execute(async (trx) => {
-      for (let from = 0; from < cases.length; from += CHUNK) {
-        const rows = cases.slice(from, from + CHUNK).map((c) => ({
-          request_id: c.requestId,
-          row_index: c.row,
-          case_id: c.caseId,
-          model_name: c.modelName,
-          model_version: c.modelVersion,
-          inputs: JSON.stringify(c.inputs),
-          score: c.score,
-          scored_at: c.time,
-          caller: c.caller,
-        }));
-        await trx.insertInto('audit_predictions').values(rows).execute();
-      }
+      if (this.#database.flavor.kind === 'postgres') await appendUnnest(trx, cases);
+      else
+        for (let from = 0; from < cases.length; from += CHUNK) {
+          const rows = cases.slice(from, from + CHUNK).map((c) => ({
+            request_id: c.requestId,
+            row_index: c.row,
+            case_id: c.caseId,
+            model_name: c.modelName,
+            model_version: c.modelVersion,
+            inputs: JSON.stringify(c.inputs),
+            score: c.score,
+            scored_at: c.time,
+            caller: c.caller,
+          }));
+          await trx.insertInto('audit_predictions').values(rows).execute();
+        }
+      if (checkpoint)
+        await trx
+          .insertInto('audit_spool_checkpoints')
+          .values({ source: checkpoint.source, position: checkpoint.position })
+          .onConflict((oc) => oc.column('source').doUpdateSet({ position: checkpoint.position }))
+          .execute();
     });
   }
 
-  /** One statement of nine array parameters, whatever the number of cases: nothing to compile per row. */
-  async #appendUnnest(cases: readonly ScoredCase[]): Promise<void> {
-    const column = <T>(read: (c: ScoredCase) => T): T[] => cases.map(read);
-    await sql`insert into audit_predictions (request_id, row_index, case_id, model_name, model_version, inputs, score, scored_at, caller)
-      select * from unnest(${column((c) => c.requestId)}::text[], ${column((c) => c.row)}::integer[],
-        ${column((c) => c.caseId)}::text[], ${column((c) => c.modelName)}::text[], ${column((c) => c.modelVersion)}::text[],
-        ${column((c) => JSON.stringify(c.inputs))}::text[], ${column((c) => c.score)}::double precision[],
-        ${column((c) => c.time)}::bigint[], ${column((c) => c.caller)}::text[])`.execute(this.#db);
+  async checkpointOf(source: string): Promise<number | undefined> {
+    const row = await this.#db
+      .selectFrom('audit_spool_checkpoints')
+      .select('position')
+      .where('source', '=', source)
+      .executeTakeFirst();
+    return row ? Number(row.position) : undefined;
+  }
+
+  async forgetCheckpoint(source: string): Promise<void> {
+    await this.#db.deleteFrom('audit_spool_checkpoints').where('source', '=', source).execute();
   }
 
   async list(query: ScoredCaseQuery = {}): Promise<Page<ScoredCase>> {
@@ -158,6 +174,17 @@ export class SqlAuditLog implements AuditLog {
     this.#appender?.close();
     return this.#database.close();
   }
+}
+
+/** One statement of nine array parameters on PostgreSQL, whatever the number of cases: nothing to compile per row. */
+async function appendUnnest(db: Db, cases: readonly ScoredCase[]): Promise<void> {
+  if (cases.length === 0) return;
+  const column = <T>(read: (c: ScoredCase) => T): T[] => cases.map(read);
+  await sql`insert into audit_predictions (request_id, row_index, case_id, model_name, model_version, inputs, score, scored_at, caller)
+    select * from unnest(${column((c) => c.requestId)}::text[], ${column((c) => c.row)}::integer[],
+      ${column((c) => c.caseId)}::text[], ${column((c) => c.modelName)}::text[], ${column((c) => c.modelVersion)}::text[],
+      ${column((c) => JSON.stringify(c.inputs))}::text[], ${column((c) => c.score)}::double precision[],
+      ${column((c) => c.time)}::bigint[], ${column((c) => c.caller)}::text[])`.execute(db);
 }
 
 function toScoredCase(row: PredictionRow): ScoredCase {

@@ -1,9 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
-import type { ScoredCase } from '../../ports/audit-log.js';
+import type { ScoredCase, SourceCheckpoint } from '../../ports/audit-log.js';
 
 /** Appends scored cases to a SQLite audit log through a prepared statement of its own connection. */
 export interface AuditAppender {
-  append(cases: readonly ScoredCase[]): void;
+  append(cases: readonly ScoredCase[], checkpoint?: SourceCheckpoint): void;
   close(): void;
 }
 
@@ -24,7 +24,10 @@ export function sqliteAuditAppender(file: string): AuditAppender {
   const insert = db.prepare(
     'insert into audit_predictions (request_id, row_index, case_id, model_name, model_version, inputs, score, scored_at, caller) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const appendAll = db.transaction((cases: readonly ScoredCase[]) => {
+  const remember = db.prepare(
+    'insert into audit_spool_checkpoints (source, position) values (?, ?) on conflict (source) do update set position = excluded.position',
+  );
+  const appendAll = db.transaction((cases: readonly ScoredCase[], checkpoint?: SourceCheckpoint) => {
     for (const c of cases)
       insert.run(
         c.requestId,
@@ -37,10 +40,11 @@ export function sqliteAuditAppender(file: string): AuditAppender {
         c.time,
         c.caller,
       );
+    if (checkpoint) remember.run(checkpoint.source, checkpoint.position);
   });
   return {
-    append: (cases) => {
-      appendAll(cases);
+    append: (cases, checkpoint) => {
+      appendAll(cases, checkpoint);
     },
     close: () => db.close(),
   };

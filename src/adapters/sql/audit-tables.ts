@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The audit log's tables (migration 0004), as Kysely sees them; joined onto the store's schema with `withTables`. */
+/** The audit log's tables (migrations 0004 and 0005), as Kysely sees them; joined onto the store's schema with `withTables`. */
 export type AuditTables = {
   audit_predictions: {
     id: Generated<number>;
@@ -23,5 +23,9 @@ export type AuditTables = {
     label: number;
     received_at: number;
     analyst: string;
+  };
+  audit_spool_checkpoints: {
+    source: string;
+    position: number;
   };
 };

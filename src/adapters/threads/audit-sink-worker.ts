@@ -2,21 +2,26 @@
 // appends the batches the main thread sends, one after another, so that neither SQLite's
 // synchronous writes (and its waits for the write lock) nor query building run on the thread
 // that answers requests.
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditSink } from '../../ports/audit-sink.js';
 import { auditLogSink } from '../sql/audit-log-sink.js';
 import { openAuditLog } from '../sql/audit-open-log.js';
 import type { AuditSinkMessage, AuditSinkReply, AuditSinkWorkerData } from './audit-sink-messages.js';
 import { toThreadError } from './thread-error.js';
+import { lowerThisThreadsPriority } from './thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('audit-sink-worker.ts runs only as a worker thread');
 const reply = (message: AuditSinkReply) => port.postMessage(message);
 const { databaseUrl } = workerData as AuditSinkWorkerData;
 
-lowerThisThreadsPriority();
+/**
+ * Scheduling priority of the writer (Linux nice): low enough that on a saturated machine the
+ * threads answering requests run first, high enough that the writes keep up (at 19 the queue grew
+ * without bound under `npm run bench:serve`; at 10 it stays below one batch).
+ */
+const NICE = 10;
+lowerThisThreadsPriority(NICE);
 
 let sink: AuditSink | undefined;
 try {
@@ -45,21 +50,4 @@ if (opened) {
       }
     });
   });
-}
-
-/**
- * Scheduling priority of the writer (Linux nice): low enough that on a saturated machine the
- * threads answering requests run first, high enough that the writes keep up (at 19 the queue grew
- * without bound under `npm run bench:serve`; at 10 it stays below one batch).
- */
-const NICE = 10;
-
-/** On Linux, lowers this thread's priority to `NICE`; elsewhere (or when not allowed) it keeps the process's. */
-function lowerThisThreadsPriority(): void {
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, NICE);
-  } catch {
-    // not Linux: the thread keeps the process's priority
-  }
 }

@@ -9,10 +9,18 @@ export interface AuditStats {
   readonly written: number;
 }
 
+/** What the metrics read from the audit spool's writer (several serving workers) when collected. */
+export interface AuditSpoolStats {
+  /** Bytes of records in the spool not yet written to the store. */
+  readonly backlogBytes: number;
+  /** Damaged spool files found. */
+  readonly damaged: number;
+}
+
 /**
  * The scoring server's Prometheus metrics, in a registry of its own: request durations by route
  * and status, predictions by model version, the score histogram, errors by code, model load time,
- * and the audit queue's depth, drops and failures.
+ * the audit queue's depth, drops and failures, and (with several workers) the audit spool's backlog.
  *
  * @example
  * const metrics = new ScoringMetrics(() => queue);
@@ -29,7 +37,10 @@ export class ScoringMetrics {
   readonly modelLoadFailures: Counter;
   readonly shadowScores: Counter<'model_version'>;
 
-  constructor(audit: () => AuditStats | undefined = () => undefined) {
+  constructor(
+    audit: () => AuditStats | undefined = () => undefined,
+    spool: () => AuditSpoolStats | undefined = () => undefined,
+  ) {
     const registers = [this.registry];
     this.httpDuration = new Histogram({
       name: 'http_request_duration_seconds',
@@ -90,6 +101,30 @@ export class ScoringMetrics {
       'Scored cases not recorded because the audit queue was full or writes failed',
       (s) => s.dropped + s.failed,
     );
-    gauge('amlops_audit_written_total', 'Scored cases written to the audit log', (s) => s.written);
+    gauge(
+      'amlops_audit_written_total',
+      'Scored cases handed to the audit writer (the spool with several workers)',
+      (s) => s.written,
+    );
+    const spoolGauge = (name: string, help: string, read: (s: AuditSpoolStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          const stats = spool();
+          this.set(stats ? read(stats) : 0);
+        },
+      });
+    spoolGauge(
+      'amlops_audit_spool_backlog_bytes',
+      'Bytes of audit records in the spool not yet written to the store (several workers)',
+      (s) => s.backlogBytes,
+    );
+    spoolGauge(
+      'amlops_audit_spool_damaged_files_total',
+      'Damaged audit spool files found (their readable records are written, the rest reported in the log)',
+      (s) => s.damaged,
+    );
   }
 }

@@ -3,6 +3,7 @@ import type { SqlFlavor } from '../sql-flavor.js';
 import { initialSchema } from './0001-initial-schema.js';
 import { pipelineRunsSchema } from './0003-pipeline-runs.js';
 import { auditLogSchema } from './0004-audit-log.js';
+import { auditSpoolCheckpointsSchema } from './0005-audit-spool-checkpoints.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -16,6 +17,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0001-initial-schema': initialSchema(kind),
     '0003-pipeline-runs': pipelineRunsSchema(kind),
     '0004-audit-log': auditLogSchema(kind),
+    '0005-audit-spool-checkpoints': auditSpoolCheckpointsSchema(),
   };
   return { getMigrations: async () => migrations };
 }

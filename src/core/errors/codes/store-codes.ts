@@ -7,6 +7,12 @@ export const storeCodes = {
     exit: EXIT.unavailable,
     description: 'The database or artifact store cannot be reached.',
   },
+  AUDIT_SPOOL_FULL: {
+    status: 503,
+    exit: EXIT.unavailable,
+    description:
+      "A serving process's audit spool holds `audit.spoolMaxMb` of records not yet written to the store; further cases are counted as dropped (metric amlops_audit_dropped_total) until the writer catches up.",
+  },
   RESOURCE_ALREADY_EXISTS: {
     status: 400,
     exit: EXIT.data,

@@ -1,0 +1,68 @@
+import { deserialize, serialize } from 'node:v8';
+import type { AuditBatch } from '../../ports/audit-sink.js';
+
+/** Marks the start of every record, so that a damaged file is recognised as such. */
+const MAGIC = 0x414d4c41; // 'AMLA'
+const HEADER = 8;
+/** No batch comes near this; a larger length means the file is damaged. */
+const MAX_PAYLOAD = 256 * 1024 * 1024;
+
+/**
+ * An audit batch as one record of a spool file: a 4-byte mark, the payload's length (4 bytes,
+ * little-endian), then the batch serialized by V8 (NaN amounts and nulls kept, no JSON text).
+ *
+ * @example
+ * writeSync(fd, encodeSpoolRecord(batch));
+ */
+export function encodeSpoolRecord(batch: AuditBatch): Buffer {
+  const payload = serialize(batch);
+  const record = Buffer.allocUnsafe(HEADER + payload.length);
+  record.writeUInt32LE(MAGIC, 0);
+  record.writeUInt32LE(payload.length, 4);
+  payload.copy(record, HEADER);
+  return record;
+}
+
+/** The records read from the start of some bytes of a spool file. */
+export interface SpoolRecords {
+  /** Each whole record's batch, and the offset (in the bytes given) just after it. */
+  readonly records: readonly { readonly batch: AuditBatch; readonly end: number }[];
+  /** Bytes of whole records; the rest is a record still being written (or cut short). */
+  readonly consumed: number;
+  /** Set when the bytes at `consumed` are not a record: the file is damaged from there on. */
+  readonly damaged?: string;
+}
+
+/**
+ * Reads the whole records at the start of `bytes`, stopping at an incomplete one (a writer may be
+ * appending it) or at damage, which it describes.
+ *
+ * @example
+ * const { records, consumed } = decodeSpoolRecords(chunk);
+ */
+export function decodeSpoolRecords(bytes: Buffer): SpoolRecords {
+  const records: { batch: AuditBatch; end: number }[] = [];
+  let at = 0;
+  while (bytes.length - at >= HEADER) {
+    if (bytes.readUInt32LE(at) !== MAGIC)
+      return { records, consumed: at, damaged: `no record starts at byte ${at}` };
+    const length = bytes.readUInt32LE(at + 4);
+    if (length > MAX_PAYLOAD)
+      return { records, consumed: at, damaged: `the record at byte ${at} claims ${length} bytes` };
+    const end = at + HEADER + length;
+    if (end > bytes.length) break;
+    let batch: AuditBatch;
+    try {
+      batch = deserialize(bytes.subarray(at + HEADER, end)) as AuditBatch;
+    } catch (error) {
+      return {
+        records,
+        consumed: at,
+        damaged: `the record at byte ${at} cannot be read: ${(error as Error).message}`,
+      };
+    }
+    records.push({ batch, end });
+    at = end;
+  }
+  return { records, consumed: at };
+}

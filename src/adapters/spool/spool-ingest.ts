@@ -1,0 +1,188 @@
+import { open, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { AuditLog, ScoredCase } from '../../ports/audit-log.js';
+import { scoredCasesOf } from '../sql/audit-log-sink.js';
+import { parseSpoolDirName, parseSpoolFileName, processIsAlive } from './spool-files.js';
+import { decodeSpoolRecords } from './spool-frame.js';
+
+/** Bytes read from a spool file at a time (a record larger than this is read whole). */
+const READ_BYTES = 4 * 1024 * 1024;
+/** Cases appended per transaction (with the file's checkpoint). */
+const APPEND_CASES = 2000;
+
+export interface SpoolIngestOptions {
+  /** The spool folder to consume (`spoolDirOf`). */
+  readonly dir: string;
+  /** This machine's name, as spool folders carry it. */
+  readonly host: string;
+  /** Where the audit records go. */
+  readonly log: Pick<AuditLog, 'append' | 'checkpointOf' | 'forgetCheckpoint'>;
+  /** Told of a damaged file or a spool folder that could not be adopted. */
+  readonly onProblem?: (message: string) => void;
+}
+
+/** What one pass over the spool folder did and left. */
+export interface SpoolPass {
+  /** Cases appended, or files removed. */
+  readonly worked: boolean;
+  /** Bytes in the folder not yet consumed. */
+  readonly backlogBytes: number;
+}
+
+interface FileState {
+  position: number;
+  damaged?: string;
+}
+
+/**
+ * Moves the audit records of a spool folder into the audit log: each pass reads every file from
+ * its checkpoint (kept in the log, in the same transaction as the cases), appends the whole
+ * records found, and removes a file once it is consumed and finished (renamed `.spool`, or its
+ * process gone). A restart resumes at the checkpoints: no case lost, none written twice.
+ *
+ * @example
+ * const ingest = new SpoolIngest({ dir, host: hostname(), log });
+ * await ingest.adoptOrphans();
+ * while (!stopping) if (!(await ingest.pass()).worked) await sleep(200);
+ */
+export class SpoolIngest {
+  readonly #options: SpoolIngestOptions;
+  readonly #files = new Map<string, FileState>();
+  #written = 0;
+  #damaged = 0;
+
+  constructor(options: SpoolIngestOptions) {
+    this.#options = options;
+  }
+
+  /** Cases appended so far. */
+  get written(): number {
+    return this.#written;
+  }
+  /** Files found damaged so far (their readable records are appended; the rest is reported). */
+  get damaged(): number {
+    return this.#damaged;
+  }
+
+  /**
+   * Moves into this folder the files of spool folders, on this machine, whose primary is gone (a
+   * server that crashed or was killed), so that their records are written too.
+   */
+  async adoptOrphans(): Promise<void> {
+    const { dir, host } = this.#options;
+    const root = dirname(dir);
+    for (const name of await readdir(root).catch(() => [])) {
+      const owner = parseSpoolDirName(name);
+      if (!owner || owner.host !== host || name === basename(dir) || processIsAlive(owner.pid)) continue;
+      const from = join(root, name);
+      for (const file of await readdir(from).catch(() => [])) {
+        if (!parseSpoolFileName(file)) continue;
+        // Another server starting now may take a file first: then it is theirs to write.
+        await rename(join(from, file), join(dir, file)).catch(() => undefined);
+      }
+      await rmdir(from).catch(() =>
+        this.#options.onProblem?.(`the spool folder ${from} of a stopped server could not be removed`),
+      );
+    }
+  }
+
+  /** Reads every file once as far as it is written; see `SpoolPass`. */
+  async pass(): Promise<SpoolPass> {
+    const { dir, log } = this.#options;
+    let worked = false;
+    let backlogBytes = 0;
+    for (const name of (await readdir(dir)).sort()) {
+      const file = parseSpoolFileName(name);
+      if (!file) continue;
+      const path = join(dir, name);
+      // Whether the file is complete is decided before its size is read: a process that is gone
+      // appends nothing after.
+      const complete = file.finished || !processIsAlive(file.pid);
+      const size = await stat(path).then(
+        (s) => s.size,
+        () => undefined, // renamed `.spool` since the listing: read under its new name next pass
+      );
+      if (size === undefined) continue;
+      let state = this.#files.get(file.source);
+      if (!state) {
+        state = { position: (await log.checkpointOf(file.source)) ?? 0 };
+        this.#files.set(file.source, state);
+      }
+      if (state.position < size && !state.damaged)
+        worked = (await this.#consume(path, file.source, state, size)) || worked;
+      if (complete) {
+        // Everything whole is written (a failed append has thrown): what is left is a record cut short.
+        if (!state.damaged && state.position < size)
+          this.#options.onProblem?.(
+            `${name} ends with ${size - state.position} bytes of an incomplete record`,
+          );
+        // The file goes before its checkpoint: a crash in between re-reads nothing.
+        await unlink(path);
+        await log.forgetCheckpoint(file.source);
+        this.#files.delete(file.source);
+        worked = true;
+      } else backlogBytes += size - state.position;
+    }
+    return { worked, backlogBytes };
+  }
+
+  /** Appends the whole records of `path` from `state.position` up to `size`; true when any were. */
+  async #consume(path: string, source: string, state: FileState, size: number): Promise<boolean> {
+    const handle = await open(path, 'r');
+    let appended = false;
+    try {
+      while (state.position < size) {
+        let length = Math.min(size - state.position, READ_BYTES);
+        let chunk = await readAt(handle, state.position, length);
+        let decoded = decodeSpoolRecords(chunk);
+        if (decoded.records.length === 0 && !decoded.damaged && chunk.length >= 8) {
+          // One record larger than a read: read it whole when it is all there.
+          length = 8 + chunk.readUInt32LE(4);
+          if (state.position + length > size) break;
+          chunk = await readAt(handle, state.position, length);
+          decoded = decodeSpoolRecords(chunk);
+        }
+        const { records, consumed, damaged } = decoded;
+        for (let i = 0; i < records.length; ) {
+          const cases: ScoredCase[] = [];
+          let end = 0;
+          while (i < records.length && cases.length < APPEND_CASES) {
+            for (const c of scoredCasesOf(records[i]!.batch)) cases.push(c);
+            end = records[i]!.end;
+            i++;
+          }
+          await this.#options.log.append(cases, { source, position: state.position + end });
+          this.#written += cases.length;
+          appended = true;
+        }
+        state.position += consumed;
+        if (damaged) {
+          state.damaged = damaged;
+          this.#damaged += 1;
+          this.#options.onProblem?.(
+            `${basename(path)} is damaged: ${damaged}; the records after it are not written`,
+          );
+        }
+        if (damaged || consumed === 0) break;
+      }
+    } finally {
+      await handle.close();
+    }
+    return appended;
+  }
+}
+
+async function readAt(
+  handle: Awaited<ReturnType<typeof open>>,
+  position: number,
+  length: number,
+): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const { bytesRead } = await handle.read(buffer, read, length - read, position + read);
+    if (bytesRead === 0) break;
+    read += bytesRead;
+  }
+  return buffer.subarray(0, read);
+}

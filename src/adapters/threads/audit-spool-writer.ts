@@ -1,0 +1,84 @@
+import type {
+  AuditSpoolStatus,
+  AuditSpoolWriterData,
+  AuditSpoolWriterReply,
+} from './audit-spool-writer-messages.js';
+import { startWorker } from './start-worker.js';
+import { rebuildThreadError } from './thread-error.js';
+
+/** The spool writer thread, seen from the thread that started it. */
+export interface AuditSpoolWriter {
+  /** The scheduling it runs under: 'idle' (SCHED_IDLE), 'nice 19' or 'unchanged'. */
+  readonly priority: string;
+  /** How far it is, as of its last pass. */
+  readonly status: AuditSpoolStatus;
+  /** Writes what the spool holds (the serving processes must have finished their files), then closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the thread that writes the spool folder `dir` into the audit log of `databaseUrl` (see
+ * `SpoolIngest`), at the lowest scheduling priority. Resolves once the store is open; rejects
+ * with the store's error when it cannot be. `onProblem` hears of damaged files and failed writes
+ * (which are retried: the records stay in the spool).
+ *
+ * @example
+ * const writer = await openAuditSpoolWriter({ dir, databaseUrl, pollMs: 200 }, (m) => log.error(m));
+ * writer.status.backlogBytes;
+ * await writer.close();
+ */
+export async function openAuditSpoolWriter(
+  data: AuditSpoolWriterData,
+  onProblem: (message: string) => void = () => undefined,
+): Promise<AuditSpoolWriter> {
+  const worker = startWorker(import.meta.url, './audit-spool-writer-worker', data);
+  let status: AuditSpoolStatus = { backlogBytes: 0, written: 0, damaged: 0 };
+  let priority = 'unchanged';
+  let opening: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  let onClosed: (() => void) | undefined;
+  let stopped = false;
+  worker.on('message', (message: AuditSpoolWriterReply) => {
+    if (message.kind === 'ready') {
+      priority = message.priority;
+      opening?.resolve();
+    } else if (message.kind === 'open-failed') opening?.reject(rebuildThreadError(message.error));
+    else if (message.kind === 'status') {
+      const { backlogBytes, written, damaged } = message;
+      status = { backlogBytes, written, damaged };
+    } else if (message.kind === 'problem') onProblem(message.message);
+    else onClosed?.();
+  });
+  worker.on('error', (error) => {
+    onProblem(`the audit spool writer thread failed: ${error.message}`);
+    opening?.reject(error);
+  });
+  worker.on('exit', () => {
+    stopped = true;
+    opening?.reject(new Error('the audit spool writer thread stopped'));
+    onClosed?.();
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      opening = { resolve, reject };
+    });
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  } finally {
+    opening = undefined;
+  }
+  return {
+    priority,
+    get status() {
+      return status;
+    },
+    async close() {
+      if (stopped) return;
+      await new Promise<void>((resolve) => {
+        onClosed = resolve;
+        worker.postMessage({ kind: 'close' });
+      });
+      await worker.terminate();
+    },
+  };
+}

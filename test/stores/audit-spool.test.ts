@@ -1,0 +1,217 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openAuditSpoolSink } from '../../src/adapters/spool/audit-spool-sink.js';
+import { spoolDirOf } from '../../src/adapters/spool/spool-files.js';
+import { decodeSpoolRecords, encodeSpoolRecord } from '../../src/adapters/spool/spool-frame.js';
+import { SpoolIngest } from '../../src/adapters/spool/spool-ingest.js';
+import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
+import { openAuditSpoolWriter } from '../../src/adapters/threads/audit-spool-writer.js';
+import type { AuditLog } from '../../src/ports/audit-log.js';
+import { auditRequest } from '../support/audit-batch.js';
+import { freshPostgresDatabase } from './fresh-postgres-database.js';
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'amlops-spool-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A pid no process has now: one of a process that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
+  return Number(child.stdout);
+}
+
+/** Every case the log holds, as `requestId/row`, oldest first. */
+async function keysOf(log: AuditLog): Promise<string[]> {
+  return (await log.list({ maxResults: 100_000 })).items.map((c) => `${c.requestId}/${c.row}`).reverse();
+}
+
+describe('spool records', () => {
+  it('read back as written, NaN and nulls kept, and stop before a record still being written', () => {
+    const one = auditRequest('a', 3);
+    const two = auditRequest('b', 2, 5);
+    const bytes = Buffer.concat([encodeSpoolRecord(one), encodeSpoolRecord(two)]);
+    const whole = decodeSpoolRecords(bytes);
+    expect(whole.records.map((r) => r.batch)).toEqual([one, two]);
+    expect(whole.consumed).toBe(bytes.length);
+    expect(whole.records[0]!.batch.numeric[1]).toBeNaN();
+
+    const cut = decodeSpoolRecords(bytes.subarray(0, bytes.length - 3));
+    expect(cut.records).toHaveLength(1);
+    expect(cut.consumed).toBe(whole.records[0]!.end);
+    expect(cut.damaged).toBeUndefined();
+  });
+
+  it('say where a file is damaged', () => {
+    const record = encodeSpoolRecord(auditRequest('a', 1));
+    const bytes = Buffer.concat([record, Buffer.from('not a record at all')]);
+    const decoded = decodeSpoolRecords(bytes);
+    expect(decoded.records).toHaveLength(1);
+    expect(decoded.damaged).toBe(`no record starts at byte ${record.length}`);
+  });
+});
+
+describe('the spool sink of a serving worker', () => {
+  it('appends to its .open file, starts a new file past rotateBytes and finishes its files as .spool', async () => {
+    const dir = join(await tempDir(), 'spool');
+    const record = encodeSpoolRecord(auditRequest('r', 10)).length;
+    const sink = openAuditSpoolSink({ dir, maxBytes: 100 * record, rotateBytes: 2 * record });
+    for (let i = 0; i < 5; i++) await sink.write(auditRequest('r', 10));
+    const during = readdirSync(dir).sort();
+    expect(during.map((f) => f.slice(f.lastIndexOf('.')))).toEqual(['.spool', '.spool', '.open']);
+    expect(during[0]).toMatch(new RegExp(`^${hostname()}~${process.pid}~\\d+~000000\\.spool$`));
+    await sink.close();
+    expect(readdirSync(dir).every((f) => f.endsWith('.spool'))).toBe(true);
+    await expect(sink.write(auditRequest('late', 1))).rejects.toThrow(/closed/);
+  });
+
+  it('refuses a batch (AUDIT_SPOOL_FULL) while its files not yet written hold maxBytes, and takes them again once written', async () => {
+    const dir = join(await tempDir(), 'spool');
+    const record = encodeSpoolRecord(auditRequest('r', 10)).length;
+    const sink = openAuditSpoolSink({ dir, maxBytes: 3 * record, rotateBytes: record });
+    for (let i = 0; i < 3; i++) await sink.write(auditRequest('r', 10));
+    await expect(sink.write(auditRequest('r', 10))).rejects.toMatchObject({ code: 'AUDIT_SPOOL_FULL' });
+    const url = `sqlite:${join(await tempDir(), 'amlops.db')}`;
+    const log = await openAuditLog(url);
+    await new SpoolIngest({ dir, host: hostname(), log }).pass();
+    await sink.write(auditRequest('r', 10));
+    await sink.close();
+    await log.close();
+  });
+});
+
+function ingestSuite(name: string, databaseUrl: () => Promise<string>) {
+  describe(`the spool writer on ${name}`, () => {
+    it('writes every case of every file once, with its inputs, and removes the finished files and their checkpoints', async () => {
+      const log = await openAuditLog(await databaseUrl());
+      const dir = join(await tempDir(), 'spool');
+      const sink = openAuditSpoolSink({ dir, maxBytes: 2 ** 30 });
+      await sink.write(auditRequest('a', 3));
+      const ingest = new SpoolIngest({ dir, host: hostname(), log });
+      // The file is still open: what is written so far is read, the file stays.
+      expect(await ingest.pass()).toEqual({ worked: true, backlogBytes: 0 });
+      await sink.write(auditRequest('b', 2, 4));
+      await sink.close();
+      await ingest.pass();
+      expect(readdirSync(dir)).toEqual([]);
+      expect(await ingest.pass()).toEqual({ worked: false, backlogBytes: 0 });
+      expect(await keysOf(log)).toEqual(['a/0', 'a/1', 'a/2', 'b/4', 'b/5']);
+      expect((await log.findCase({ requestId: 'a', row: 0 }))?.inputs).toEqual({
+        total_outcome_dollar_amount: 100,
+        total_income_dollar_amount: null,
+        risk_pld: null,
+      });
+      expect(ingest.written).toBe(5);
+      await log.close();
+    });
+
+    it('resumes after a failed or interrupted writer at its checkpoint: no case lost, none twice', async () => {
+      const url = await databaseUrl();
+      const log = await openAuditLog(url);
+      const dir = join(await tempDir(), 'spool');
+      const sink = openAuditSpoolSink({ dir, maxBytes: 2 ** 30 });
+      await sink.write(auditRequest('first', 2));
+      await new SpoolIngest({ dir, host: hostname(), log }).pass();
+      await sink.write(auditRequest('second', 2));
+      const failing = {
+        ...log,
+        append: () => Promise.reject(new Error('the store went away')),
+        checkpointOf: (source: string) => log.checkpointOf(source),
+        forgetCheckpoint: (source: string) => log.forgetCheckpoint(source),
+      };
+      await expect(new SpoolIngest({ dir, host: hostname(), log: failing }).pass()).rejects.toThrow(
+        'the store went away',
+      );
+      await sink.write(auditRequest('third', 1));
+      await sink.close();
+      // A new writer (a restarted primary) knows nothing but the checkpoints in the store.
+      await new SpoolIngest({ dir, host: hostname(), log }).pass();
+      expect(await keysOf(log)).toEqual(['first/0', 'first/1', 'second/0', 'second/1', 'third/0']);
+      expect(readdirSync(dir)).toEqual([]);
+      await log.close();
+    });
+
+    it("adopts the spool folder of a server that is gone, and writes a dead worker's open file up to its last whole record", async () => {
+      const log = await openAuditLog(await databaseUrl());
+      const home = await tempDir();
+      const gone = spoolDirOf(home, hostname(), deadPid());
+      const sink = openAuditSpoolSink({ dir: gone, maxBytes: 2 ** 30 });
+      await sink.write(auditRequest('orphan', 2));
+      // The worker died in the middle of a record: its file is still `.open`, its pid gone.
+      const open = readdirSync(gone)[0]!;
+      const worker = deadPid();
+      const renamed = open.replace(`~${process.pid}~`, `~${worker}~`);
+      renameSync(join(gone, open), join(gone, renamed));
+      appendFileSync(join(gone, renamed), encodeSpoolRecord(auditRequest('torn', 1)).subarray(0, 20));
+
+      const mine = spoolDirOf(home, hostname(), process.pid);
+      mkdirSync(mine, { recursive: true });
+      const problems: string[] = [];
+      const ingest = new SpoolIngest({
+        dir: mine,
+        host: hostname(),
+        log,
+        onProblem: (p) => problems.push(p),
+      });
+      await ingest.adoptOrphans();
+      expect(existsSync(gone)).toBe(false);
+      expect(readdirSync(mine)).toEqual([renamed]);
+      await ingest.pass();
+      expect(await keysOf(log)).toEqual(['orphan/0', 'orphan/1']);
+      expect(readdirSync(mine)).toEqual([]);
+      expect(problems).toEqual([`${renamed} ends with 20 bytes of an incomplete record`]);
+      await log.close();
+    });
+
+    it('reports a damaged file, writes the records before the damage and removes it once finished', async () => {
+      const log = await openAuditLog(await databaseUrl());
+      const dir = join(await tempDir(), 'spool');
+      const sink = openAuditSpoolSink({ dir, maxBytes: 2 ** 30 });
+      await sink.write(auditRequest('before', 1));
+      await sink.close();
+      const file = readdirSync(dir)[0]!;
+      const good = readFileSync(join(dir, file)).length;
+      appendFileSync(join(dir, file), Buffer.alloc(64, 7));
+      const problems: string[] = [];
+      const ingest = new SpoolIngest({ dir, host: hostname(), log, onProblem: (p) => problems.push(p) });
+      await ingest.pass();
+      expect(await keysOf(log)).toEqual(['before/0']);
+      expect(problems).toEqual([
+        `${file} is damaged: no record starts at byte ${good}; the records after it are not written`,
+      ]);
+      expect(ingest.damaged).toBe(1);
+      expect(readdirSync(dir)).toEqual([]);
+      await log.close();
+    });
+  });
+}
+
+ingestSuite('SQLite', async () => `sqlite:${join(await tempDir(), 'amlops.db')}`);
+ingestSuite('PostgreSQL', () => freshPostgresDatabase(inject('postgresUrl')));
+
+describe('the spool writer thread', () => {
+  it('runs when a core is idle, writes what the spool holds on close and removes its folder', async () => {
+    const url = `sqlite:${join(await tempDir(), 'amlops.db')}`;
+    const dir = spoolDirOf(await tempDir(), hostname(), process.pid);
+    mkdirSync(dir, { recursive: true });
+    const writer = await openAuditSpoolWriter({ dir, databaseUrl: url, pollMs: 50, priority: 'idle' });
+    expect(writer.priority).toBe(existsSync('/usr/bin/chrt') ? 'idle' : 'nice 19');
+    const sink = openAuditSpoolSink({ dir, maxBytes: 2 ** 30 });
+    for (let i = 0; i < 10; i++) await sink.write(auditRequest(`t${i}`, 100));
+    await sink.close();
+    await writer.close();
+    expect(existsSync(dir)).toBe(false);
+    const log = await openAuditLog(url);
+    expect(await keysOf(log)).toHaveLength(1000);
+    await log.close();
+  });
+});

@@ -9,7 +9,15 @@ import { randomUUID } from 'node:crypto';
  * timeOrderedId(); // '019ac6f1-53a0-7c4e-9b1d-3f0e2a7c5d10'
  */
 export function timeOrderedId(now = Date.now()): string {
-  const time = now.toString(16).padStart(12, '0');
+  if (now !== lastTime) {
+    const time = now.toString(16).padStart(12, '0');
+    lastTime = now;
+    lastPrefix = `${time.slice(0, 8)}-${time.slice(8, 12)}-7`;
+  }
   // randomUUID(): xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx; keep its random bits and variant after the version.
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${randomUUID().slice(15)}`;
+  return lastPrefix + randomUUID().slice(15);
 }
+
+/** The time part of the last id, reused by the ids of the same millisecond (formatting it costs more than the rest). */
+let lastTime = -1;
+let lastPrefix = '';

@@ -114,6 +114,24 @@ function ingestSuite(name: string, databaseUrl: () => Promise<string>) {
       await log.close();
     });
 
+    it('tells how many bytes are left while a pass goes on', async () => {
+      const log = await openAuditLog(await databaseUrl());
+      const dir = join(await tempDir(), 'spool');
+      const sink = openAuditSpoolSink({ dir, maxBytes: 2 ** 30, rotateBytes: 1 });
+      for (let i = 0; i < 3; i++) await sink.write(auditRequest(`p${i}`, 1500));
+      await sink.close();
+      const total = readdirSync(dir).reduce((sum, f) => sum + readFileSync(join(dir, f)).length, 0);
+      const told: number[] = [];
+      const pass = await new SpoolIngest({ dir, host: hostname(), log }).pass((bytes) => told.push(bytes));
+      // Listed, then one append per file (1500 cases each).
+      expect(told).toHaveLength(4);
+      expect(told[0]).toBe(total);
+      expect(told.every((bytes, i) => i === 0 || bytes < told[i - 1]!)).toBe(true);
+      expect(told.at(-1)).toBe(0);
+      expect(pass.backlogBytes).toBe(0);
+      await log.close();
+    });
+
     it('resumes after a failed or interrupted writer at its checkpoint: no case lost, none twice', async () => {
       const url = await databaseUrl();
       const log = await openAuditLog(url);

@@ -2,7 +2,7 @@ import { open, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { AuditLog, ScoredCase } from '../../ports/audit-log.js';
 import { scoredCasesOf } from '../sql/audit-log-sink.js';
-import { parseSpoolDirName, parseSpoolFileName, processIsAlive } from './spool-files.js';
+import { parseSpoolDirName, parseSpoolFileName, processIsAlive, type SpoolFileName } from './spool-files.js';
 import { decodeSpoolRecords } from './spool-frame.js';
 
 /** Bytes read from a spool file at a time (a record larger than this is read whole). */
@@ -86,11 +86,21 @@ export class SpoolIngest {
     }
   }
 
-  /** Reads every file once as far as it is written; see `SpoolPass`. */
-  async pass(): Promise<SpoolPass> {
+  /**
+   * Reads every file once as far as it is written; see `SpoolPass`. Tells `onBacklog` (when given)
+   * the bytes left to write once the files are listed and after every append, so that a long pass
+   * over a large backlog is seen while it lasts.
+   */
+  async pass(onBacklog?: (bytes: number) => void): Promise<SpoolPass> {
     const { dir, log } = this.#options;
-    let worked = false;
-    let backlogBytes = 0;
+    const files: {
+      name: string;
+      path: string;
+      file: SpoolFileName;
+      complete: boolean;
+      size: number;
+      state: FileState;
+    }[] = [];
     for (const name of (await readdir(dir)).sort()) {
       const file = parseSpoolFileName(name);
       if (!file) continue;
@@ -108,8 +118,20 @@ export class SpoolIngest {
         state = { position: (await log.checkpointOf(file.source)) ?? 0 };
         this.#files.set(file.source, state);
       }
-      if (state.position < size && !state.damaged)
-        worked = (await this.#consume(path, file.source, state, size)) || worked;
+      files.push({ name, path, file, complete, size, state });
+    }
+    let backlogBytes = files.reduce((sum, f) => sum + Math.max(0, f.size - f.state.position), 0);
+    onBacklog?.(backlogBytes);
+    let worked = false;
+    for (const { name, path, file, complete, size, state } of files) {
+      if (state.position < size && !state.damaged) {
+        const before = state.position;
+        const appended = await this.#consume(path, file.source, state, size, (position) => {
+          onBacklog?.(backlogBytes - (position - before));
+        });
+        backlogBytes -= state.position - before;
+        worked = appended || worked;
+      }
       if (complete) {
         // Everything whole is written (a failed append has thrown): what is left is a record cut short.
         if (!state.damaged && state.position < size)
@@ -120,14 +142,21 @@ export class SpoolIngest {
         await unlink(path);
         await log.forgetCheckpoint(file.source);
         this.#files.delete(file.source);
+        backlogBytes -= size - state.position;
         worked = true;
-      } else backlogBytes += size - state.position;
+      }
     }
     return { worked, backlogBytes };
   }
 
   /** Appends the whole records of `path` from `state.position` up to `size`; true when any were. */
-  async #consume(path: string, source: string, state: FileState, size: number): Promise<boolean> {
+  async #consume(
+    path: string,
+    source: string,
+    state: FileState,
+    size: number,
+    onAppended: (position: number) => void,
+  ): Promise<boolean> {
     const handle = await open(path, 'r');
     let appended = false;
     try {
@@ -154,6 +183,7 @@ export class SpoolIngest {
           await this.#options.log.append(cases, { source, position: state.position + end });
           this.#written += cases.length;
           appended = true;
+          onAppended(state.position + end);
         }
         state.position += consumed;
         if (damaged) {

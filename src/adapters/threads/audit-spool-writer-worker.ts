@@ -62,15 +62,18 @@ if (log) {
     const stopping = closing;
     let worked = false;
     try {
-      const pass = await ingest.pass();
+      const status = (backlogBytes: number) =>
+        reply({ kind: 'status', backlogBytes, written: ingest.written, damaged: ingest.damaged });
+      let told = 0;
+      const pass = await ingest.pass((backlogBytes) => {
+        // At most four times a second while a long pass goes on.
+        if (Date.now() - told < 250) return;
+        told = Date.now();
+        status(backlogBytes);
+      });
       worked = pass.worked;
       failures = 0;
-      reply({
-        kind: 'status',
-        backlogBytes: pass.backlogBytes,
-        written: ingest.written,
-        damaged: ingest.damaged,
-      });
+      status(pass.backlogBytes);
     } catch (error) {
       failures += 1;
       reply({ kind: 'problem', message: `audit spool not written: ${(error as Error).message}` });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
 import { buildCli } from '../support/build-cli.js';
-import { publishOriginalModel } from '../support/publish-original-model.js';
+import { ONE_CASE, publishOriginalModel } from '../support/publish-original-model.js';
 import { runWrk, type WrkResult } from './run-wrk.js';
 import { type ServerSide, startSide, waitUntilServing } from './serve-sides.js';
 
@@ -46,11 +46,7 @@ async function main(): Promise<void> {
   const given = { a: option('a'), b: option('b') };
   const dir = await mkdtemp(join(tmpdir(), 'amlops-bench-settings-'));
   const cases = generateCases({ rows: 10_000, seed: 1 });
-  const one = {
-    total_outcome_dollar_amount: [2109.19],
-    total_income_dollar_amount: [1305.06],
-    risk_pld: ['HIGH'],
-  };
+  const one = ONE_CASE;
   const home = join(dir, 'home');
   await publishOriginalModel(cases.frame, cases.label, home, one);
   const body = join(dir, 'one.json');

@@ -20,7 +20,7 @@ import { writeTable } from '../../src/adapters/data/write-table.js';
 import type { NumericColumn } from '../../src/core/frame/column.js';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
 import { buildCli } from '../support/build-cli.js';
-import { publishOriginalModel } from '../support/publish-original-model.js';
+import { ONE_CASE, publishOriginalModel } from '../support/publish-original-model.js';
 import { runWrk, type WrkResult } from './run-wrk.js';
 import { type ServerSide, startSide, waitUntilServing } from './serve-sides.js';
 
@@ -44,11 +44,7 @@ async function prepare(dir: string, rows: number) {
   );
   if (ref.status !== 0) throw new Error(`reference training failed: ${ref.stderr}`);
   // The largest model of the original's grid (10 trees of depth 5), missing amounts filled with 0 as the original.
-  const one = {
-    total_outcome_dollar_amount: [2109.19],
-    total_income_dollar_amount: [1305.06],
-    risk_pld: ['HIGH'],
-  };
+  const one = ONE_CASE;
   const home = join(dir, 'home');
   await publishOriginalModel(cases.frame, cases.label, home, one);
   const column = (name: string) => cases.frame.get(name)!;

@@ -10,6 +10,13 @@ import { MODEL_BUNDLE_FORMAT } from '../../src/core/model/model-bundle.js';
 import { registerModelBundle } from '../../src/services/register-model-bundle.js';
 
 export const MODEL = 'consumers-laundering-model';
+
+/** One case in the original's columnar body: the scoring benchmarks' request and the model's input example. */
+export const ONE_CASE = {
+  total_outcome_dollar_amount: [2109.19],
+  total_income_dollar_amount: [1305.06],
+  risk_pld: ['HIGH'],
+};
 const NUMERIC = ['total_outcome_dollar_amount', 'total_income_dollar_amount'];
 
 /**

@@ -39,8 +39,18 @@ function serveCluster(): Promise<string> {
   });
 }
 
+/** The audit records of this test's requests. */
+async function clusterCases() {
+  const log = await openAuditLog(`sqlite:${h.home}/amlops.db`);
+  try {
+    return (await log.list({ maxResults: 10_000 })).items.filter((c) => c.requestId.startsWith('cluster-'));
+  } finally {
+    await log.close();
+  }
+}
+
 describe('amlops serve with two workers', () => {
-  it('audits every case once through the primary’s writer, and writes them all out on SIGTERM', async () => {
+  it('audits every case once through the spool and the primary’s writer while serving, and stops cleanly on SIGTERM', async () => {
     expect(existsSync(BUILT), 'dist/ is built by npm test (npm run build)').toBe(true);
     const url = await serveCluster();
     const statuses = await Promise.all(
@@ -53,16 +63,26 @@ describe('amlops serve with two workers', () => {
       ),
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
+    const rowsPerRequest = EXAMPLE_BODY.risk_pld.length;
+    // While serving, the primary's writer moves the spool into the store, and the workers' /metrics say how far it is.
+    const deadline = Date.now() + 20_000;
+    let written = 0;
+    let metrics = '';
+    while (Date.now() < deadline) {
+      // The writer commits before it reports: cases counted in the metrics are in the store.
+      metrics = await (await fetch(`${url}/metrics`)).text();
+      written = (await clusterCases()).length;
+      if (metrics.includes(`\namlops_audit_spool_written_total ${60 * rowsPerRequest}\n`)) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(written).toBe(60 * rowsPerRequest);
+    expect(metrics).toMatch(/^amlops_audit_spool_backlog_bytes 0$/m);
+    expect(metrics).toContain(`\namlops_audit_spool_written_total ${60 * rowsPerRequest}\n`);
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     child!.kill('SIGTERM');
     expect(await exited).toBe(0);
 
-    const log = await openAuditLog(`sqlite:${h.home}/amlops.db`);
-    const cases = (await log.list({ maxResults: 10_000 })).items.filter((c) =>
-      c.requestId.startsWith('cluster-'),
-    );
-    await log.close();
-    const rowsPerRequest = EXAMPLE_BODY.risk_pld.length;
+    const cases = await clusterCases();
     expect(cases).toHaveLength(60 * rowsPerRequest);
     expect(new Set(cases.map((c) => `${c.requestId}/${c.row}`)).size).toBe(60 * rowsPerRequest);
     expect(cases.every((c) => c.modelVersion === '1' && c.score > 0 && c.score < 1)).toBe(true);

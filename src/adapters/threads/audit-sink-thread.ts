@@ -2,6 +2,7 @@ import type { AuditSink } from '../../ports/audit-sink.js';
 import type { AuditSinkMessage, AuditSinkReply, AuditSinkWorkerData } from './audit-sink-messages.js';
 import { startWorker } from './start-worker.js';
 import { rebuildThreadError } from './thread-error.js';
+import { ThreadOpening } from './thread-opening.js';
 
 /**
  * An audit sink whose writes run on a worker thread of their own, with its own connection to the
@@ -21,16 +22,16 @@ export async function openAuditSinkThread(databaseUrl: string): Promise<AuditSin
   let nextId = 0;
   let stopped: Error | undefined;
   let onClosed: (() => void) | undefined;
-  let opening: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const opening = new ThreadOpening();
 
   const stop = (error: Error) => {
     stopped ??= error;
-    opening?.reject(error);
+    opening.failed(error);
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
   worker.on('message', (message: AuditSinkReply) => {
-    if (message.kind === 'ready') opening?.resolve();
+    if (message.kind === 'ready') opening.ready();
     else if (message.kind === 'open-failed') stop(rebuildThreadError(message.error));
     else if (message.kind === 'closed') onClosed?.();
     else {
@@ -44,16 +45,7 @@ export async function openAuditSinkThread(databaseUrl: string): Promise<AuditSin
   worker.on('exit', (code) => stop(new Error(`the audit writer thread stopped (exit code ${code})`)));
   const post = (message: AuditSinkMessage) => worker.postMessage(message);
 
-  try {
-    await new Promise<void>((resolve, reject) => {
-      opening = { resolve, reject };
-    });
-  } catch (error) {
-    await worker.terminate();
-    throw error;
-  } finally {
-    opening = undefined;
-  }
+  await opening.wait(worker);
 
   return {
     write(batch) {

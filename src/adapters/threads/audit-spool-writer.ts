@@ -5,6 +5,7 @@ import type {
 } from './audit-spool-writer-messages.js';
 import { startWorker } from './start-worker.js';
 import { rebuildThreadError } from './thread-error.js';
+import { ThreadOpening } from './thread-opening.js';
 
 /** The spool writer thread, seen from the thread that started it. */
 export interface AuditSpoolWriter {
@@ -34,14 +35,14 @@ export async function openAuditSpoolWriter(
   const worker = startWorker(import.meta.url, './audit-spool-writer-worker', data);
   let status: AuditSpoolStatus = { backlogBytes: 0, written: 0, damaged: 0 };
   let priority = 'unchanged';
-  let opening: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const opening = new ThreadOpening();
   let onClosed: (() => void) | undefined;
   let stopped = false;
   worker.on('message', (message: AuditSpoolWriterReply) => {
     if (message.kind === 'ready') {
       priority = message.priority;
-      opening?.resolve();
-    } else if (message.kind === 'open-failed') opening?.reject(rebuildThreadError(message.error));
+      opening.ready();
+    } else if (message.kind === 'open-failed') opening.failed(rebuildThreadError(message.error));
     else if (message.kind === 'status') {
       const { backlogBytes, written, damaged } = message;
       status = { backlogBytes, written, damaged };
@@ -50,23 +51,14 @@ export async function openAuditSpoolWriter(
   });
   worker.on('error', (error) => {
     onProblem(`the audit spool writer thread failed: ${error.message}`);
-    opening?.reject(error);
+    opening.failed(error);
   });
   worker.on('exit', () => {
     stopped = true;
-    opening?.reject(new Error('the audit spool writer thread stopped'));
+    opening.failed(new Error('the audit spool writer thread stopped'));
     onClosed?.();
   });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      opening = { resolve, reject };
-    });
-  } catch (error) {
-    await worker.terminate();
-    throw error;
-  } finally {
-    opening = undefined;
-  }
+  await opening.wait(worker);
   return {
     priority,
     get status() {

@@ -13,6 +13,8 @@ export interface AuditStats {
 export interface AuditSpoolStats {
   /** Bytes of records in the spool not yet written to the store. */
   readonly backlogBytes: number;
+  /** Cases the writer has written to the store since the server started. */
+  readonly written: number;
   /** Damaged spool files found. */
   readonly damaged: number;
 }
@@ -85,43 +87,49 @@ export class ScoringMetrics {
       labelNames: ['model_version'],
       registers,
     });
-    const gauge = (name: string, help: string, read: (s: AuditStats) => number) =>
+    /** A gauge read from `source` when collected (0 while it has nothing). */
+    const gauge = <T>(source: () => T | undefined, name: string, help: string, read: (s: T) => number) =>
       new Gauge({
         name,
         help,
         registers,
         collect() {
-          const stats = audit();
+          const stats = source();
           this.set(stats ? read(stats) : 0);
         },
       });
-    gauge('amlops_audit_queue_depth', 'Scored cases waiting to be written to the audit log', (s) => s.depth);
     gauge(
+      audit,
+      'amlops_audit_queue_depth',
+      'Scored cases waiting to be written to the audit log',
+      (s) => s.depth,
+    );
+    gauge(
+      audit,
       'amlops_audit_dropped_total',
       'Scored cases not recorded because the audit queue was full or writes failed',
       (s) => s.dropped + s.failed,
     );
     gauge(
+      audit,
       'amlops_audit_written_total',
       'Scored cases handed to the audit writer (the spool with several workers)',
       (s) => s.written,
     );
-    const spoolGauge = (name: string, help: string, read: (s: AuditSpoolStats) => number) =>
-      new Gauge({
-        name,
-        help,
-        registers,
-        collect() {
-          const stats = spool();
-          this.set(stats ? read(stats) : 0);
-        },
-      });
-    spoolGauge(
+    gauge(
+      spool,
       'amlops_audit_spool_backlog_bytes',
       'Bytes of audit records in the spool not yet written to the store (several workers)',
       (s) => s.backlogBytes,
     );
-    spoolGauge(
+    gauge(
+      spool,
+      'amlops_audit_spool_written_total',
+      'Scored cases the spool writer has written to the store since the server started (several workers)',
+      (s) => s.written,
+    );
+    gauge(
+      spool,
       'amlops_audit_spool_damaged_files_total',
       'Damaged audit spool files found (their readable records are written, the rest reported in the log)',
       (s) => s.damaged,

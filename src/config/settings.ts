@@ -187,6 +187,14 @@ export const SETTINGS = {
     description:
       'Scored cases waiting to be written, per serving process (about 60 bytes each); when full, further cases are dropped and counted (metric amlops_audit_dropped_total and a log line).',
   },
+  'audit.whenFull': {
+    type: 'enum',
+    values: ['drop', 'refuse'],
+    default: 'drop',
+    env: 'AMLOPS_AUDIT_WHEN_FULL',
+    description:
+      'What a serving process does with cases its audit queue has no room for (the store slow or unreachable): `drop` answers them and counts the records lost (amlops_audit_dropped_total); `refuse` answers 503 AUDIT_UNAVAILABLE instead, so that no answered case goes unrecorded (amlops_audit_refused_total), and retries failing writes until they succeed.',
+  },
   'audit.spoolMaxMb': {
     type: 'integer',
     default: 64,

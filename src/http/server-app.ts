@@ -74,6 +74,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
         capacity: config['audit.queueSize'],
         batchSize: config['audit.batchSize'],
         flushMs: config['audit.flushMs'],
+        whenFull: config['audit.whenFull'],
         onProblem: (problem) => {
           const now = Date.now();
           if (now - lastProblemLog < 1000) return;

@@ -9,6 +9,13 @@ export interface AuditQueueOptions {
   readonly batchSize: number;
   /** Longest a case waits before a write starts, in milliseconds. */
   readonly flushMs: number;
+  /**
+   * `drop` (default): a full queue drops new cases (counted), a batch that fails three times is
+   * given up (counted). `refuse`: a full queue refuses new cases (`offer` returns false and counts
+   * them as refused: the caller must not answer them), and a failing batch is retried until it is
+   * written (three attempts once the queue is closing), so that no answered case goes unrecorded.
+   */
+  readonly whenFull?: 'drop' | 'refuse';
   /** Told when cases are dropped (queue full, or a batch failed 3 times) or a write fails. */
   readonly onProblem?: (problem: {
     kind: 'dropped' | 'write-failed';
@@ -18,14 +25,18 @@ export interface AuditQueueOptions {
 }
 
 const ATTEMPTS = 3;
+/** Longest pause between two attempts at a batch that keeps failing. */
+const MAX_BACKOFF_MS = 2000;
 
 /**
  * Records scored cases asynchronously: requests are queued (bounded, counted in cases) and handed
  * to the sink in batches, one batch at a time, so that scoring never waits for the store. A
  * request's values are copied into the batch being filled when it is offered (flat arrays, see
- * `AuditBatchBuilder`), so the queue keeps no request alive. A full
- * queue drops the new cases and counts them (`dropped`), a batch that fails three times is counted
- * too (`failed`): records are never lost silently.
+ * `AuditBatchBuilder`), so the queue keeps no request alive. The
+ * batch being written counts as waiting until it is written. A full queue drops the new cases and
+ * counts them (`dropped`), a batch that fails three times is counted too (`failed`): records are
+ * never lost silently. With `whenFull: 'refuse'` nothing is dropped: a full queue refuses the new
+ * cases, which the caller then does not answer, and failing batches are retried until written.
  *
  * @example
  * const queue = new AuditQueue(await openAuditSinkThread(url), { capacity: 50_000, batchSize: 200, flushMs: 200 });
@@ -43,6 +54,8 @@ export class AuditQueue {
   #dropped = 0;
   #failed = 0;
   #written = 0;
+  #refused = 0;
+  #closing = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #writing: Promise<void> | undefined;
 
@@ -59,6 +72,14 @@ export class AuditQueue {
   get dropped(): number {
     return this.#dropped;
   }
+  /** Cases refused because the queue was full (`whenFull: 'refuse'`). */
+  get refused(): number {
+    return this.#refused;
+  }
+  /** True when a full queue refuses cases instead of dropping them. */
+  get refusesWhenFull(): boolean {
+    return this.#options.whenFull === 'refuse';
+  }
   /** Cases given up after failed writes. */
   get failed(): number {
     return this.#failed;
@@ -68,12 +89,18 @@ export class AuditQueue {
     return this.#written;
   }
 
-  /** Queues a request's cases; returns false (and counts them) when the queue has no room. */
+  /**
+   * Queues a request's cases; returns false when the queue has no room, counting them as dropped,
+   * or as refused when the queue refuses (then the caller must not answer them).
+   */
   offer(entry: AuditEntry): boolean {
     const n = entry.input.rowCount;
     if (this.#depth + n > this.#options.capacity) {
-      this.#dropped += n;
-      this.#options.onProblem?.({ kind: 'dropped', cases: n });
+      if (this.refusesWhenFull) this.#refused += n;
+      else {
+        this.#dropped += n;
+        this.#options.onProblem?.({ kind: 'dropped', cases: n });
+      }
       return false;
     }
     const { batchSize } = this.#options;
@@ -106,6 +133,7 @@ export class AuditQueue {
 
   /** Writes what is left and closes the sink; the queue must not be offered more after. */
   async close(): Promise<void> {
+    this.#closing = true;
     await this.flush();
     await this.#sink.close();
   }
@@ -128,26 +156,32 @@ export class AuditQueue {
   async #drain(): Promise<void> {
     while (this.#depth > 0) {
       const builder = this.#full.shift() ?? this.#takeFilling();
-      const cases = builder.cases;
-      this.#depth -= cases;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await this.#sink.write(builder.batch);
-          this.#written += cases;
-          break;
-        } catch (error) {
-          this.#options.onProblem?.({ kind: 'write-failed', cases, error });
-          if (attempt === ATTEMPTS) {
-            this.#failed += cases;
-            this.#options.onProblem?.({ kind: 'dropped', cases, error });
-            break;
-          }
-          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-        }
-      }
+      // The batch counts as waiting until it is written: a queue that refuses keeps room for it.
+      await this.#write(builder);
+      this.#depth -= builder.cases;
       if (this.#full.length === 0) return;
       // A sink may write on this thread (SQLite): let requests in between batches.
       await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async #write(builder: AuditBatchBuilder): Promise<void> {
+    const cases = builder.cases;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#sink.write(builder.batch);
+        this.#written += cases;
+        return;
+      } catch (error) {
+        this.#options.onProblem?.({ kind: 'write-failed', cases, error });
+        const keep = this.refusesWhenFull && !this.#closing;
+        if (!keep && attempt >= ATTEMPTS) {
+          this.#failed += cases;
+          this.#options.onProblem?.({ kind: 'dropped', cases, error });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, 100 * attempt)));
+      }
     }
   }
 

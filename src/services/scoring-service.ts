@@ -1,3 +1,4 @@
+import { AmlopsError } from '../core/errors/index.js';
 import type { CaseReasons } from '../core/scoring/case-reasons.js';
 import type { ColumnarInput } from '../core/scoring/columnar-input.js';
 import type { ScoringWarning } from '../core/scoring/scoring-warning.js';
@@ -73,7 +74,8 @@ export class ScoringService {
     const reasons = request.explain
       ? Array.from({ length: input.rowCount }, (_, row) => scorer.explain(input, row))
       : undefined;
-    this.#options.audit?.offer({
+    const audit = this.#options.audit;
+    const queued = audit?.offer({
       requestId: request.requestId,
       modelName: loaded.name,
       modelVersion: loaded.version,
@@ -83,6 +85,11 @@ export class ScoringService {
       input,
       scores,
     });
+    if (queued === false && audit?.refusesWhenFull)
+      throw new AmlopsError(
+        'AUDIT_UNAVAILABLE',
+        `the audit log cannot take ${input.rowCount} more case${input.rowCount === 1 ? '' : 's'} now (${audit.depth} waiting to be written); this request is not answered, so that no score goes unrecorded: try again shortly`,
+      );
     const challenger = this.#options.models.challenger;
     const onShadow = this.#options.onShadow;
     if (challenger && onShadow && request.model === undefined && challenger !== loaded)

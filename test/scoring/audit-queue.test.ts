@@ -119,16 +119,17 @@ describe('the audit queue', () => {
       flushMs: 1,
       onProblem: (p) => problems.push({ kind: p.kind, cases: p.cases }),
     });
-    expect(queue.offer(entry('a', 2))).toBe(true); // taken by the (held) writer at once
+    expect(queue.offer(entry('a', 2))).toBe(true); // taken by the (held) writer at once, still waiting
     expect(queue.offer(entry('b', 3))).toBe(true);
-    expect(queue.offer(entry('c', 2))).toBe(true);
-    expect(queue.offer(entry('d', 2))).toBe(false);
-    expect(queue.dropped).toBe(2);
-    expect(problems).toEqual([{ kind: 'dropped', cases: 2 }]);
+    expect(queue.offer(entry('c', 1))).toBe(false);
+    expect(queue.dropped).toBe(1);
+    expect(problems).toEqual([{ kind: 'dropped', cases: 1 }]);
     log.release();
     await queue.flush();
-    expect(queue.written).toBe(7);
-    expect(log.batches.flat().map((c) => c.requestId)).not.toContain('d');
+    expect(queue.written).toBe(5);
+    expect(queue.offer(entry('d', 2))).toBe(true);
+    await queue.flush();
+    expect(log.batches.flat().map((c) => c.requestId)).toEqual(['a', 'a', 'b', 'b', 'b', 'd', 'd']);
   });
 
   it('retries a failed write, and counts the cases of a batch that fails three times', async () => {
@@ -156,5 +157,41 @@ describe('the audit queue', () => {
       'write-failed',
       'dropped',
     ]);
+  });
+
+  it('refuses cases when full instead of dropping them, and keeps a failing batch until it is written (whenFull: refuse)', async () => {
+    const log = memoryLog();
+    const problems: string[] = [];
+    const queue = new AuditQueue(auditLogSink(log, { owned: false }), {
+      capacity: 4,
+      batchSize: 2,
+      flushMs: 1,
+      whenFull: 'refuse',
+      onProblem: (p) => problems.push(p.kind),
+    });
+    log.failNext(5);
+    expect(queue.offer(entry('a', 2))).toBe(true);
+    expect(queue.offer(entry('b', 2))).toBe(true);
+    expect(queue.offer(entry('c', 1))).toBe(false);
+    expect([queue.refused, queue.dropped]).toEqual([1, 0]);
+    await queue.flush();
+    // Five failed attempts at the first batch, then everything is written; nothing was given up.
+    expect([queue.written, queue.failed, queue.dropped]).toEqual([4, 0, 0]);
+    expect(problems).toEqual(Array(5).fill('write-failed'));
+    expect(log.batches.flat().map((c) => c.requestId)).toEqual(['a', 'a', 'b', 'b']);
+  });
+
+  it('gives a failing batch three attempts once it is closing, even when it refuses (the store may never come back)', async () => {
+    const log = memoryLog();
+    const queue = new AuditQueue(auditLogSink(log, { owned: false }), {
+      capacity: 10,
+      batchSize: 10,
+      flushMs: 1000,
+      whenFull: 'refuse',
+    });
+    log.failNext(1000);
+    queue.offer(entry('a', 2));
+    await queue.close();
+    expect([queue.written, queue.failed]).toEqual([0, 2]);
   });
 });

@@ -6,6 +6,7 @@ export interface AuditStats {
   readonly depth: number;
   readonly dropped: number;
   readonly failed: number;
+  readonly refused: number;
   readonly written: number;
 }
 
@@ -109,6 +110,12 @@ export class ScoringMetrics {
       'amlops_audit_dropped_total',
       'Scored cases not recorded because the audit queue was full or writes failed',
       (s) => s.dropped + s.failed,
+    );
+    gauge(
+      audit,
+      'amlops_audit_refused_total',
+      'Scored cases not answered (503 AUDIT_UNAVAILABLE) because the audit queue was full (audit.whenFull=refuse)',
+      (s) => s.refused,
     );
     gauge(
       audit,

@@ -39,6 +39,12 @@ export const scoringCodes = {
     exit: EXIT.unavailable,
     description: 'No model is loaded yet (none in production, or it is still loading); try again shortly.',
   },
+  AUDIT_UNAVAILABLE: {
+    status: 503,
+    exit: EXIT.unavailable,
+    description:
+      'With `audit.whenFull=refuse`, the audit log cannot take the cases of this request now (its queue is full: the store is slow or unreachable); the request is not answered, so that no score goes unrecorded. Try again shortly.',
+  },
   FEEDBACK_INVALID: {
     status: 400,
     exit: EXIT.data,

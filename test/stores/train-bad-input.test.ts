@@ -14,9 +14,9 @@ import { s3Env } from '../support/s3-env.js';
 /*
  * The "Bad input" requirement of the training pipeline, end to end through `amlops train`: an empty
  * file, a file with no positives, a file missing a configured column, an unreadable `s3://`
- * location, a preset or parameter that does not exist each fail the run at its step with a specific
- * message, the run is recorded as Failed with that message, nothing is registered, and the
- * production model is untouched.
+ * location each fail the run at its step with a specific message, the run is recorded as Failed
+ * with that message, nothing is registered, and the production model is untouched; a preset or a
+ * parameter that does not exist is refused before any run starts.
  *
  * Lives under test/stores so that the global setup starts the S3 server (s3rver). Non-numeric
  * values are covered by test/pipelines/train-flow.test.ts and are not repeated here.
@@ -230,14 +230,16 @@ describe('amlops train: bad input fails the run at its step, recorded Failed, re
     );
   });
 
-  it('a parameter that does not exist fails at fit naming it (exit 64)', async () => {
+  it('a parameter that does not exist is refused before any run starts, naming it (exit 64)', async () => {
     const failure = await trainFails(
       ['--data', 'cases.csv', '--params', '{"n_estimatorz":5}'],
       'MODEL_PARAM_INVALID',
       64,
     );
-    const run = await expectFailedRun(failure, 'fit');
-    expect(run.error?.message).toMatch(/^n_estimatorz must be a known parameter \(objective, n_estimators, /);
-    expect(run.error?.message).toMatch(/; got 5$/);
+    expectNoRun(failure);
+    expect(failure.error.message).toMatch(
+      /^n_estimatorz must be a known parameter \(objective, n_estimators, /,
+    );
+    expect(failure.error.message).toMatch(/; got 5$/);
   });
 });

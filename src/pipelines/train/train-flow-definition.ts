@@ -1,5 +1,5 @@
 import { AmlopsError } from '../../core/errors/index.js';
-import type { GbdtParamsInput } from '../../core/gbdt/index.js';
+import { type GbdtParamsInput, resolveParams } from '../../core/gbdt/index.js';
 import { searchPreset } from '../../core/search/index.js';
 import type { FlowDefinition } from '../flow-definition.js';
 import type { FlowStep } from '../flow-step.js';
@@ -35,6 +35,8 @@ export function trainParams(
   searchPreset(presetName);
   if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params)))
     invalid("'params' must be a JSON object of XGBoost parameters");
+  // Checked before the run starts, not at `fit` after the data is loaded: MODEL_PARAM_INVALID names the parameter.
+  if (params !== undefined) resolveParams(params as GbdtParamsInput);
   const seedValue = seed ?? config['training.seed'];
   if (typeof seedValue !== 'number' || !Number.isInteger(seedValue) || seedValue < 0)
     invalid(`'seed' must be a non-negative integer; got ${JSON.stringify(seed)}`);

@@ -44,6 +44,8 @@ export interface ServerAppOptions {
   readonly openAuditSink?: (databaseUrl: string) => Promise<AuditSink>;
   /** How far the writer of the audit spool is, when another process writes this one's records. */
   readonly auditSpool?: () => AuditSpoolStats | undefined;
+  /** Longest a flushed audit record may take to reach the store (another process writes it), in ms. */
+  readonly auditLagMs?: number;
 }
 
 /**
@@ -146,6 +148,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     metrics,
     auditLog,
     ...(audit ? { flushAudit: () => audit.flush() } : {}),
+    ...(options.auditLagMs ? { auditLagMs: options.auditLagMs } : {}),
     negativeValue: config['data.negativeValue'],
     bodyLimit: config['scoring.bodyLimitBytes'],
     version: options.version,

@@ -80,6 +80,8 @@ export async function startScoringProcess(
               maxBytes: config['audit.spoolMaxMb'] * 2 ** 20,
             }),
           auditSpool: () => spool,
+          // Feedback on a case scored a moment ago waits for the spool writer (it runs every audit.flushMs when a core is free).
+          auditLagMs: 5000 + 5 * config['audit.flushMs'],
         }
       : {}),
   });

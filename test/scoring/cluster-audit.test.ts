@@ -63,6 +63,13 @@ describe('amlops serve with two workers', () => {
       ),
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
+    // An analyst's conclusion on a case scored a moment ago is taken, though its record is still on its way.
+    const feedback = await fetch(`${url}/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ request_id: 'cluster-59', row: 0, conclusion: 'REPORTED', analyst: 'ana' }),
+    });
+    expect(feedback.status, await feedback.clone().text()).toBe(201);
     const rowsPerRequest = EXAMPLE_BODY.risk_pld.length;
     // While serving, the primary's writer moves the spool into the store, and the workers' /metrics say how far it is.
     const deadline = Date.now() + 20_000;

@@ -5,10 +5,14 @@ import type { CaseFeedback } from '../../ports/audit-log.js';
 import { requireJson } from './request-options.js';
 import type { ScoringAppOptions } from './scoring-app-options.js';
 
+/** Pause between two looks for a case on its way to the store. */
+const LOOK_AGAIN_MS = 100;
+
 /**
  * `POST /feedback`: an analyst's conclusion on a scored case, named by `request_id` and `row` (as
  * answered by `/predict`) or by `case_id`, becomes a label for live performance monitoring. The
- * case must be in the audit log (404 FEEDBACK_CASE_NOT_FOUND otherwise).
+ * case must be in the audit log (404 FEEDBACK_CASE_NOT_FOUND otherwise; with several workers, once
+ * `auditLagMs` has passed).
  *
  * @example
  * // POST /feedback {"request_id": "…", "row": 0, "conclusion": "REPORTED_TO_AUTHORITY", "analyst": "ana"}
@@ -45,13 +49,23 @@ export function registerFeedbackRoute(app: FastifyInstance, options: ScoringAppO
     const ref = byRequest
       ? { requestId: requestId as string, row: row as number }
       : { caseId: caseId as string };
-    const scored = await log.findCase(ref);
+    let scored = await log.findCase(ref);
+    // With several workers the case may still be on its way to the store (the spool writer runs
+    // when a core is free, every audit.flushMs at most): look again for a while.
+    const deadline = Date.now() + (options.auditLagMs ?? 0);
+    while (!scored && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, LOOK_AGAIN_MS));
+      scored = await log.findCase(ref);
+    }
+    const yet = options.auditLagMs
+      ? ' (a case scored moments ago on a busy server may still be on its way: try again shortly)'
+      : '';
     if (!scored)
       throw new AmlopsError(
         'FEEDBACK_CASE_NOT_FOUND',
         byRequest
-          ? `no scored case for request ${requestId} row ${row} in the audit log`
-          : `no scored case with case id ${JSON.stringify(caseId)} in the audit log`,
+          ? `no scored case for request ${requestId} row ${row} in the audit log${yet}`
+          : `no scored case with case id ${JSON.stringify(caseId)} in the audit log${yet}`,
         byRequest ? { request_id: requestId, row } : { case_id: caseId },
       );
     const feedback: CaseFeedback = {

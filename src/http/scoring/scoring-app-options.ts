@@ -11,6 +11,12 @@ export interface ScoringAppOptions {
   readonly auditLog?: AuditLog;
   /** Writes the audit queue out, so that feedback can name a case scored a moment ago. */
   readonly flushAudit?: () => Promise<void>;
+  /**
+   * Longest a flushed case may take to reach the store, in milliseconds: with several workers
+   * another process writes the spool (and another worker may have scored the case). Feedback on a
+   * case not found yet looks again until then. 0 (default): a flushed case is in the store.
+   */
+  readonly auditLagMs?: number;
   /** The conclusion meaning "not laundering" (setting data.negativeValue): label 0; others label 1. */
   readonly negativeValue: string;
   /** Largest request body, in bytes (setting scoring.bodyLimitBytes). */

@@ -223,10 +223,11 @@ export const SETTINGS = {
   'audit.flushMs': {
     type: 'integer',
     default: 200,
-    min: 1,
+    min: 0,
     max: 60000,
     env: 'AMLOPS_AUDIT_FLUSH_MS',
-    description: 'Longest a scored case waits in the queue before being written, in milliseconds.',
+    description:
+      "Longest a scored case waits in the queue before being written, in milliseconds. 0 with several workers: each request's cases are in the spool file before it is answered, so that a worker that crashes loses no answered case.",
   },
   'audit.retentionDays': {
     type: 'integer',

@@ -25,6 +25,8 @@ function spoolDir(config: Config, cwd: string, primaryPid: number): string {
 }
 
 const HOUR = 3_600_000;
+/** Shortest pause of the spool writer between two passes over an empty spool, in milliseconds. */
+const MIN_SPOOL_POLL_MS = 100;
 const DAY = 86_400_000;
 
 /** How `amlops serve` runs. */
@@ -161,7 +163,8 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
       {
         dir,
         databaseUrl: databaseUrlOf(config, options.cwd),
-        pollMs: config['audit.flushMs'],
+        // A pause between passes even when each request is written at once (audit.flushMs 0).
+        pollMs: Math.max(config['audit.flushMs'], MIN_SPOOL_POLL_MS),
         priority: config['audit.writerPriority'],
       },
       (problem) => logger.error({ spool: dir }, problem),
@@ -180,7 +183,10 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
     let listening = 0;
     const fork = () => cluster.fork();
     for (let i = 0; i < count; i++) fork();
-    cluster.on('listening', (_worker, address) => {
+    /** Workers that have started serving (and so listen for 'shutdown'). */
+    const serving = new Set<number>();
+    cluster.on('listening', (worker, address) => {
+      serving.add(worker.id);
       listening += 1;
       if (listening === count)
         options.onListening?.(`http://${address.address ?? '127.0.0.1'}:${address.port}`, count);
@@ -196,7 +202,11 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
       stopping = true;
       const live = Object.values(cluster.workers ?? {});
       if (live.length === 0) resolve();
-      for (const worker of live) worker?.send('shutdown');
+      // A worker still starting (one replacing a dead worker) would miss the message: it has served
+      // nothing yet, so it is simply stopped.
+      for (const worker of live)
+        if (worker && serving.has(worker.id)) worker.send('shutdown');
+        else worker?.process.kill('SIGTERM');
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);

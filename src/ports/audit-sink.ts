@@ -38,6 +38,12 @@ export interface AuditBatch {
  */
 export interface AuditSink {
   write(batch: AuditBatch): Promise<void>;
+  /**
+   * Writes the batch before returning, throwing when it cannot; only sinks whose writes are
+   * synchronous and short have it (the spool file). The queue uses it to write each request's
+   * cases before the request is answered (`audit.flushMs` 0).
+   */
+  writeNow?(batch: AuditBatch): void;
   /** Finishes the writes in progress and releases the store. */
   close(): Promise<void>;
 }

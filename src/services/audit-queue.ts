@@ -7,7 +7,11 @@ export interface AuditQueueOptions {
   readonly capacity: number;
   /** Cases per write. */
   readonly batchSize: number;
-  /** Longest a case waits before a write starts, in milliseconds. */
+  /**
+   * Longest a case waits before a write starts, in milliseconds. 0 with a sink that can write at
+   * once (`writeNow`, the spool): each request's cases are written before `offer` returns, so
+   * before the request is answered.
+   */
   readonly flushMs: number;
   /**
    * `drop` (default): a full queue drops new cases (counted), a batch that fails three times is
@@ -103,6 +107,8 @@ export class AuditQueue {
       }
       return false;
     }
+    if (this.#options.flushMs === 0 && this.#sink.writeNow && this.#depth === 0 && this.#writeNow(entry))
+      return true;
     const { batchSize } = this.#options;
     for (let row = 0; row < n; ) {
       this.#filling ??= new AuditBatchBuilder();
@@ -121,6 +127,23 @@ export class AuditQueue {
       this.#timer.unref?.();
     }
     return true;
+  }
+
+  /**
+   * Writes a request's cases at once (the queue is empty, so order is kept); false when the sink
+   * refused them, which then go through the queue (retried as any failed write).
+   */
+  #writeNow(entry: AuditEntry): boolean {
+    const builder = new AuditBatchBuilder();
+    builder.add(entry, 0, entry.input.rowCount);
+    try {
+      this.#sink.writeNow!(builder.batch);
+      this.#written += builder.cases;
+      return true;
+    } catch (error) {
+      this.#options.onProblem?.({ kind: 'write-failed', cases: builder.cases, error });
+      return false;
+    }
   }
 
   /** Writes everything queued so far. */

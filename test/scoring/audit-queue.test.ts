@@ -4,6 +4,7 @@ import { parsePredictBody } from '../../src/core/scoring/parse-predict-body.js';
 import { scoringContract } from '../../src/core/scoring/scoring-contract.js';
 import { validateScoringInput } from '../../src/core/scoring/validate-scoring-input.js';
 import type { AuditLog, ScoredCase } from '../../src/ports/audit-log.js';
+import type { AuditBatch } from '../../src/ports/audit-sink.js';
 import type { AuditEntry } from '../../src/services/audit-entry.js';
 import { AuditQueue } from '../../src/services/audit-queue.js';
 import { trainTestBundle } from './scoring-test-kit.js';
@@ -193,5 +194,38 @@ describe('the audit queue', () => {
     queue.offer(entry('a', 2));
     await queue.close();
     expect([queue.written, queue.failed]).toEqual([0, 2]);
+  });
+
+  it('with flushMs 0 and a sink that writes at once, writes each request before offer returns; a refused write goes through the queue', async () => {
+    const written: string[] = [];
+    let refuse = false;
+    const sink = {
+      async write(batch: AuditBatch) {
+        written.push(...batch.requestIds.map((id) => `queued:${id}`));
+      },
+      writeNow(batch: AuditBatch) {
+        if (refuse) throw new Error('spool full');
+        written.push(...batch.requestIds.map((id) => `now:${id}`));
+      },
+      async close() {},
+    };
+    const problems: string[] = [];
+    const queue = new AuditQueue(sink, {
+      capacity: 100,
+      batchSize: 10,
+      flushMs: 0,
+      onProblem: (p) => problems.push(p.kind),
+    });
+    expect(queue.offer(entry('a', 3))).toBe(true);
+    expect(written).toEqual(['now:a']);
+    refuse = true;
+    expect(queue.offer(entry('b', 2))).toBe(true);
+    refuse = false;
+    // One request waits in the queue: the next goes behind it, in order.
+    expect(queue.offer(entry('c', 1))).toBe(true);
+    await queue.flush();
+    expect(written).toEqual(['now:a', 'queued:b', 'queued:c']);
+    expect([queue.written, queue.depth, queue.failed]).toEqual([6, 0, 0]);
+    expect(problems).toEqual(['write-failed']);
   });
 });

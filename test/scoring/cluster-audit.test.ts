@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
@@ -22,9 +22,9 @@ afterAll(async () => {
 });
 
 /** Starts `amlops serve --workers 2` on a free port; resolves with its URL once every worker listens. */
-function serveCluster(): Promise<string> {
+function serveCluster(flushMs = '50'): Promise<string> {
   child = spawn(process.execPath, [BIN, 'serve', '--home', h.home, '--port', '0', '--workers', '2'], {
-    env: { ...process.env, AMLOPS_LOG_LEVEL: 'warn', AMLOPS_AUDIT_FLUSH_MS: '50' },
+    env: { ...process.env, AMLOPS_LOG_LEVEL: 'warn', AMLOPS_AUDIT_FLUSH_MS: flushMs },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -39,11 +39,11 @@ function serveCluster(): Promise<string> {
   });
 }
 
-/** The audit records of this test's requests. */
-async function clusterCases() {
+/** The audit records of this test's requests (those whose request id starts with `prefix`). */
+async function clusterCases(prefix = 'cluster-') {
   const log = await openAuditLog(`sqlite:${h.home}/amlops.db`);
   try {
-    return (await log.list({ maxResults: 10_000 })).items.filter((c) => c.requestId.startsWith('cluster-'));
+    return (await log.list({ maxResults: 10_000 })).items.filter((c) => c.requestId.startsWith(prefix));
   } finally {
     await log.close();
   }
@@ -93,5 +93,27 @@ describe('amlops serve with two workers', () => {
     expect(cases).toHaveLength(60 * rowsPerRequest);
     expect(new Set(cases.map((c) => `${c.requestId}/${c.row}`)).size).toBe(60 * rowsPerRequest);
     expect(cases.every((c) => c.modelVersion === '1' && c.score > 0 && c.score < 1)).toBe(true);
+  });
+
+  it('with audit.flushMs 0, a worker killed right after answering has every answered case in its spool file', async () => {
+    const url = await serveCluster('0');
+    const post = (i: number) =>
+      fetch(`${url}/predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': `crash-${i}` },
+        body: JSON.stringify(EXAMPLE_BODY),
+      }).then((r) => r.status);
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => post(i)));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    // Both workers die at once, no time to write anything out; the primary starts others.
+    const workers = readFileSync(`/proc/${child!.pid}/task/${child!.pid}/children`, 'utf8').trim().split(' ');
+    expect(workers).toHaveLength(2);
+    for (const pid of workers) process.kill(Number(pid), 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const cases = await clusterCases('crash-');
+    expect(cases).toHaveLength(40 * EXAMPLE_BODY.risk_pld.length);
   });
 });

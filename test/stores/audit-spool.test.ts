@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { availableParallelism, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openAuditSpoolSink } from '../../src/adapters/spool/audit-spool-sink.js';
@@ -232,4 +232,26 @@ describe('the spool writer thread', () => {
     expect(await keysOf(log)).toHaveLength(1000);
     await log.close();
   });
+
+  it('writes what is left on close even while every core is kept busy by other processes', async () => {
+    const url = `sqlite:${join(await tempDir(), 'amlops.db')}`;
+    const dir = spoolDirOf(await tempDir(), hostname(), process.pid);
+    mkdirSync(dir, { recursive: true });
+    const writer = await openAuditSpoolWriter({ dir, databaseUrl: url, pollMs: 60_000, priority: 'idle' });
+    const sink = openAuditSpoolSink({ dir, maxBytes: 2 ** 30 });
+    for (let i = 0; i < 20; i++) await sink.write(auditRequest(`busy${i}`, 500));
+    await sink.close();
+    const busy = Array.from({ length: availableParallelism() }, () =>
+      spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+    );
+    try {
+      await writer.close();
+    } finally {
+      for (const p of busy) p.kill('SIGKILL');
+    }
+    expect(existsSync(dir)).toBe(false);
+    const log = await openAuditLog(url);
+    expect(await keysOf(log)).toHaveLength(10_000);
+    await log.close();
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } fro
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AmlopsError } from '../../core/errors/index.js';
-import type { AuditSink } from '../../ports/audit-sink.js';
+import type { AuditBatch, AuditSink } from '../../ports/audit-sink.js';
 import { spoolFileName } from './spool-files.js';
 import { encodeSpoolRecord } from './spool-frame.js';
 
@@ -57,25 +57,30 @@ export function openAuditSpoolSink(options: AuditSpoolSinkOptions): AuditSink {
   const waiting = () => finished.reduce((sum, f) => sum + f.bytes, bytes);
   start();
 
+  const writeNow = (batch: AuditBatch) => {
+    if (closed) throw new Error('the audit spool is closed');
+    const record = encodeSpoolRecord(batch);
+    if (waiting() + record.length > options.maxBytes) {
+      finished = finished.filter((f) => existsSync(f.path));
+      if (waiting() + record.length > options.maxBytes)
+        throw new AmlopsError(
+          'AUDIT_SPOOL_FULL',
+          `the audit spool of process ${process.pid} holds ${Math.round(waiting() / 2 ** 20)} MB not yet written to the store (audit.spoolMaxMb)`,
+        );
+    }
+    for (let at = 0; at < record.length; ) at += writeSync(fd, record, at, record.length - at);
+    bytes += record.length;
+    if (bytes >= rotateBytes) {
+      finish();
+      start();
+    }
+  };
+
   return {
     async write(batch) {
-      if (closed) throw new Error('the audit spool is closed');
-      const record = encodeSpoolRecord(batch);
-      if (waiting() + record.length > options.maxBytes) {
-        finished = finished.filter((f) => existsSync(f.path));
-        if (waiting() + record.length > options.maxBytes)
-          throw new AmlopsError(
-            'AUDIT_SPOOL_FULL',
-            `the audit spool of process ${process.pid} holds ${Math.round(waiting() / 2 ** 20)} MB not yet written to the store (audit.spoolMaxMb)`,
-          );
-      }
-      for (let at = 0; at < record.length; ) at += writeSync(fd, record, at, record.length - at);
-      bytes += record.length;
-      if (bytes >= rotateBytes) {
-        finish();
-        start();
-      }
+      writeNow(batch);
     },
+    writeNow,
     async close() {
       if (closed) return;
       closed = true;

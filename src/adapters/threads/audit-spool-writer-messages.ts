@@ -8,8 +8,8 @@ export interface AuditSpoolWriterData {
   readonly databaseUrl: string;
   /** Pause between passes once the folder is consumed, in milliseconds. */
   readonly pollMs: number;
-  /** `idle`: runs only on CPU time nothing else wants (SCHED_IDLE); `low`: nice 19. */
-  readonly priority: 'idle' | 'low';
+  /** `idle`: runs only on CPU time nothing else wants (SCHED_IDLE); `low`: nice 19; `normal`: the process's. */
+  readonly priority: 'idle' | 'low' | 'normal';
 }
 
 /** Main thread to writer: consume what is left, then close the store. */

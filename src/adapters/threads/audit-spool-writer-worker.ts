@@ -25,7 +25,8 @@ const { dir, databaseUrl, pollMs, priority: wanted } = workerData as AuditSpoolW
 /** Passes tried on close while the store fails; what is left stays in the spool for the next start. */
 const CLOSING_ATTEMPTS = 3;
 
-const priority = wanted === 'idle' ? runThisThreadWhenIdle() : lowestOrdinaryPriority();
+const priority =
+  wanted === 'idle' ? runThisThreadWhenIdle() : wanted === 'low' ? lowestOrdinaryPriority() : 'unchanged';
 
 let log: AuditLog | undefined;
 try {

@@ -7,6 +7,9 @@ import { startWorker } from './start-worker.js';
 import { rebuildThreadError } from './thread-error.js';
 import { ThreadOpening } from './thread-opening.js';
 
+/** How long an idle-priority writer has to finish on close before a thread at normal priority takes over. */
+const IDLE_CLOSE_GRACE_MS = 2000;
+
 /** The spool writer thread, seen from the thread that started it. */
 export interface AuditSpoolWriter {
   /** The scheduling it runs under: 'idle' (SCHED_IDLE), 'nice 19' or 'unchanged'. */
@@ -66,11 +69,31 @@ export async function openAuditSpoolWriter(
     },
     async close() {
       if (stopped) return;
-      await new Promise<void>((resolve) => {
+      const closed = new Promise<void>((resolve) => {
         onClosed = resolve;
-        worker.postMessage({ kind: 'close' });
       });
+      worker.postMessage({ kind: 'close' });
+      if (data.priority !== 'idle') {
+        await closed;
+        await worker.terminate();
+        return;
+      }
+      // On a machine kept busy by others an idle thread may hardly run, and it cannot leave
+      // SCHED_IDLE without privileges: past a grace period it is stopped (what it appended is
+      // checkpointed) and a thread at the process's priority writes what is left (the server is
+      // stopping: no request waits for the CPU).
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const graceful = await Promise.race([
+        closed.then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), IDLE_CLOSE_GRACE_MS);
+        }),
+      ]);
+      clearTimeout(timer);
       await worker.terminate();
+      if (graceful) return;
+      const finisher = await openAuditSpoolWriter({ ...data, priority: 'normal' }, onProblem);
+      await finisher.close();
     },
   };
 }

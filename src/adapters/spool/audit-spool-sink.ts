@@ -57,17 +57,22 @@ export function openAuditSpoolSink(options: AuditSpoolSinkOptions): AuditSink {
   const waiting = () => finished.reduce((sum, f) => sum + f.bytes, bytes);
   start();
 
+  /** Throws AUDIT_SPOOL_FULL unless `more` bytes fit (the writer may have removed files since). */
+  const makeRoom = (more: number) => {
+    if (waiting() + more <= options.maxBytes) return;
+    finished = finished.filter((f) => existsSync(f.path));
+    if (waiting() + more > options.maxBytes)
+      throw new AmlopsError(
+        'AUDIT_SPOOL_FULL',
+        `the audit spool of process ${process.pid} holds ${Math.round(waiting() / 2 ** 20)} MB not yet written to the store (audit.spoolMaxMb)`,
+      );
+  };
   const writeNow = (batch: AuditBatch) => {
     if (closed) throw new Error('the audit spool is closed');
+    // Refused before it is encoded: under overload the queue retries full batches, each time.
+    makeRoom(1);
     const record = encodeSpoolRecord(batch);
-    if (waiting() + record.length > options.maxBytes) {
-      finished = finished.filter((f) => existsSync(f.path));
-      if (waiting() + record.length > options.maxBytes)
-        throw new AmlopsError(
-          'AUDIT_SPOOL_FULL',
-          `the audit spool of process ${process.pid} holds ${Math.round(waiting() / 2 ** 20)} MB not yet written to the store (audit.spoolMaxMb)`,
-        );
-    }
+    makeRoom(record.length);
     for (let at = 0; at < record.length; ) at += writeSync(fd, record, at, record.length - at);
     bytes += record.length;
     if (bytes >= rotateBytes) {

@@ -157,7 +157,12 @@ export class SpoolIngest {
     size: number,
     onAppended: (position: number) => void,
   ): Promise<boolean> {
-    const handle = await open(path, 'r');
+    const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+      // Renamed `.spool` by its process since the listing: read under its new name next pass.
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!handle) return false;
     let appended = false;
     try {
       while (state.position < size) {

@@ -16,7 +16,7 @@ import type {
   AuditSpoolWriterReply,
 } from './audit-spool-writer-messages.js';
 import { toThreadError } from './thread-error.js';
-import { lowerThisThreadsPriority, runThisThreadWhenIdle } from './thread-priority.js';
+import { runThisThreadAtLowestPriority, runThisThreadWhenIdle } from './thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('audit-spool-writer-worker.ts runs only as a worker thread');
@@ -26,7 +26,11 @@ const { dir, databaseUrl, pollMs, priority: wanted } = workerData as AuditSpoolW
 const CLOSING_ATTEMPTS = 3;
 
 const priority =
-  wanted === 'idle' ? runThisThreadWhenIdle() : wanted === 'low' ? lowestOrdinaryPriority() : 'unchanged';
+  wanted === 'idle'
+    ? runThisThreadWhenIdle()
+    : wanted === 'low'
+      ? runThisThreadAtLowestPriority()
+      : 'unchanged';
 
 let log: AuditLog | undefined;
 try {
@@ -34,11 +38,6 @@ try {
   reply({ kind: 'ready', priority });
 } catch (error) {
   reply({ kind: 'open-failed', error: toThreadError(error) });
-}
-
-function lowestOrdinaryPriority(): string {
-  lowerThisThreadsPriority(19);
-  return 'nice 19';
 }
 
 if (log) {

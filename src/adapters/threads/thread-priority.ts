@@ -19,14 +19,20 @@ function threadId(): number | undefined {
  * @example
  * lowerThisThreadsPriority(10); // in a worker thread's entry module
  */
-export function lowerThisThreadsPriority(nice: number): void {
+export function lowerThisThreadsPriority(nice: number): boolean {
   const tid = threadId();
-  if (tid === undefined) return;
+  if (tid === undefined) return false;
   try {
     setPriority(tid, nice);
+    return true;
   } catch {
-    // not allowed: the thread keeps the process's priority
+    return false; // not allowed: the thread keeps the process's priority
   }
+}
+
+/** Gives the calling thread nice 19, the lowest ordinary priority; returns which it got. */
+export function runThisThreadAtLowestPriority(): 'nice 19' | 'unchanged' {
+  return lowerThisThreadsPriority(19) ? 'nice 19' : 'unchanged';
 }
 
 /** Where util-linux's `chrt` is found (an absolute path: PATH is not searched). */
@@ -47,6 +53,5 @@ export function runThisThreadWhenIdle(): 'idle' | 'nice 19' | 'unchanged' {
   const chrt = CHRT.find((path) => existsSync(path));
   if (chrt && spawnSync(chrt, ['--idle', '--pid', '0', String(tid)], { stdio: 'ignore' }).status === 0)
     return 'idle';
-  lowerThisThreadsPriority(19);
-  return 'nice 19';
+  return runThisThreadAtLowestPriority();
 }

@@ -9,18 +9,18 @@
  * one amlops worker's resident memory under load and how many scored cases the audit log holds
  * after the servers stop. `--no-audit` turns auditing off, for comparison. The amlops
  * side is `amlops serve --workers 2` built into dist/ (compiled first) under plain node, as an
- * installed amlops runs.
+ * installed amlops runs. The working folder is removed afterwards unless `--keep` is given.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { writeTable } from '../../src/adapters/data/write-table.js';
-import type { NumericColumn } from '../../src/core/frame/column.js';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
 import { buildCli } from '../support/build-cli.js';
 import { ONE_CASE, publishOriginalModel } from '../support/publish-original-model.js';
+import { inScratchDir } from '../support/scratch-dir.js';
+import { thousandCases } from '../support/thousand-cases.js';
 import { runWrk, type WrkResult } from './run-wrk.js';
 import { type ServerSide, startSide, waitUntilServing } from './serve-sides.js';
 
@@ -47,24 +47,8 @@ async function prepare(dir: string, rows: number) {
   const one = ONE_CASE;
   const home = join(dir, 'home');
   await publishOriginalModel(cases.frame, cases.label, home, one);
-  const column = (name: string) => cases.frame.get(name)!;
-  const amount = (name: string) =>
-    Array.from((column(name) as NumericColumn).values.slice(0, 1000), (v) => (Number.isNaN(v) ? 0 : v));
-  const risk = column('risk_pld');
-  const risks = Array.from({ length: 1000 }, (_, i) =>
-    risk.kind === 'categorical'
-      ? risk.codes[i]! < 0
-        ? 'LOW'
-        : risk.categories[risk.codes[i]!]!
-      : String((risk.values as unknown[])[i] ?? 'LOW'),
-  );
-  const thousand = {
-    total_outcome_dollar_amount: amount('total_outcome_dollar_amount'),
-    total_income_dollar_amount: amount('total_income_dollar_amount'),
-    risk_pld: risks,
-  };
   await writeFile(join(dir, 'one.json'), JSON.stringify(one));
-  await writeFile(join(dir, 'thousand.json'), JSON.stringify(thousand));
+  await writeFile(join(dir, 'thousand.json'), JSON.stringify(thousandCases(cases.frame)));
   return { home, refModel: join(dir, 'ref.pkl') };
 }
 
@@ -86,12 +70,10 @@ async function waitForAuditToDrain(metricsUrl: string): Promise<void> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function main(): Promise<void> {
+async function main(dir: string): Promise<void> {
   const rounds = flag('rounds', 3);
   const audit = !process.argv.includes('--no-audit');
   const seconds = flag('seconds', 10);
-  const dir = await mkdtemp(join(tmpdir(), 'amlops-bench-serve-'));
-  process.stderr.write(`preparing in ${dir}\n`);
   const { home, refModel } = await prepare(dir, flag('rows', 10_000));
   const ours = startSide(
     'amlops',
@@ -201,4 +183,4 @@ async function main(): Promise<void> {
   );
 }
 
-await main();
+await inScratchDir('amlops-bench-serve-', main);

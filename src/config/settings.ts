@@ -140,6 +140,15 @@ export const SETTINGS = {
     env: 'AMLOPS_SERVER_WORKERS',
     description: 'Processes `amlops serve` runs (node cluster); 0 means one per CPU core.',
   },
+  'server.workerSemiSpaceMb': {
+    type: 'integer',
+    default: 8,
+    min: 0,
+    max: 1024,
+    env: 'AMLOPS_SERVER_WORKER_SEMI_SPACE_MB',
+    description:
+      "Young-generation semi-space of each serving worker a cluster starts, in MB (V8's `--max-semi-space-size`): smaller keeps a worker's memory lower under large requests, at the cost of more frequent minor collections; 0 keeps V8's default (16 MB). A `--max-semi-space-size` given in `NODE_OPTIONS` wins.",
+  },
   'scoring.maxRows': {
     type: 'integer',
     default: 10000,

@@ -9,6 +9,7 @@ import { openAuditSpoolWriter } from '../adapters/threads/audit-spool-writer.js'
 import type { AuditSpoolStatus } from '../adapters/threads/audit-spool-writer-messages.js';
 import { type Config, databaseUrlOf } from '../config/index.js';
 import { openServerApp, type ServerApp } from '../http/server-app.js';
+import { workerExecArgv } from './worker-exec-argv.js';
 
 /** The primary tells its workers how far the spool writer is, for their `/metrics`. */
 interface SpoolStatusMessage extends AuditSpoolStatus {
@@ -181,6 +182,13 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
   await new Promise<void>((resolve) => {
     let stopping = false;
     let listening = 0;
+    cluster.setupPrimary({
+      execArgv: workerExecArgv(
+        config['server.workerSemiSpaceMb'],
+        process.execArgv,
+        process.env.NODE_OPTIONS,
+      ),
+    });
     const fork = () => cluster.fork();
     for (let i = 0; i < count; i++) fork();
     /** Workers that have started serving (and so listen for 'shutdown'). */

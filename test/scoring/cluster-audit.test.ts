@@ -53,6 +53,11 @@ describe('amlops serve with two workers', () => {
   it('audits every case once through the spool and the primary’s writer while serving, and stops cleanly on SIGTERM', async () => {
     expect(existsSync(BUILT), 'dist/ is built by npm test (npm run build)').toBe(true);
     const url = await serveCluster();
+    // Each worker runs with the configured young generation (server.workerSemiSpaceMb, 8 by default).
+    for (const pid of readFileSync(`/proc/${child!.pid}/task/${child!.pid}/children`, 'utf8')
+      .trim()
+      .split(' '))
+      expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=8');
     const statuses = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         fetch(`${url}/predict`, {

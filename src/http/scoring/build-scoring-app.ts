@@ -47,10 +47,7 @@ export function buildScoringApp(options: ScoringAppOptions): FastifyInstance {
   });
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    options.metrics.httpDuration.observe(
-      { method: request.method, route, status_code: reply.statusCode },
-      reply.elapsedTime / 1000,
-    );
+    options.metrics.httpDuration.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     if (request.log.level === 'debug' || request.log.level === 'trace')
       request.log.debug({ route, status: reply.statusCode, ms: reply.elapsedTime }, 'request done');
     done();

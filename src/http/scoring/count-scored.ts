@@ -8,9 +8,6 @@ import type { ScoringMetrics } from './scoring-metrics.js';
  * countScored(metrics, scored);
  */
 export function countScored(metrics: ScoringMetrics, scored: ScoredRequest): void {
-  metrics.predictions.inc(
-    { model_name: scored.model.name, model_version: scored.model.version },
-    scored.rowCount,
-  );
+  metrics.predictions.add(scored.model.name, scored.model.version, scored.rowCount);
   metrics.scores.observe(scored.model.version, scored.scores, scored.rowCount);
 }

@@ -1,4 +1,5 @@
 import type { Metric } from 'prom-client';
+import { customMetric, getOrAdd, HistogramSeries, histogramSamples } from './custom-metric.js';
 
 /** Upper bounds of the score buckets: 0.05, 0.10, … 1.00. */
 const BUCKETS = Array.from({ length: 20 }, (_, i) => Math.round((i + 1) * 5) / 100);
@@ -6,7 +7,7 @@ const BUCKETS = Array.from({ length: 20 }, (_, i) => Math.round((i + 1) * 5) / 1
 /**
  * The `amlops_score` histogram by model version, fed a whole request's scores at once: scores are
  * probabilities, so the bucket is computed, not searched, and a 1000-case request costs a few
- * microseconds. Exposed to prom-client as a custom metric.
+ * microseconds.
  *
  * @example
  * const histogram = new ScoreHistogram();
@@ -14,45 +15,21 @@ const BUCKETS = Array.from({ length: 20 }, (_, i) => Math.round((i + 1) * 5) / 1
  * histogram.observe('3', scores, scores.length);
  */
 export class ScoreHistogram {
-  readonly #byVersion = new Map<string, { counts: Float64Array; sum: number; count: number }>();
+  readonly #byVersion = new Map<string, HistogramSeries>();
   readonly metric: Metric;
 
   constructor(name = 'amlops_score', help = 'Scores served (probabilities), by model version') {
-    this.metric = {
-      name,
-      help,
-      type: 'histogram',
-      get: async () => ({
-        name,
-        help,
-        type: 'histogram',
-        aggregator: 'sum',
-        values: [...this.#byVersion].flatMap(([version, h]) => {
-          let cumulative = 0;
-          return [
-            ...BUCKETS.map((le, i) => {
-              cumulative += h.counts[i]!;
-              return {
-                metricName: `${name}_bucket`,
-                labels: { model_version: version, le },
-                value: cumulative,
-              };
-            }),
-            { metricName: `${name}_bucket`, labels: { model_version: version, le: '+Inf' }, value: h.count },
-            { metricName: `${name}_sum`, labels: { model_version: version }, value: h.sum },
-            { metricName: `${name}_count`, labels: { model_version: version }, value: h.count },
-          ];
-        }),
-      }),
-    } as unknown as Metric;
+    this.metric = customMetric(name, help, 'histogram', () =>
+      histogramSamples(name, BUCKETS, this.#byVersion.values()),
+    );
   }
 
   observe(version: string, scores: Float64Array, n: number): void {
-    let h = this.#byVersion.get(version);
-    if (!h) {
-      h = { counts: new Float64Array(BUCKETS.length), sum: 0, count: 0 };
-      this.#byVersion.set(version, h);
-    }
+    const h = getOrAdd(
+      this.#byVersion,
+      version,
+      () => new HistogramSeries({ model_version: version }, BUCKETS.length),
+    );
     const last = BUCKETS.length - 1;
     let sum = 0;
     for (let i = 0; i < n; i++) {

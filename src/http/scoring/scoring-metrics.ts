@@ -1,4 +1,6 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
+import { PredictionCounter } from './prediction-counter.js';
+import { RequestDurations } from './request-durations.js';
 import { ScoreHistogram } from './score-histogram.js';
 
 /** What the metrics read from the audit queue when they are collected. */
@@ -31,8 +33,8 @@ export interface AuditSpoolStats {
  */
 export class ScoringMetrics {
   readonly registry = new Registry();
-  readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
-  readonly predictions: Counter<'model_name' | 'model_version'>;
+  readonly httpDuration = new RequestDurations();
+  readonly predictions = new PredictionCounter();
   readonly scores = new ScoreHistogram();
   readonly errors: Counter<'code'>;
   readonly modelLoadSeconds: Gauge<'model_name' | 'model_version'>;
@@ -45,19 +47,8 @@ export class ScoringMetrics {
     spool: () => AuditSpoolStats | undefined = () => undefined,
   ) {
     const registers = [this.registry];
-    this.httpDuration = new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'Duration of HTTP requests, by route and status',
-      labelNames: ['method', 'route', 'status_code'],
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers,
-    });
-    this.predictions = new Counter({
-      name: 'amlops_predictions_total',
-      help: 'Cases scored, by model version',
-      labelNames: ['model_name', 'model_version'],
-      registers,
-    });
+    this.registry.registerMetric(this.httpDuration.metric);
+    this.registry.registerMetric(this.predictions.metric);
     this.registry.registerMetric(this.scores.metric);
     this.errors = new Counter({
       name: 'amlops_errors_total',

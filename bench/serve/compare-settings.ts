@@ -41,6 +41,11 @@ function settings(text: string): Record<string, string> {
   );
 }
 
+/** `NODE_FLAGS=--a --b` among the settings: flags of the side's node command (not all are allowed in NODE_OPTIONS). */
+function nodeFlags(text: string): string[] {
+  return (settings(text).NODE_FLAGS ?? '').split(' ').filter(Boolean);
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The request bodies and load of each scenario `--load` can name. */
@@ -73,7 +78,7 @@ async function main(dir: string): Promise<void> {
       name,
       `http://127.0.0.1:${18_181 + i}/predict`,
       process.execPath,
-      [buildCli(), 'serve', '--port', String(18_181 + i), '--workers', '2'],
+      [...nodeFlags(given[name]), buildCli(), 'serve', '--port', String(18_181 + i), '--workers', '2'],
       { AMLOPS_HOME: home, AMLOPS_LOG_LEVEL: 'warn', ...settings(given[name]) },
     ),
   );

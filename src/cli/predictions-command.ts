@@ -4,6 +4,7 @@ import { writeTable } from '../adapters/data/write-table.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { databaseUrlOf } from '../config/index.js';
 import { AmlopsError } from '../core/errors/index.js';
+import { livePerformance, type VersionPerformance } from '../core/evaluate/live-performance.js';
 import { Frame } from '../core/frame/frame.js';
 import type { ScoredCase, ScoredCaseQuery } from '../ports/audit-log.js';
 import type { CliContext } from './cli-context.js';
@@ -23,7 +24,8 @@ const PAGE = 10_000;
 /**
  * `amlops predictions list|export`: the audit log of scored cases (request id, row, case id, model
  * version, inputs, score, time, caller), newest first, filtered by model, version, request, case
- * and time; `export --output FILE` writes them as CSV, Parquet or JSON Lines.
+ * and time; `export --output FILE` writes them as CSV, Parquet or JSON Lines; `performance` measures
+ * each model version on the cases analysts concluded on.
  */
 export function predictionsCommand(context: CliContext): Command {
   const withFilters = (command: Command) =>
@@ -128,10 +130,41 @@ export function predictionsCommand(context: CliContext): Command {
         () => `wrote ${cases.length} scored cases to ${flags.output}`,
       );
     });
+  const performance = new Command('performance')
+    .description(
+      'how each model version did on the cases analysts concluded on (POST /feedback): ROC AUC, average precision, Brier score, mean score against the share concluded positive',
+    )
+    .option('--model <name>', 'only cases scored by this registered model')
+    .option('--model-version <v>', 'only cases scored by this version')
+    .option('--since <time>', 'scored at or after this ISO time')
+    .option('--until <time>', 'scored before this ISO time')
+    .option('--json', 'print the figures as JSON')
+    .action(async (flags: FilterFlags, command: Command) => {
+      const log = await open(command);
+      let versions: VersionPerformance[];
+      try {
+        const { requestId: _r, caseId: _c, ...filters } = query(flags);
+        versions = livePerformance(await log.labelledScores(filters));
+      } finally {
+        await log.close();
+      }
+      const figure = (x: number | null) => (x === null ? 'n/a (one class so far)' : x.toFixed(4));
+      context.print(command, versions, () =>
+        versions.length === 0
+          ? 'no scored case has feedback yet: analysts post their conclusions to /feedback'
+          : versions
+              .map(
+                (v) =>
+                  `${v.modelName}/${v.modelVersion}: ${v.labelled} concluded cases (${v.positives} laundering)  ROC AUC ${figure(v.rocAuc)}  average precision ${figure(v.averagePrecision)}  Brier ${v.brierScore.toFixed(4)}  mean score ${v.meanScore.toFixed(4)} vs positive rate ${v.positiveRate.toFixed(4)}`,
+              )
+              .join('\n'),
+      );
+    });
   return new Command('predictions')
-    .description('the audit log of scored cases: list or export them')
+    .description('the audit log of scored cases: list or export them, and their live performance')
     .addCommand(list)
-    .addCommand(exportCommand);
+    .addCommand(exportCommand)
+    .addCommand(performance);
 }
 
 function query(flags: FilterFlags): ScoredCaseQuery {

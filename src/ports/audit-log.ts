@@ -44,6 +44,24 @@ export interface ScoredCaseQuery {
   readonly pageToken?: string;
 }
 
+/** A scored case an analyst concluded on: its score and the label of the latest conclusion. */
+export interface LabelledScore {
+  readonly modelName: string;
+  readonly modelVersion: string;
+  readonly score: number;
+  readonly label: 0 | 1;
+}
+
+/** Which labelled cases to read: by the model that scored them and when they were scored. */
+export interface LabelledScoreQuery {
+  readonly modelName?: string;
+  readonly modelVersion?: string;
+  /** Inclusive lower bound of the scoring time. */
+  readonly since?: number;
+  /** Exclusive upper bound of the scoring time. */
+  readonly until?: number;
+}
+
 /**
  * How far into an outside source of scored cases (a spool file of a serving machine) the cases of
  * an append reach: stored in the same transaction as the cases, so that a writer restarted after a
@@ -77,6 +95,11 @@ export interface AuditLog {
     readonly since?: number;
     readonly maxResults?: number;
   }): Promise<readonly CaseFeedback[]>;
+  /**
+   * Every scored case that has feedback, with the label of its latest feedback (an analyst may
+   * revise a conclusion): what live performance is measured on.
+   */
+  labelledScores(query?: LabelledScoreQuery): Promise<readonly LabelledScore[]>;
   /** Deletes scored cases (and feedback) older than `time`; returns how many cases. */
   deleteOlderThan(time: number): Promise<number>;
   close(): Promise<void>;

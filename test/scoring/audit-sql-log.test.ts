@@ -90,6 +90,48 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
     it('refuses a page token it did not give', async () => {
       await expect(log.list({ pageToken: 'garbage' })).rejects.toMatchObject({ code: 'USAGE' });
     });
+
+    it('gives each concluded case once, with the label of its latest conclusion and its latest scoring', async () => {
+      const at = (i: number) => 5_000_000 + i;
+      const fb = (requestId: string, row: number, label: 0 | 1, time: number) =>
+        log.recordFeedback({
+          requestId,
+          row,
+          caseId: null,
+          conclusion: label ? 'REPORTED' : 'CLOSED_NO_ROI',
+          label,
+          time,
+          analyst: 'ana',
+        });
+      await log.append([
+        scored(0, { requestId: 'fb-a', row: 0, modelVersion: '7', score: 0.9, time: at(0) }),
+        scored(0, { requestId: 'fb-a', row: 1, modelVersion: '7', score: 0.2, time: at(1) }),
+        scored(0, { requestId: 'fb-b', row: 0, modelVersion: '8', score: 0.6, time: at(2) }),
+        scored(0, { requestId: 'fb-c', row: 0, modelVersion: '7', score: 0.4, time: at(3) }), // no feedback
+      ]);
+      await fb('fb-a', 0, 0, at(10));
+      await fb('fb-a', 0, 1, at(11)); // revised: the later conclusion counts
+      await fb('fb-a', 1, 0, at(12));
+      await fb('fb-b', 0, 1, at(13));
+      await fb('fb-b', 0, 0, at(13)); // same time: the one recorded last counts
+      const all = await log.labelledScores({ since: at(0) });
+      expect(all.map((c) => [c.modelVersion, c.score, c.label])).toEqual([
+        ['7', 0.9, 1],
+        ['7', 0.2, 0],
+        ['8', 0.6, 0],
+      ]);
+      expect((await log.labelledScores({ modelVersion: '8' })).map((c) => c.score)).toEqual([0.6]);
+      expect(await log.labelledScores({ since: at(0), until: at(1) })).toHaveLength(1);
+      // A client reusing a request id: the feedback is on its latest scoring, counted once.
+      await log.append([
+        scored(0, { requestId: 'fb-a', row: 1, modelVersion: '8', score: 0.3, time: at(20) }),
+      ]);
+      expect((await log.labelledScores({ since: at(0) })).map((c) => [c.modelVersion, c.score])).toEqual([
+        ['7', 0.9],
+        ['8', 0.6],
+        ['8', 0.3],
+      ]);
+    });
   });
 }
 

@@ -5,6 +5,7 @@ import { readTable } from '../../src/adapters/data/read-table.js';
 import { writeTable } from '../../src/adapters/data/write-table.js';
 import { memoryIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { rocAuc } from '../../src/core/evaluate/roc-auc.js';
 import { parsePredictBody } from '../../src/core/scoring/parse-predict-body.js';
 import { validateScoringInput } from '../../src/core/scoring/validate-scoring-input.js';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
@@ -145,6 +146,44 @@ describe('amlops predictions', () => {
     );
     expect(csv).toContain('K-1');
     expect((await cli('predictions', 'list', '--since', 'yesterday-ish')).code).toBe(64);
+  });
+
+  it('measures each version on the cases analysts concluded on', async () => {
+    const none = await cli('predictions', 'performance', '--model-version', '2');
+    expect(none.out).toMatch(/no scored case has feedback yet/);
+    const n = 40;
+    const body = {
+      total_outcome_dollar_amount: Array.from({ length: n }, (_, i) => 100 + 250 * i),
+      total_income_dollar_amount: Array.from({ length: n }, (_, i) => 5000 - 100 * i),
+      risk_pld: Array.from({ length: n }, (_, i) => ['LOW', 'MEDIUM', 'HIGH'][i % 3]!),
+    };
+    const res = await h.server.app.inject({ method: 'POST', url: '/predict', payload: body });
+    const { request_id: requestId, predictions } = res.json() as {
+      request_id: string;
+      predictions: number[];
+    };
+    await h.server.audit!.flush();
+    const labels = predictions.map((_, i) => (i % 3 === 0 || i > 30 ? 1 : 0));
+    for (let row = 0; row < n; row++) {
+      const posted = await h.server.app.inject({
+        method: 'POST',
+        url: '/feedback',
+        payload: { request_id: requestId, row, conclusion: labels[row] ? 'REPORTED' : 'CLOSED_NO_ROI' },
+      });
+      expect(posted.statusCode).toBe(201);
+    }
+    const run = await cli('predictions', 'performance', '--model', MODEL, '--json');
+    expect(run.code).toBe(0);
+    const [v1] = JSON.parse(run.out);
+    const positives = labels.filter((l) => l === 1).length;
+    expect(v1).toMatchObject({ modelName: MODEL, modelVersion: '1', labelled: n, positives });
+    expect(v1.rocAuc).toBeCloseTo(rocAuc(Float64Array.from(predictions), Float64Array.from(labels)), 10);
+    expect(v1.positiveRate).toBeCloseTo(positives / n, 10);
+    const text = await cli('predictions', 'performance');
+    expect(text.out).toMatch(
+      new RegExp(`${MODEL}/1: ${n} concluded cases \\(${positives} laundering\\)  ROC AUC 0\\.\\d{4}`),
+    );
+    expect((await cli('predictions', 'performance', '--until', 'soon')).code).toBe(64);
   });
 });
 

@@ -3,6 +3,8 @@ import { AmlopsError } from '../../core/errors/index.js';
 import type {
   AuditLog,
   CaseFeedback,
+  LabelledScore,
+  LabelledScoreQuery,
   ScoredCase,
   ScoredCaseQuery,
   SourceCheckpoint,
@@ -156,6 +158,58 @@ export class SqlAuditLog implements AuditLog {
       label: Number(r.label) === 1 ? 1 : 0,
       time: Number(r.received_at),
       analyst: r.analyst,
+    }));
+  }
+
+  async labelledScores(query: LabelledScoreQuery = {}): Promise<readonly LabelledScore[]> {
+    // The latest feedback of each scored case: none later (by time, then by id) for the same case.
+    let q = this.#db
+      .selectFrom('audit_feedback as f')
+      .innerJoin('audit_predictions as p', (join) =>
+        join.onRef('p.request_id', '=', 'f.request_id').onRef('p.row_index', '=', 'f.row_index'),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('audit_feedback as later')
+              .select('later.id')
+              .whereRef('later.request_id', '=', 'f.request_id')
+              .whereRef('later.row_index', '=', 'f.row_index')
+              .where((eb) =>
+                eb.or([
+                  eb('later.received_at', '>', eb.ref('f.received_at')),
+                  eb.and([
+                    eb('later.received_at', '=', eb.ref('f.received_at')),
+                    eb('later.id', '>', eb.ref('f.id')),
+                  ]),
+                ]),
+              ),
+          ),
+        ),
+      )
+      // A client may reuse a request id: its latest scoring, as feedback names (`findCase`).
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('audit_predictions as again')
+              .select('again.id')
+              .whereRef('again.request_id', '=', 'p.request_id')
+              .whereRef('again.row_index', '=', 'p.row_index')
+              .whereRef('again.id', '>', 'p.id'),
+          ),
+        ),
+      )
+      .select(['p.model_name', 'p.model_version', 'p.score', 'f.label']);
+    if (query.modelName !== undefined) q = q.where('p.model_name', '=', query.modelName);
+    if (query.modelVersion !== undefined) q = q.where('p.model_version', '=', query.modelVersion);
+    if (query.since !== undefined) q = q.where('p.scored_at', '>=', query.since);
+    if (query.until !== undefined) q = q.where('p.scored_at', '<', query.until);
+    const rows = await q.orderBy('p.id', 'asc').execute();
+    return rows.map((r) => ({
+      modelName: r.model_name,
+      modelVersion: r.model_version,
+      score: Number(r.score),
+      label: Number(r.label) === 1 ? 1 : 0,
     }));
   }
 

@@ -2,7 +2,8 @@
  * `npm run bench:serve:settings -- --a NAME=VALUE[,NAME=VALUE…] --b NAME=VALUE[,…] [--rounds 5]
  * [--seconds 10] [--load one,thousand] [--keep]`: two `amlops serve --workers 2` side by side on
  * one machine, each with its own environment settings (e.g. `--a AMLOPS_AUDIT_ENABLED=false --b
- * AMLOPS_AUDIT_ENABLED=true`), the same published model and store; wrk posts each scenario of
+ * AMLOPS_AUDIT_ENABLED=true`; `NODE_FLAGS=--flag --other` is given to that side's node command and
+ * so to its workers, for V8 flags NODE_OPTIONS refuses), the same published model and store; wrk posts each scenario of
  * `--load` in turn (`one`: one case per request at 16 connections, the default; `thousand`: 1000
  * cases per request at 32 connections) to each side in turn (order alternated by round, 3 s of
  * warm-up each first), and the medians are compared, with the largest worker memory seen. The

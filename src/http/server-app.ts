@@ -157,7 +157,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   });
   // The tracking and registry APIs beside scoring: MLflow's REST API for its clients, and amlops' own for the UI.
   await app.register(mlflowApi, { tracking, registry, artifacts });
-  await app.register(platformApi, { stores: { tracking, registry, artifacts } });
+  await app.register(platformApi, { stores: { tracking, registry, artifacts }, auditLog });
   return {
     app,
     models,

@@ -148,7 +148,7 @@ describe('amlops predictions', () => {
     expect((await cli('predictions', 'list', '--since', 'yesterday-ish')).code).toBe(64);
   });
 
-  it('measures each version on the cases analysts concluded on', async () => {
+  it('measures each version on the cases analysts concluded on, in the CLI and the API', async () => {
     const none = await cli('predictions', 'performance', '--model-version', '2');
     expect(none.out).toMatch(/no scored case has feedback yet/);
     const n = 40;
@@ -184,6 +184,15 @@ describe('amlops predictions', () => {
       new RegExp(`${MODEL}/1: ${n} concluded cases \\(${positives} laundering\\)  ROC AUC 0\\.\\d{4}`),
     );
     expect((await cli('predictions', 'performance', '--until', 'soon')).code).toBe(64);
+    // The same figures from amlops' API, for the UI.
+    const api = await h.server.app.inject(`/api/v1/predictions/performance?model=${MODEL}&since=2000-01-01`);
+    expect(api.statusCode).toBe(200);
+    expect(api.json().versions).toEqual(JSON.parse(run.out));
+    const later = await h.server.app.inject('/api/v1/predictions/performance?since=2999-01-01');
+    expect(later.json()).toEqual({ versions: [] });
+    const bad = await h.server.app.inject('/api/v1/predictions/performance?until=soon');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'USAGE', message: expect.stringMatching(/until .*ISO/) });
   });
 });
 

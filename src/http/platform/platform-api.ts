@@ -4,6 +4,7 @@ import { requireJsonBody } from '../mlflow/require-json-body.js';
 import { registerExperimentsRoutes } from './experiments-routes.js';
 import { registerModelsRoutes } from './models-routes.js';
 import type { PlatformApiOptions } from './platform-api-options.js';
+import { registerPredictionsRoutes } from './predictions-routes.js';
 import { registerRunsRoutes } from './runs-routes.js';
 
 /** Where amlops' own API lives. */
@@ -11,7 +12,8 @@ export const PLATFORM_API_PREFIX = '/api/v1';
 
 /**
  * amlops' own JSON API for the web UI, over the same services as the CLI: experiments, runs (list,
- * show, compare, JSON artifacts) and models (list, show, promote, rollback) under `/api/v1`. Errors
+ * show, compare, JSON artifacts), models (list, show, promote, rollback) and the live performance of
+ * scored cases under `/api/v1`. Errors
  * are amlops' `{"error": {code, message, details}, "request_id"}` with the code's status (only for
  * these routes: the plugin is encapsulated); POST bodies must be `application/json`.
  *
@@ -21,7 +23,10 @@ export const PLATFORM_API_PREFIX = '/api/v1';
  * await app.inject({ method: 'GET', url: '/api/v1/models' });
  */
 export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, options) => {
-  const routes: PlatformApiOptions = { stores: options.stores };
+  const routes: PlatformApiOptions = {
+    stores: options.stores,
+    ...(options.auditLog ? { auditLog: options.auditLog } : {}),
+  };
   await app.register(
     async (api) => {
       installErrorBoundary(api);
@@ -29,6 +34,7 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
       registerExperimentsRoutes(api, routes);
       registerRunsRoutes(api, routes);
       registerModelsRoutes(api, routes);
+      registerPredictionsRoutes(api, routes);
     },
     { prefix: PLATFORM_API_PREFIX },
   );

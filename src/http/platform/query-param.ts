@@ -44,4 +44,13 @@ export const queryParam = {
       );
     return text as T;
   },
+  /** An ISO date or time, as milliseconds since the epoch. */
+  time(query: Query, name: string): number | undefined {
+    const text = queryParam.one(query, name);
+    if (text === undefined) return undefined;
+    const time = Date.parse(text);
+    if (Number.isNaN(time))
+      throw new AmlopsError('USAGE', `query parameter ${name} must be an ISO date or time; got '${text}'`);
+    return time;
+  },
 } as const;

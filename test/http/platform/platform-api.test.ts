@@ -150,3 +150,11 @@ describe('models: list, show, promote and rollback', () => {
     expect(rollbackNone.statusCode).toBe(404);
   });
 });
+
+describe('predictions', () => {
+  it('says so when the server keeps no audit log', async () => {
+    const res = await get('/api/v1/predictions/performance');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/no audit log/);
+  });
+});

@@ -87,6 +87,19 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
       expect((await log.listFeedback()).map((f) => f.caseId)).toEqual(['C-13']);
     });
 
+    it('keeps the order and values of a batch that is not a whole number of multi-row inserts', async () => {
+      const odd = Array.from({ length: 257 }, (_, i) =>
+        scored(i, {
+          requestId: `odd-${Math.floor(i / 10)}`,
+          caseId: i % 3 === 0 ? null : `O-${i}`,
+          time: 4_000_000 + i,
+        }),
+      );
+      await log.append(odd);
+      const listed = await log.list({ since: 4_000_000, until: 4_001_000, maxResults: 1000 });
+      expect(listed.items).toEqual([...odd].reverse());
+    });
+
     it('refuses a page token it did not give', async () => {
       await expect(log.list({ pageToken: 'garbage' })).rejects.toMatchObject({ code: 'USAGE' });
     });

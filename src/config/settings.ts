@@ -213,6 +213,24 @@ export const SETTINGS = {
     description:
       'With several serving workers, each appends its audit records to a spool file that the primary writes to the store; most megabytes of records per worker waiting there (when full, further cases are dropped and counted).',
   },
+  'audit.spoolDeferMb': {
+    type: 'integer',
+    default: 32,
+    min: 0,
+    max: 1000000,
+    env: 'AMLOPS_AUDIT_SPOOL_DEFER_MB',
+    description:
+      "With several serving workers, while the machine's cores are busy (`audit.spoolDeferBusyPercent`) the primary leaves up to this many megabytes of audit records (of all workers) in the spool, on disk already, and writes them to the store once the load falls, or at once when `/feedback` needs a case just scored: during bursts scoring latency owes nothing to the writer. 0 writes them at once; at most half of `audit.spoolMaxMb` times the workers is used.",
+  },
+  'audit.spoolDeferBusyPercent': {
+    type: 'integer',
+    default: 75,
+    min: 0,
+    max: 100,
+    env: 'AMLOPS_AUDIT_SPOOL_DEFER_BUSY_PERCENT',
+    description:
+      "How busy the machine's cores must be (the share of their time not idle since the writer last looked, whoever used it) for audit records to wait in the spool (`audit.spoolDeferMb`); 0 lets them wait whatever the load.",
+  },
   'audit.writerPriority': {
     type: 'enum',
     values: ['idle', 'low'],

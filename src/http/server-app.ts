@@ -46,6 +46,8 @@ export interface ServerAppOptions {
   readonly auditSpool?: () => AuditSpoolStats | undefined;
   /** Longest a flushed audit record may take to reach the store (another process writes it), in ms. */
   readonly auditLagMs?: number;
+  /** Asks the process that writes this one's audit records to the store to write them now. */
+  readonly requestAuditWrite?: () => void;
 }
 
 /**
@@ -147,7 +149,14 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     service,
     metrics,
     auditLog,
-    ...(audit ? { flushAudit: () => audit.flush() } : {}),
+    ...(audit
+      ? {
+          flushAudit: async () => {
+            await audit.flush();
+            options.requestAuditWrite?.();
+          },
+        }
+      : {}),
     ...(options.auditLagMs ? { auditLagMs: options.auditLagMs } : {}),
     negativeValue: config['data.negativeValue'],
     bodyLimit: config['scoring.bodyLimitBytes'],

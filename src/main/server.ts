@@ -20,6 +20,13 @@ function isSpoolStatusMessage(message: unknown): message is SpoolStatusMessage {
   return (message as { amlopsAuditSpool?: unknown } | null)?.amlopsAuditSpool === 'status';
 }
 
+/** A worker asks the primary to write the spool now, busy or not: feedback waits for a case just scored. */
+const WRITE_NOW = { amlopsAuditSpool: 'write-now' } as const;
+
+function isWriteNowMessage(message: unknown): boolean {
+  return (message as { amlopsAuditSpool?: unknown } | null)?.amlopsAuditSpool === WRITE_NOW.amlopsAuditSpool;
+}
+
 /** The spool folder of the cluster whose primary is `primaryPid`. */
 function spoolDir(config: Config, cwd: string, primaryPid: number): string {
   return spoolDirOf(resolve(cwd, config.home), hostname(), primaryPid);
@@ -83,6 +90,7 @@ export async function startScoringProcess(
               maxBytes: config['audit.spoolMaxMb'] * 2 ** 20,
             }),
           auditSpool: () => spool,
+          requestAuditWrite: () => process.send?.(WRITE_NOW),
           // Feedback on a case scored a moment ago waits for the spool writer (it runs every audit.flushMs when a core is free).
           auditLagMs: 5000 + 5 * config['audit.flushMs'],
         }
@@ -167,6 +175,10 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
         // A pause between passes even when each request is written at once (audit.flushMs 0).
         pollMs: Math.max(config['audit.flushMs'], MIN_SPOOL_POLL_MS),
         priority: config['audit.writerPriority'],
+        // At most half the workers' spool room: the rest takes the records written meanwhile.
+        deferBytes:
+          Math.min(config['audit.spoolDeferMb'], (count * config['audit.spoolMaxMb']) / 2) * 2 ** 20,
+        busyAtLeast: config['audit.spoolDeferBusyPercent'] / 100,
       },
       (problem) => logger.error({ spool: dir }, problem),
     );
@@ -193,6 +205,9 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
     for (let i = 0; i < count; i++) fork();
     /** Workers that have started serving (and so listen for 'shutdown'). */
     const serving = new Set<number>();
+    cluster.on('message', (_worker, message) => {
+      if (isWriteNowMessage(message)) writer?.writeNow();
+    });
     cluster.on('listening', (worker, address) => {
       serving.add(worker.id);
       listening += 1;

@@ -30,6 +30,15 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
+/** Resolves once `done()` holds; fails after 10 s. */
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** Every case the log holds, as `requestId/row`, oldest first. */
 async function keysOf(log: AuditLog): Promise<string[]> {
   return (await log.list({ maxResults: 100_000 })).items.map((c) => `${c.requestId}/${c.row}`).reverse();
@@ -230,6 +239,40 @@ describe('the spool writer thread', () => {
     expect(existsSync(dir)).toBe(false);
     const log = await openAuditLog(url);
     expect(await keysOf(log)).toHaveLength(1000);
+    await log.close();
+  });
+
+  it('lets records wait in the spool while the machine is busy, up to deferBytes or until asked to write them', async () => {
+    const url = `sqlite:${join(await tempDir(), 'amlops.db')}`;
+    const dir = spoolDirOf(await tempDir(), hostname(), process.pid);
+    mkdirSync(dir, { recursive: true });
+    const recordBytes = encodeSpoolRecord(auditRequest('w0', 100)).length;
+    // busyAtLeast 0: the machine counts as busy whatever its load.
+    const writer = await openAuditSpoolWriter({
+      dir,
+      databaseUrl: url,
+      pollMs: 20,
+      priority: 'idle',
+      deferBytes: 3.5 * recordBytes,
+      busyAtLeast: 0,
+    });
+    const sink = openAuditSpoolSink({ dir, maxBytes: 2 ** 30 });
+    for (let i = 0; i < 3; i++) await sink.write(auditRequest(`w${i}`, 100));
+    await until(() => writer.status.backlogBytes === 3 * recordBytes);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(writer.status).toMatchObject({ written: 0, backlogBytes: 3 * recordBytes });
+    writer.writeNow(); // feedback waits for a case just scored
+    await until(() => writer.status.written === 300);
+    for (let i = 3; i < 6; i++) await sink.write(auditRequest(`w${i}`, 100));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(writer.status.written).toBe(300);
+    await sink.write(auditRequest('w6', 100)); // past deferBytes: written, busy or not
+    await until(() => writer.status.written === 700);
+    await sink.write(auditRequest('w7', 100));
+    await sink.close();
+    await writer.close(); // nothing waits on close
+    const log = await openAuditLog(url);
+    expect(await keysOf(log)).toHaveLength(800);
     await log.close();
   });
 

@@ -29,6 +29,12 @@ export interface SpoolPass {
   readonly backlogBytes: number;
 }
 
+/** How a pass goes about its work. */
+export interface PassOptions {
+  /** Writes nothing (only measures the backlog) while fewer bytes than this wait: 0 writes at once. */
+  readonly deferBelowBytes?: number;
+}
+
 interface FileState {
   position: number;
   damaged?: string;
@@ -89,9 +95,10 @@ export class SpoolIngest {
   /**
    * Reads every file once as far as it is written; see `SpoolPass`. Tells `onBacklog` (when given)
    * the bytes left to write once the files are listed and after every append, so that a long pass
-   * over a large backlog is seen while it lasts.
+   * over a large backlog is seen while it lasts. With `deferBelowBytes`, a backlog below it is
+   * only measured.
    */
-  async pass(onBacklog?: (bytes: number) => void): Promise<SpoolPass> {
+  async pass(onBacklog?: (bytes: number) => void, options: PassOptions = {}): Promise<SpoolPass> {
     const { dir, log } = this.#options;
     const files: {
       name: string;
@@ -122,6 +129,7 @@ export class SpoolIngest {
     }
     let backlogBytes = files.reduce((sum, f) => sum + Math.max(0, f.size - f.state.position), 0);
     onBacklog?.(backlogBytes);
+    if (backlogBytes < (options.deferBelowBytes ?? 0)) return { worked: false, backlogBytes };
     let worked = false;
     for (const { name, path, file, complete, size, state } of files) {
       if (state.position < size && !state.damaged) {

@@ -10,10 +10,21 @@ export interface AuditSpoolWriterData {
   readonly pollMs: number;
   /** `idle`: runs only on CPU time nothing else wants (SCHED_IDLE); `low`: nice 19; `normal`: the process's. */
   readonly priority: 'idle' | 'low' | 'normal';
+  /**
+   * While the machine is at least `busyAtLeast` busy (0–1, the share of its cores' time not idle
+   * since the last pass), records wait in the spool until they hold this many bytes; 0 (or
+   * absent): written at once.
+   */
+  readonly deferBytes?: number;
+  /** See `deferBytes`; 0.75 when absent, 0 whatever the load. */
+  readonly busyAtLeast?: number;
 }
 
-/** Main thread to writer: consume what is left, then close the store. */
-export type AuditSpoolWriterMessage = { readonly kind: 'close' };
+/**
+ * Main thread to writer: `close`: consume what is left, then close the store; `write-now`: the
+ * next pass writes whatever waits, busy or not (someone needs a case scored a moment ago).
+ */
+export type AuditSpoolWriterMessage = { readonly kind: 'close' } | { readonly kind: 'write-now' };
 
 /** How far the writer is. */
 export interface AuditSpoolStatus {

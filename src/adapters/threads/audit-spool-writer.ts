@@ -1,6 +1,7 @@
 import type {
   AuditSpoolStatus,
   AuditSpoolWriterData,
+  AuditSpoolWriterMessage,
   AuditSpoolWriterReply,
 } from './audit-spool-writer-messages.js';
 import { startWorker } from './start-worker.js';
@@ -16,13 +17,16 @@ export interface AuditSpoolWriter {
   readonly priority: string;
   /** How far it is, as of its last pass. */
   readonly status: AuditSpoolStatus;
+  /** Has the next pass write whatever waits, even while the machine is busy (see `deferBytes`). */
+  writeNow(): void;
   /** Writes what the spool holds (the serving processes must have finished their files), then closes the store. */
   close(): Promise<void>;
 }
 
 /**
  * Starts the thread that writes the spool folder `dir` into the audit log of `databaseUrl` (see
- * `SpoolIngest`), at the lowest scheduling priority. Resolves once the store is open; rejects
+ * `SpoolIngest`), at the lowest scheduling priority, leaving up to `deferBytes` in the spool while
+ * the machine is busy. Resolves once the store is open; rejects
  * with the store's error when it cannot be. `onProblem` hears of damaged files and failed writes
  * (which are retried: the records stay in the spool).
  *
@@ -66,6 +70,9 @@ export async function openAuditSpoolWriter(
     priority,
     get status() {
       return status;
+    },
+    writeNow() {
+      if (!stopped) worker.postMessage({ kind: 'write-now' } satisfies AuditSpoolWriterMessage);
     },
     async close() {
       if (stopped) return;

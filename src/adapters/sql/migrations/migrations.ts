@@ -4,6 +4,7 @@ import { initialSchema } from './0001-initial-schema.js';
 import { pipelineRunsSchema } from './0003-pipeline-runs.js';
 import { auditLogSchema } from './0004-audit-log.js';
 import { auditSpoolCheckpointsSchema } from './0005-audit-spool-checkpoints.js';
+import { auditFeedbackCaseIndex } from './0006-audit-feedback-case-index.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -18,6 +19,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0003-pipeline-runs': pipelineRunsSchema(kind),
     '0004-audit-log': auditLogSchema(kind),
     '0005-audit-spool-checkpoints': auditSpoolCheckpointsSchema(),
+    '0006-audit-feedback-case-index': auditFeedbackCaseIndex(),
   };
   return { getMigrations: async () => migrations };
 }

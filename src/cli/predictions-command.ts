@@ -143,8 +143,7 @@ export function predictionsCommand(context: CliContext): Command {
       const log = await open(command);
       let versions: VersionPerformance[];
       try {
-        const { requestId: _r, caseId: _c, ...filters } = query(flags);
-        versions = livePerformance(await log.labelledScores(filters));
+        versions = livePerformance(await log.labelledScores(query(flags)));
       } finally {
         await log.close();
       }

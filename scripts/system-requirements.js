@@ -26,6 +26,11 @@ export const REQUIREMENTS = [
     packages: ['python3-xgboost', 'python3-sklearn', 'python3-pandas', 'python3-scipy'],
     present: () => pythonHas(['xgboost', 'sklearn', 'pandas', 'scipy']),
   },
+  {
+    what: 'Prometheus server (scrapes `amlops serve` in the monitoring test)',
+    packages: ['prometheus'],
+    present: () => existsSync('/usr/bin/prometheus'),
+  },
 ];
 
 /** Installs what is missing when root; otherwise throws naming exactly what to install. */

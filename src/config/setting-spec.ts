@@ -8,7 +8,8 @@ export type SettingType = 'string' | 'number' | 'integer' | 'boolean' | 'string-
  */
 export interface SettingSpec {
   readonly type: SettingType;
-  readonly default: string | number | boolean | readonly string[];
+  /** A `json` setting's default may be any JSON value (a list of objects…). */
+  readonly default: string | number | boolean | readonly string[] | readonly object[];
   readonly description: string;
   readonly env: string;
   /** Allowed values of an `enum` setting. */

@@ -1,3 +1,5 @@
+import { DEFAULT_ALERT_RULES } from '../core/alerts/default-alert-rules.js';
+import { parseAlertRules } from '../core/alerts/parse-alert-rules.js';
 import { parseSchedules } from '../core/schedule/index.js';
 import type { SettingSpec } from './setting-spec.js';
 
@@ -100,6 +102,50 @@ export const SETTINGS = {
     max: 1,
     env: 'AMLOPS_ALERTS_MIN_TEST_ROC_AUC',
     description: 'Alert (and promotion gate) when the test ROC AUC is below this value.',
+  },
+  'alerts.rules': {
+    type: 'json',
+    default: DEFAULT_ALERT_RULES,
+    env: 'AMLOPS_ALERTS_RULES',
+    validate: parseAlertRules,
+    shape:
+      'a JSON list of `{"name", "metric", "condition", "threshold", "window"?, "for"?, "severity"?, "minCases"?, "summary"?}`',
+    description:
+      "Alert rules, evaluated after each training (`training.*` metrics) and by the `monitor` flow (`live.*`, `scoring.*`): a rule fires when its metric meets the condition for the `for` duration. Metrics: `training.test_roc_auc`, `live.drift_share`, `live.score_drift`, `live.roc_auc`, `live.roc_auc_drop`, `scoring.error_rate`, `scoring.p99_ms`. The defaults are the original's alert (test ROC AUC < 0.89) and live drift, live ROC AUC, its drop from the test ROC AUC, scoring errors and latency.",
+  },
+  'alerts.webhookUrl': {
+    type: 'string',
+    default: '',
+    env: 'AMLOPS_ALERTS_WEBHOOK_URL',
+    secret: true,
+    description:
+      "Where alert notifications are POSTed, as the JSON Grafana's webhook contact point sends (`receiver`, `status`, `alerts[]`…); retried with backoff, every attempt recorded. Empty: alerts are only logged and kept in the store.",
+  },
+  'monitoring.windowHours': {
+    type: 'number',
+    default: 24,
+    min: 0.001,
+    max: 8760,
+    env: 'AMLOPS_MONITORING_WINDOW_HOURS',
+    description:
+      'Live quality and drift reports compare the cases the production version scored in this many hours, up to now, with a sample of its training data.',
+  },
+  'monitoring.maxCases': {
+    type: 'integer',
+    default: 1000000,
+    min: 100,
+    max: 100000000,
+    env: 'AMLOPS_MONITORING_MAX_CASES',
+    description: 'Most cases of the window (the newest) a live report reads from the audit log.',
+  },
+  'monitoring.intervalMinutes': {
+    type: 'number',
+    default: 15,
+    min: 0,
+    max: 10080,
+    env: 'AMLOPS_MONITORING_INTERVAL_MINUTES',
+    description:
+      "How often `amlops up` runs the `monitor` flow (a live quality report, live performance, the service's error rate and latency, then the alert rules); 0 turns it off (run it with `amlops pipelines run monitor`).",
   },
   'promotion.policy': {
     type: 'enum',

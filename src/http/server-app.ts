@@ -1,7 +1,10 @@
+import { hostname } from 'node:os';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { LocalArtifactStore } from '../adapters/artifacts/local-artifact-store.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
+import { SqlQualityReportStore } from '../adapters/sql/quality-report-sql-store.js';
+import { SqlServiceStatsStore } from '../adapters/sql/service-stats-sql-store.js';
 import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
 import { SqlTrackingStore } from '../adapters/sql/sql-tracking-store.js';
 import { openAuditSinkThread } from '../adapters/threads/audit-sink-thread.js';
@@ -18,6 +21,7 @@ import { mlflowApi } from './mlflow/index.js';
 import { platformApi } from './platform/index.js';
 import { buildScoringApp } from './scoring/build-scoring-app.js';
 import { type AuditSpoolStats, ScoringMetrics } from './scoring/scoring-metrics.js';
+import { SERVICE_STATS_INTERVAL_MS, ServiceStatsRecorder } from './scoring/service-stats-recorder.js';
 
 /** A scoring server ready to listen: its app, the models it follows, its audit queue. */
 export interface ServerApp {
@@ -66,6 +70,8 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const database = await openSqlDatabase(databaseUrl);
   const registry = await SqlModelRegistry.open(database, { artifactRoot, openArtifacts });
   const tracking = await SqlTrackingStore.open(database, { artifactRoot });
+  const quality = await SqlQualityReportStore.open(database);
+  const serviceStats = await SqlServiceStatsStore.open(database);
   await database.close();
   const artifacts = openArtifacts(artifactRoot);
   const auditLog = await openAuditLog(databaseUrl);
@@ -126,6 +132,16 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     },
   );
   metrics = new ScoringMetrics(() => audit, options.auditSpool);
+  const served = new ServiceStatsRecorder(metrics, `${hostname()}:${process.pid}`, Date.now);
+  const recordServed = async () => {
+    const interval = served.take();
+    if (interval)
+      await serviceStats
+        .append(interval)
+        .catch((error) => log?.warn({ err: error }, 'service statistics not recorded'));
+  };
+  const servedTimer = setInterval(recordServed, SERVICE_STATS_INTERVAL_MS);
+  servedTimer.unref();
   const service = new ScoringService({
     models,
     ...(audit ? { audit } : {}),
@@ -166,7 +182,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   });
   // The tracking and registry APIs beside scoring: MLflow's REST API for its clients, and amlops' own for the UI.
   await app.register(mlflowApi, { tracking, registry, artifacts });
-  await app.register(platformApi, { stores: { tracking, registry, artifacts }, auditLog });
+  await app.register(platformApi, { stores: { tracking, registry, artifacts }, auditLog, quality });
   return {
     app,
     models,
@@ -174,10 +190,14 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     auditLog,
     metrics,
     async close() {
+      clearInterval(servedTimer);
+      await recordServed();
       await models.close();
       await audit?.close();
       await registry.close();
       await tracking.close();
+      await quality.close();
+      await serviceStats.close();
       await auditLog.close();
     },
   };

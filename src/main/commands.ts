@@ -1,9 +1,11 @@
+import { alertsCommand } from '../cli/alerts-command.js';
 import { configCommand } from '../cli/config-command.js';
 import { experimentsCommand } from '../cli/experiments-command.js';
 import { generateCommand } from '../cli/generate-command.js';
 import { modelsCommand } from '../cli/models-command.js';
 import { pipelinesCommand } from '../cli/pipelines-command.js';
 import { predictionsCommand } from '../cli/predictions-command.js';
+import { reportCommand } from '../cli/report-command.js';
 import type { CommandFactory } from '../cli/run-cli.js';
 import { runsCommand } from '../cli/runs-command.js';
 import { scoreCommand } from '../cli/score-command.js';
@@ -25,6 +27,8 @@ export const COMMANDS: readonly CommandFactory[] = [
   serveCommand,
   scoreCommand,
   predictionsCommand,
+  reportCommand,
+  alertsCommand,
   pipelinesCommand,
   workerCommand,
   configCommand,

@@ -1,8 +1,10 @@
 import type { Config } from '../config/index.js';
 import type { SearchProgress } from '../core/search/index.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
+import { monitorFlowDefinition } from '../pipelines/monitor/monitor-flow-definition.js';
 import { registeredFlows } from '../pipelines/registered-flows.js';
 import { trainFlowDefinition } from '../pipelines/train/train-flow-definition.js';
+import { type OpenMonitorFlowDeps, openMonitorFlowDeps } from './monitor-flow-deps.js';
 import { type OpenTrainFlowDeps, openTrainFlowDeps } from './train-flow-deps.js';
 
 /** The flows of this process, with what they hold open. */
@@ -12,7 +14,7 @@ export interface ProcessFlows {
 }
 
 /**
- * The flows a process runs (`train`, …) for a configuration. The stores and threads a flow needs
+ * The flows a process runs (`train`, `monitor`) for a configuration. The stores and threads a flow needs
  * are opened on its first run, not before, and closed with `close()`.
  *
  * @example
@@ -28,10 +30,16 @@ export function processFlows(
     opened ??= openTrainFlowDeps(config, cwd, options);
     return (await opened).deps;
   });
+  let monitoring: Promise<OpenMonitorFlowDeps> | undefined;
+  const monitor = monitorFlowDefinition(async () => {
+    monitoring ??= openMonitorFlowDeps(config, cwd);
+    return (await monitoring).deps;
+  });
   return {
-    flows: registeredFlows([train]),
+    flows: registeredFlows([train, monitor]),
     async close() {
       if (opened) await (await opened).close();
+      if (monitoring) await (await monitoring).close();
     },
   };
 }

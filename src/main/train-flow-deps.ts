@@ -42,6 +42,7 @@ export async function openTrainFlowDeps(
         readTable(/^[a-z][a-z0-9+.-]+:\/\//i.test(source) ? source : resolve(cwd, source)),
       tracking: stores.tracking,
       registry: stores.registry,
+      quality: stores.quality,
       openArtifacts: (uri) => artifactsAt(artifacts, uri),
       searchExecutor: searchThreadExecutor(),
       trainingBackend: backend,

@@ -3,7 +3,7 @@ import { InProcessQueue } from '../adapters/queue/in-process-queue.js';
 import { PgBossQueue } from '../adapters/queue/pg-boss-queue.js';
 import { openPipelineRunStore } from '../adapters/sql/pipeline-runs-open.js';
 import { type Config, databaseUrlOf } from '../config/index.js';
-import { parseSchedules } from '../core/schedule/index.js';
+import { type PipelineSchedule, parseSchedules } from '../core/schedule/index.js';
 import { fireSchedule } from '../pipelines/fire-schedule.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
 import type { PipelineDeps } from '../pipelines/pipeline-deps.js';
@@ -24,7 +24,8 @@ type PipelineConfig = Pick<
   | 'pipelines.pollSeconds'
   | 'pipelines.crashRetries'
   | 'pipelines.schedules'
->;
+> &
+  Partial<Pick<Config, 'monitoring.intervalMinutes'>>;
 
 /** Which queue the pipeline services get: none (runs execute in the caller), pg-boss, or in-process. */
 export type QueueKind = 'none' | 'pg-boss' | 'in-process';
@@ -122,9 +123,29 @@ export async function runQueueWorker(
 }
 
 /**
+ * The schedules `amlops up` keeps: `pipelines.schedules`, and the `monitor` flow every
+ * `monitoring.intervalMinutes` (when this process runs that flow) unless it is 0 or a schedule of the
+ * monitor flow is configured already.
+ */
+function schedulesOf(config: PipelineConfig, flows: FlowRegistry): PipelineSchedule[] {
+  const schedules = parseSchedules(config['pipelines.schedules']);
+  const minutes = config['monitoring.intervalMinutes'] ?? 0;
+  const knowsMonitor = flows.names().includes('monitor');
+  if (minutes > 0 && knowsMonitor && !schedules.some((s) => s.flow === 'monitor'))
+    schedules.push({
+      label: `monitor@every ${minutes * 60}s`,
+      flow: 'monitor',
+      params: {},
+      timing: { kind: 'interval', intervalSeconds: minutes * 60 },
+    });
+  return schedules;
+}
+
+/**
  * What `amlops up` starts for pipelines: a worker in this process (on an in-process queue with
  * SQLite, on pg-boss with PostgreSQL), which also marks Crashed the runs of dead processes, and
- * the scheduler of `pipelines.schedules`, each firing queuing a run of its flow.
+ * the scheduler of `pipelines.schedules` (and of the `monitor` flow, every
+ * `monitoring.intervalMinutes`), each firing queuing a run of its flow.
  *
  * @example
  * const pipelines = await startEmbeddedPipelines(config, { cwd, flows: registeredFlows() });
@@ -143,7 +164,7 @@ export async function startEmbeddedPipelines(
   if (!shared) await requeueScheduledRuns(deps);
   const worker = new PipelineWorker(deps, { concurrency: 1 });
   await worker.start();
-  const scheduler = new Scheduler(parseSchedules(config['pipelines.schedules']), {
+  const scheduler = new Scheduler(schedulesOf(config, options.flows), {
     clock: options.clock ?? systemSchedulerClock,
     fire: async (schedule, dueAt) => {
       await fireSchedule(deps, schedule, dueAt);

@@ -62,6 +62,27 @@ export interface LabelledScoreQuery {
   readonly until?: number;
 }
 
+/** Which scored cases a live quality report reads: one model version's, in a time window. */
+export interface ScoredWindowQuery {
+  readonly modelName: string;
+  readonly modelVersion: string;
+  /** Inclusive lower bound of the scoring time. */
+  readonly since: number;
+  /** Exclusive upper bound of the scoring time. */
+  readonly until: number;
+  /** Most cases read, the newest first. */
+  readonly limit: number;
+}
+
+/** The inputs and scores of a window's cases, by column (missing as null), newest first. */
+export interface ScoredWindow {
+  /** Cases in the window, of which `rows` (at most the limit) were read. */
+  readonly total: number;
+  readonly rows: number;
+  readonly inputs: ReadonlyMap<string, readonly (string | number | null)[]>;
+  readonly scores: Float64Array;
+}
+
 /**
  * How far into an outside source of scored cases (a spool file of a serving machine) the cases of
  * an append reach: stored in the same transaction as the cases, so that a writer restarted after a
@@ -100,6 +121,8 @@ export interface AuditLog {
    * revise a conclusion): what live performance is measured on.
    */
   labelledScores(query?: LabelledScoreQuery): Promise<readonly LabelledScore[]>;
+  /** The inputs and scores of the cases one version scored in a window (what live drift compares with its training data). */
+  scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow>;
   /** Deletes scored cases (and feedback) older than `time`; returns how many cases. */
   deleteOlderThan(time: number): Promise<number>;
   close(): Promise<void>;

@@ -43,6 +43,7 @@ beforeAll(async () => {
     readTable,
     tracking: stores.tracking,
     registry: stores.registry,
+    quality: stores.quality,
     openArtifacts: (uri) => artifactsAt(artifacts, uri),
     searchExecutor: inProcessExecutor,
     clock: () => performance.now() / 1000,

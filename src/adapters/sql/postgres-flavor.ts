@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { SqlFlavor } from './sql-flavor.js';
 
 function code(error: unknown): string {
@@ -13,4 +14,10 @@ export const postgresFlavor: SqlFlavor = {
   isUniqueViolation(error) {
     return code(error) === '23505';
   },
+  joinedText: (expression, separator) => sql<string | null>`string_agg(${expression}, ${separator})`,
+  // PostgreSQL (12 and later) writes a double's shortest text that reads back exactly.
+  numberText: (expression) => sql<string>`${expression}::text`,
+  unindexed: (column) => sql.ref(column),
+  forUpdate: (query) => query.forUpdate() as typeof query,
+  timestamp: (time) => new Date(time),
 };

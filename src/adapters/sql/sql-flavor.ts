@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
 import type { Database } from './database.js';
 
 /**
@@ -14,4 +14,18 @@ export interface SqlFlavor {
   writeTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /** True for a primary-key or unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
+  /** The texts of `expression` over a group joined by `separator` (`group_concat`, `string_agg`). */
+  joinedText(expression: RawBuilder<unknown>, separator: string): RawBuilder<string | null>;
+  /** A number as text that reads back as the same double (or within 15 significant digits on SQLite). */
+  numberText(expression: RawBuilder<unknown>): RawBuilder<string>;
+  /** A column reference the planner must not answer from an index (to keep a scan in primary-key order). */
+  unindexed(column: string): RawBuilder<unknown>;
+  /**
+   * Locks the rows a select in a write transaction reads until the transaction ends (PostgreSQL's
+   * `for update`; SQLite's write transaction holds the whole database already).
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: any select, whatever its tables and columns
+  forUpdate<Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q;
+  /** A point in time (ms since the epoch) as the `metrics_summary.timestamp` column holds it. */
+  timestamp(time: number): Date | string;
 }

@@ -26,4 +26,10 @@ export const sqliteFlavor: SqlFlavor = {
     const c = code(error);
     return c === 'SQLITE_CONSTRAINT_PRIMARYKEY' || c === 'SQLITE_CONSTRAINT_UNIQUE';
   },
+  joinedText: (expression, separator) => sql<string | null>`group_concat(${expression}, ${separator})`,
+  numberText: (expression) => sql<string>`cast(${expression} as text)`,
+  // A unary plus makes the column an expression, which SQLite does not look up in an index.
+  unindexed: (column) => sql`+${sql.ref(column)}`,
+  forUpdate: (query) => query,
+  timestamp: (time) => new Date(time).toISOString(),
 };

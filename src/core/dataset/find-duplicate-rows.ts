@@ -1,4 +1,15 @@
-import type { Column, Frame } from '../frame/index.js';
+import type { CategoricalColumn, NumericColumn, TextColumn } from '../frame/index.js';
+
+/** What rows are compared on: numbers, codes or texts per column (a `Frame` is one). */
+export interface RowKeyTable {
+  readonly rowCount: number;
+  readonly columns: readonly RowKeyColumn[];
+}
+
+export type RowKeyColumn =
+  | Pick<NumericColumn, 'kind' | 'values'>
+  | Pick<CategoricalColumn, 'kind' | 'codes'>
+  | Pick<TextColumn, 'kind' | 'values'>;
 
 /** Rows equal in every column to an earlier row. */
 export interface DuplicateRows {
@@ -18,7 +29,7 @@ const scratchWords = new Uint32Array(scratch.buffer);
  * findDuplicateRows(new Frame([{ kind: 'numeric', name: 'x', values: Float64Array.of(1, 2, 1) }]));
  * // { count: 1, examples: [{ row: 2, firstRow: 0 }] }
  */
-export function findDuplicateRows(frame: Frame, exampleLimit = 5): DuplicateRows {
+export function findDuplicateRows(frame: RowKeyTable, exampleLimit = 5): DuplicateRows {
   const n = frame.rowCount;
   const hashes = new Uint32Array(n).fill(0x811c9dc5);
   for (const column of frame.columns) hashColumn(column, hashes);
@@ -52,7 +63,7 @@ function mix(hash: number, value: number): number {
   return Math.imul(hash ^ value, 0x01000193) >>> 0;
 }
 
-function hashColumn(column: Column, hashes: Uint32Array): void {
+function hashColumn(column: RowKeyColumn, hashes: Uint32Array): void {
   const n = hashes.length;
   if (column.kind === 'numeric') {
     for (let row = 0; row < n; row++) {
@@ -72,7 +83,7 @@ function hashColumn(column: Column, hashes: Uint32Array): void {
   }
 }
 
-function rowsEqual(columns: readonly Column[], a: number, b: number): boolean {
+function rowsEqual(columns: readonly RowKeyColumn[], a: number, b: number): boolean {
   for (const column of columns) {
     if (column.kind === 'numeric') {
       const x = column.values[a]!;

@@ -18,6 +18,11 @@ export interface RawColumn {
    * each row's index into them (`-1` for empty). `encodeRawColumn` falls back to `text`.
    */
   encode?(): { readonly codes: Int32Array; readonly values: readonly string[] };
+  /**
+   * Optional cheaper encoding when few of the texts are ever read (ids in a quality report): the
+   * same codes as `encode`, the number of distinct texts, and a code's text made on demand.
+   */
+  encodeLazily?(): { readonly codes: Int32Array; readonly distinct: number; text(code: number): string };
 }
 
 /** A table as read from a file: named raw columns of one length, and where each row was. */

@@ -1,9 +1,11 @@
+import { alertCodes } from './codes/alert-codes.js';
 import { configCodes } from './codes/config-codes.js';
 import { dataCodes } from './codes/data-codes.js';
 import { generalCodes } from './codes/general-codes.js';
 import { httpCodes } from './codes/http-codes.js';
 import { modelCodes } from './codes/model-codes.js';
 import { pipelineCodes } from './codes/pipeline-codes.js';
+import { qualityCodes } from './codes/quality-codes.js';
 import { scoringCodes } from './codes/scoring-codes.js';
 import { storeCodes } from './codes/store-codes.js';
 import type { ErrorSpec } from './error-spec.js';
@@ -21,6 +23,8 @@ export const ERROR_CODES = {
   ...httpCodes,
   ...scoringCodes,
   ...pipelineCodes,
+  ...qualityCodes,
+  ...alertCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

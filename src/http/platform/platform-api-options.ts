@@ -1,9 +1,10 @@
 import type { AuditLog } from '../../ports/audit-log.js';
+import type { QualityReportStore } from '../../ports/quality-report-store.js';
 import type { PlatformStores } from '../../services/platform-stores.js';
 
 /**
  * What amlops' own API serves: the stores the tracking and registry use cases work on, and the
- * audit log of scored cases when the server keeps one.
+ * audit log of scored cases and the quality reports when the server keeps them.
  *
  * @example
  * await app.register(platformApi, { stores: { tracking, registry, artifacts }, auditLog });
@@ -11,4 +12,6 @@ import type { PlatformStores } from '../../services/platform-stores.js';
 export interface PlatformApiOptions {
   readonly stores: PlatformStores;
   readonly auditLog?: Pick<AuditLog, 'labelledScores'>;
+  /** Data quality and drift reports, when the server keeps them. */
+  readonly quality?: QualityReportStore;
 }

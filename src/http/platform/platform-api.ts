@@ -5,6 +5,7 @@ import { registerExperimentsRoutes } from './experiments-routes.js';
 import { registerModelsRoutes } from './models-routes.js';
 import type { PlatformApiOptions } from './platform-api-options.js';
 import { registerPredictionsRoutes } from './predictions-routes.js';
+import { registerQualityRoutes } from './quality-routes.js';
 import { registerRunsRoutes } from './runs-routes.js';
 
 /** Where amlops' own API lives. */
@@ -12,8 +13,8 @@ export const PLATFORM_API_PREFIX = '/api/v1';
 
 /**
  * amlops' own JSON API for the web UI, over the same services as the CLI: experiments, runs (list,
- * show, compare, JSON artifacts), models (list, show, promote, rollback) and the live performance of
- * scored cases under `/api/v1`. Errors
+ * show, compare, JSON artifacts), models (list, show, promote, rollback), the live performance of
+ * scored cases and data quality and drift reports under `/api/v1`. Errors
  * are amlops' `{"error": {code, message, details}, "request_id"}` with the code's status (only for
  * these routes: the plugin is encapsulated); POST bodies must be `application/json`.
  *
@@ -26,6 +27,7 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
   const routes: PlatformApiOptions = {
     stores: options.stores,
     ...(options.auditLog ? { auditLog: options.auditLog } : {}),
+    ...(options.quality ? { quality: options.quality } : {}),
   };
   await app.register(
     async (api) => {
@@ -35,6 +37,7 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
       registerRunsRoutes(api, routes);
       registerModelsRoutes(api, routes);
       registerPredictionsRoutes(api, routes);
+      registerQualityRoutes(api, routes);
     },
     { prefix: PLATFORM_API_PREFIX },
   );

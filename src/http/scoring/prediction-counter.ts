@@ -26,6 +26,13 @@ export class PredictionCounter {
     );
   }
 
+  /** Cases scored so far, every model version together. */
+  get total(): number {
+    let total = 0;
+    for (const byVersion of this.#counts.values()) for (const c of byVersion.values()) total += c.value;
+    return total;
+  }
+
   add(model: string, version: string, cases: number): void {
     const byVersion = getOrAdd(this.#counts, model, () => new Map<string, { value: number }>());
     getOrAdd(byVersion, version, () => ({ value: 0 })).value += cases;

@@ -1,8 +1,17 @@
 import type { Metric } from 'prom-client';
+import { LATENCY_BUCKETS_SECONDS } from '../../core/monitoring/latency-buckets.js';
 import { customMetric, getOrAdd, HistogramSeries, histogramSamples } from './custom-metric.js';
 
-/** Upper bounds of the duration buckets, in seconds. */
-const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+const BUCKETS = LATENCY_BUCKETS_SECONDS;
+
+/** Requests to some routes since the process started (see `RequestDurations.totals`). */
+export interface RequestTotals {
+  readonly requests: number;
+  readonly serverErrors: number;
+  readonly clientErrors: number;
+  readonly latencySum: number;
+  readonly latencyCounts: readonly number[];
+}
 
 /**
  * The `http_request_duration_seconds` histogram by method, route and status: one observation per
@@ -38,6 +47,37 @@ export class RequestDurations {
     if (bucket < BUCKETS.length) s.counts[bucket]!++;
     s.sum += seconds;
     s.count += 1;
+  }
+
+  /**
+   * Every request to `routes` so far, together: how many, how many answered 5xx and 4xx, the
+   * latency's sum and its counts per bucket (the last for the unbounded bucket).
+   */
+  totals(routes: ReadonlySet<string>): RequestTotals {
+    const totals = {
+      requests: 0,
+      serverErrors: 0,
+      clientErrors: 0,
+      latencySum: 0,
+      latencyCounts: new Array<number>(BUCKETS.length + 1).fill(0),
+    };
+    for (const [route, byStatus] of this.#series) {
+      if (!routes.has(route)) continue;
+      for (const [status, byMethod] of byStatus)
+        for (const s of byMethod.values()) {
+          totals.requests += s.count;
+          if (status >= 500) totals.serverErrors += s.count;
+          else if (status >= 400) totals.clientErrors += s.count;
+          totals.latencySum += s.sum;
+          let bounded = 0;
+          for (let b = 0; b < BUCKETS.length; b++) {
+            totals.latencyCounts[b]! += s.counts[b]!;
+            bounded += s.counts[b]!;
+          }
+          totals.latencyCounts[BUCKETS.length]! += s.count - bounded;
+        }
+    }
+    return totals;
   }
 
   *#all(): Iterable<HistogramSeries> {

@@ -5,8 +5,10 @@ import { BUNDLE_PATHS, bundleFromFiles, bundleToFiles } from '../../core/model/i
 import { type ModelCard, modelCardCaveats, renderModelCard } from '../../core/model/model-card.js';
 import { scoreFrame } from '../../core/model/score-frame.js';
 import { decidePromotion } from '../../core/promotion/decide-promotion.js';
-import { frameSummary } from '../../core/quality/frame-summary.js';
+import { renderQualityHtml } from '../../core/quality/html/render-quality-html.js';
+import type { QualityReport } from '../../core/quality/quality-report.js';
 import { MODEL_VERSION_SEARCH_SCHEMA, parseSearchFilter } from '../../core/tracking/index.js';
+import { metricsSummaryRow } from '../../services/metrics-summary-row.js';
 import { productionVersion } from '../../services/production-version.js';
 import { promoteModelVersion } from '../../services/promote-model-version.js';
 import { registerModelBundle } from '../../services/register-model-bundle.js';
@@ -15,6 +17,7 @@ import { ensureSplit } from './data-steps.js';
 import type { TrainFlowDeps } from './train-flow-deps.js';
 import type { TrainFlowParams } from './train-flow-params.js';
 import type { TrainScratch } from './train-scratch.js';
+import { QUALITY_PATHS, trainingQuality } from './training-quality.js';
 
 /** A few input rows in the `/predict` columnar shape, stored with the model to verify it after loading. */
 function inputExample(frame: Frame, columns: readonly string[], rows = 5): Record<string, unknown[]> {
@@ -52,9 +55,12 @@ export function recordSteps(
   const name = deps.config['model.name'];
   const columns = [...deps.config['data.numericColumns'], ...deps.config['data.categoricalColumns']];
 
-  const quality = async (): Promise<Record<string, unknown>> => {
+  let sample: ReturnType<typeof trainingQuality>['sample'] | undefined;
+  const quality = async (): Promise<QualityReport> => {
     await ensureSplit(dataSteps, scratch);
-    return { train: frameSummary(scratch.train!.frame), test: frameSummary(scratch.test!.frame) };
+    const computed = trainingQuality(deps, scratch);
+    sample = computed.sample;
+    return computed.report;
   };
 
   const log = async ({ outputs }: StepContext): Promise<Record<string, unknown>> => {
@@ -108,7 +114,27 @@ export function recordSteps(
       }),
     );
     await files.put('search.json', json(outputs.search));
-    await files.put('quality.json', json(outputs.quality));
+    const report = outputs.quality as QualityReport;
+    sample ??= trainingQuality(deps, scratch).sample;
+    await files.put(QUALITY_PATHS.report, json(report));
+    await files.put(QUALITY_PATHS.referenceSample, JSON.stringify(sample));
+    const generatedAt = new Date(deps.now()).toISOString();
+    await files.put(
+      QUALITY_PATHS.html,
+      renderQualityHtml(report, {
+        title: `Data quality of training run ${runId}`,
+        subtitle: `${name}: train split (reference) against test split (current)`,
+        generatedAt,
+      }),
+    );
+    await deps.quality.saveReport({
+      kind: 'training',
+      createdAt: deps.now(),
+      modelName: name,
+      runId,
+      htmlUri: `${run.info.artifactUri.replace(/\/$/, '')}/${QUALITY_PATHS.html}`,
+      report,
+    });
     for (const [path, text] of Object.entries(bundleToFiles(bundle))) await files.put(path, text);
     await files.put(BUNDLE_PATHS.inputExample, json(inputExample(scratch.test!.frame, columns)));
     return { runId, experimentId, artifactUri: run.info.artifactUri };
@@ -150,6 +176,16 @@ export function recordSteps(
       },
     );
     await deps.tracking.setTag(logged.runId, { key: 'amlops.model_version', value: version.version });
+    const metrics = (outputs.evaluate as { metrics: Record<string, number> }).metrics;
+    await deps.quality.appendMetricsSummary(
+      metricsSummaryRow(outputs.quality as QualityReport, {
+        runId: logged.runId,
+        version: version.version,
+        time: deps.now(),
+        trainRocAuc: metrics.train_roc_auc ?? null,
+        testRocAuc: metrics.test_roc_auc ?? null,
+      }),
+    );
     return { name, version: version.version };
   };
 

@@ -4,6 +4,7 @@ import type { TrainingBackend } from '../../core/gbdt/index.js';
 import type { SearchExecutorFactory, SearchProgress } from '../../core/search/index.js';
 import type { ArtifactStore } from '../../ports/artifact-store.js';
 import type { ModelRegistry } from '../../ports/model-registry.js';
+import type { QualityReportStore } from '../../ports/quality-report-store.js';
 import type { TrackingStore } from '../../ports/tracking-store.js';
 
 /** What the training flow needs from the world, injected by the composition root. */
@@ -12,6 +13,8 @@ export interface TrainFlowDeps {
   readonly readTable: (source: string) => Promise<RawTable>;
   readonly tracking: TrackingStore;
   readonly registry: ModelRegistry;
+  /** Where the training's quality report and `metrics_summary` row are stored. */
+  readonly quality: QualityReportStore;
   /** The artifact store at an artifact URI (a run's artifact location, a version's source). */
   readonly openArtifacts: (uri: string) => ArtifactStore;
   /** Runs the search's (candidate, fold) tasks, e.g. on worker threads. */

@@ -51,11 +51,33 @@ export class CsvRawColumn implements RawColumn {
   }
 
   encode(): { codes: Int32Array; values: string[] } {
+    const { codes, firstAt } = this.#encodeSpans();
+    return remapByText(this.#bytes, this.#spans, codes, firstAt);
+  }
+
+  encodeLazily(): { codes: Int32Array; distinct: number; text(code: number): string } {
+    const { codes, firstAt } = this.#encodeSpans();
+    const bytes = this.#bytes;
+    const spans = this.#spans;
+    // Only a quoted span can spell the same text as different bytes (`"HIGH"` and `HIGH`, or `""`).
+    if (firstAt.some((at) => bytes[spans[at]!] === QUOTE)) {
+      const { values } = remapByText(bytes, spans, codes, firstAt);
+      return { codes, distinct: values.length, text: (code) => values[code]! };
+    }
+    return {
+      codes,
+      distinct: firstAt.length,
+      text: (code) => decodeCell(bytes, spans[firstAt[code]!]!, spans[firstAt[code]! + 1]!),
+    };
+  }
+
+  /** Each row's code over the distinct byte spans of the column (`-1` for empty), and where each span first occurs. */
+  #encodeSpans(): { codes: Int32Array; firstAt: number[] } {
     const bytes = this.#bytes;
     const spans = this.#spans;
     const n = this.length;
     const codes = new Int32Array(n);
-    // Distinct byte spans, found by hash; decoded to strings once each.
+    // Distinct byte spans, found by hash.
     let capacity = 1024;
     let slots: Int32Array = new Int32Array(capacity).fill(-1);
     const firstAt: number[] = [];
@@ -94,26 +116,38 @@ export class CsvRawColumn implements RawColumn {
       }
       codes[row] = code;
     }
-    // `"HIGH"` and `HIGH` are different bytes but the same value; `""` is empty, so missing.
-    const values: string[] = [];
-    const byText = new Map<string, number>();
-    const remap = Int32Array.from(firstAt, (at) => {
-      const text = decodeCell(bytes, spans[at]!, spans[at + 1]!);
-      if (text === '') return -1;
-      let code = byText.get(text);
-      if (code === undefined) {
-        code = values.length;
-        byText.set(text, code);
-        values.push(text);
-      }
-      return code;
-    });
-    for (let row = 0; row < n; row++) {
-      const code = codes[row]!;
-      if (code >= 0) codes[row] = remap[code]!;
-    }
-    return { codes, values };
+    return { codes, firstAt };
   }
+}
+
+/**
+ * Codes over distinct texts from codes over distinct byte spans, in place: `"HIGH"` and `HIGH` are
+ * different bytes but the same value; `""` is empty, so missing.
+ */
+function remapByText(
+  bytes: Buffer,
+  spans: Uint32Array,
+  codes: Int32Array,
+  firstAt: readonly number[],
+): { codes: Int32Array; values: string[] } {
+  const values: string[] = [];
+  const byText = new Map<string, number>();
+  const remap = Int32Array.from(firstAt, (at) => {
+    const text = decodeCell(bytes, spans[at]!, spans[at + 1]!);
+    if (text === '') return -1;
+    let code = byText.get(text);
+    if (code === undefined) {
+      code = values.length;
+      byText.set(text, code);
+      values.push(text);
+    }
+    return code;
+  });
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row]!;
+    if (code >= 0) codes[row] = remap[code]!;
+  }
+  return { codes, values };
 }
 
 function sameBytes(bytes: Buffer, spans: Uint32Array, at: number, start: number, end: number): boolean {

@@ -5,6 +5,9 @@ import { pipelineRunsSchema } from './0003-pipeline-runs.js';
 import { auditLogSchema } from './0004-audit-log.js';
 import { auditSpoolCheckpointsSchema } from './0005-audit-spool-checkpoints.js';
 import { auditFeedbackCaseIndex } from './0006-audit-feedback-case-index.js';
+import { qualityReportsSchema } from './0007-quality-reports.js';
+import { alertsSchema } from './0008-alerts.js';
+import { serviceStatsSchema } from './0009-service-stats.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -20,6 +23,9 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0004-audit-log': auditLogSchema(kind),
     '0005-audit-spool-checkpoints': auditSpoolCheckpointsSchema(),
     '0006-audit-feedback-case-index': auditFeedbackCaseIndex(),
+    '0007-quality-reports': qualityReportsSchema(kind),
+    '0008-alerts': alertsSchema(kind),
+    '0009-service-stats': serviceStatsSchema(kind),
   };
   return { getMigrations: async () => migrations };
 }

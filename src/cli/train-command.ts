@@ -87,7 +87,7 @@ function failure(result: FlowResult, pipelineRunId: string | null): AmlopsError 
 
 /**
  * `amlops train`: the training flow in this process (load, validate, split, search, fit, evaluate,
- * quality, log, register, promote), recorded as a pipeline run. Exit 0 when the run finished,
+ * quality, log, register, promote, alerts), recorded as a pipeline run. Exit 0 when the run finished,
  * whether its model was promoted or not.
  */
 export function trainCommand(context: CliContext): Command {

@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { LocalArtifactStore } from '../adapters/artifacts/local-artifact-store.js';
+import { WebhookNotifier } from '../adapters/notify/webhook-notifier.js';
+import { SqlAlertStore } from '../adapters/sql/alert-sql-store.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlQualityReportStore } from '../adapters/sql/quality-report-sql-store.js';
@@ -14,12 +16,15 @@ import { AmlopsError } from '../core/errors/index.js';
 import type { ArtifactStore } from '../ports/artifact-store.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { AuditSink } from '../ports/audit-sink.js';
+import { alertServiceDeps } from '../services/alert-service-deps.js';
 import { AuditQueue } from '../services/audit-queue.js';
+import { monitoringSnapshot } from '../services/monitoring-snapshot.js';
 import { ScoringService } from '../services/scoring-service.js';
 import { ServingModels } from '../services/serving-models.js';
 import { mlflowApi } from './mlflow/index.js';
 import { platformApi } from './platform/index.js';
 import { buildScoringApp } from './scoring/build-scoring-app.js';
+import { registerModelQualityGauges } from './scoring/model-quality-gauges.js';
 import { type AuditSpoolStats, ScoringMetrics } from './scoring/scoring-metrics.js';
 import { SERVICE_STATS_INTERVAL_MS, ServiceStatsRecorder } from './scoring/service-stats-recorder.js';
 
@@ -72,7 +77,12 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const tracking = await SqlTrackingStore.open(database, { artifactRoot });
   const quality = await SqlQualityReportStore.open(database);
   const serviceStats = await SqlServiceStatsStore.open(database);
+  const alertStore = await SqlAlertStore.open(database);
   await database.close();
+  const alerts = alertServiceDeps(config, alertStore, {
+    webhook: (url) => new WebhookNotifier(url),
+    ...(options.logger ? { log: (line: string) => options.logger?.warn(line) } : {}),
+  });
   const artifacts = openArtifacts(artifactRoot);
   const auditLog = await openAuditLog(databaseUrl);
   const log = options.logger;
@@ -142,6 +152,17 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   };
   const servedTimer = setInterval(recordServed, SERVICE_STATS_INTERVAL_MS);
   servedTimer.unref();
+  registerModelQualityGauges(metrics.registry, () =>
+    monitoringSnapshot({
+      registry,
+      tracking,
+      auditLog,
+      quality,
+      alerts: alertStore,
+      rules: alerts.rules,
+      modelName: config['model.name'],
+    }),
+  );
   const service = new ScoringService({
     models,
     ...(audit ? { audit } : {}),
@@ -182,7 +203,13 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   });
   // The tracking and registry APIs beside scoring: MLflow's REST API for its clients, and amlops' own for the UI.
   await app.register(mlflowApi, { tracking, registry, artifacts });
-  await app.register(platformApi, { stores: { tracking, registry, artifacts }, auditLog, quality });
+  await app.register(platformApi, {
+    stores: { tracking, registry, artifacts },
+    auditLog,
+    quality,
+    alerts,
+    serviceStats,
+  });
   return {
     app,
     models,
@@ -198,6 +225,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       await tracking.close();
       await quality.close();
       await serviceStats.close();
+      await alertStore.close();
       await auditLog.close();
     },
   };

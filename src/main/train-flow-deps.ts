@@ -1,11 +1,15 @@
 import { join, resolve } from 'node:path';
 import { openArtifactStore } from '../adapters/artifacts/index.js';
 import { readTable } from '../adapters/data/read-table.js';
+import { WebhookNotifier } from '../adapters/notify/webhook-notifier.js';
+import { SqlAlertStore } from '../adapters/sql/alert-sql-store.js';
 import { openSqlStores } from '../adapters/sql/index.js';
+import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { createThreadTrainingBackend, searchThreadExecutor } from '../adapters/threads/index.js';
 import { artifactRootOf, type Config } from '../config/index.js';
 import type { SearchProgress } from '../core/search/index.js';
 import type { TrainFlowDeps } from '../pipelines/train/train-flow-deps.js';
+import { alertServiceDeps } from '../services/alert-service-deps.js';
 import { artifactsAt } from '../services/artifacts-at.js';
 
 /** The training flow's dependencies, opened from the configuration, and how to close them. */
@@ -34,6 +38,9 @@ export async function openTrainFlowDeps(
     artifactRoot: artifacts.rootUri,
     openArtifacts: (uri) => openArtifactStore(uri),
   });
+  const database = await openSqlDatabase(databaseUrl);
+  const alertStore = await SqlAlertStore.open(database);
+  await database.close();
   const backend = createThreadTrainingBackend();
   return {
     deps: {
@@ -43,6 +50,10 @@ export async function openTrainFlowDeps(
       tracking: stores.tracking,
       registry: stores.registry,
       quality: stores.quality,
+      alerts: alertServiceDeps(config, alertStore, {
+        webhook: (url) => new WebhookNotifier(url),
+        log: (line) => process.stderr.write(`${line}\n`),
+      }),
       openArtifacts: (uri) => artifactsAt(artifacts, uri),
       searchExecutor: searchThreadExecutor(),
       trainingBackend: backend,
@@ -52,6 +63,7 @@ export async function openTrainFlowDeps(
     },
     async close() {
       await backend.close();
+      await alertStore.close();
       await stores.close();
     },
   };

@@ -1,5 +1,7 @@
 import type { AuditLog } from '../../ports/audit-log.js';
 import type { QualityReportStore } from '../../ports/quality-report-store.js';
+import type { ServiceStatsStore } from '../../ports/service-stats-store.js';
+import type { AlertServiceDeps } from '../../services/alert-service.js';
 import type { PlatformStores } from '../../services/platform-stores.js';
 
 /**
@@ -14,4 +16,8 @@ export interface PlatformApiOptions {
   readonly auditLog?: Pick<AuditLog, 'labelledScores'>;
   /** Data quality and drift reports, when the server keeps them. */
   readonly quality?: QualityReportStore;
+  /** Alert rules, states and notifications. */
+  readonly alerts?: AlertServiceDeps;
+  /** What every scoring process served. */
+  readonly serviceStats?: Pick<ServiceStatsStore, 'intervals'>;
 }

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { installErrorBoundary } from '../error-boundary.js';
 import { requireJsonBody } from '../mlflow/require-json-body.js';
+import { registerAlertsRoutes } from './alerts-routes.js';
 import { registerExperimentsRoutes } from './experiments-routes.js';
 import { registerModelsRoutes } from './models-routes.js';
 import type { PlatformApiOptions } from './platform-api-options.js';
 import { registerPredictionsRoutes } from './predictions-routes.js';
 import { registerQualityRoutes } from './quality-routes.js';
 import { registerRunsRoutes } from './runs-routes.js';
+import { registerServiceRoutes } from './service-routes.js';
 
 /** Where amlops' own API lives. */
 export const PLATFORM_API_PREFIX = '/api/v1';
@@ -14,7 +16,8 @@ export const PLATFORM_API_PREFIX = '/api/v1';
 /**
  * amlops' own JSON API for the web UI, over the same services as the CLI: experiments, runs (list,
  * show, compare, JSON artifacts), models (list, show, promote, rollback), the live performance of
- * scored cases and data quality and drift reports under `/api/v1`. Errors
+ * scored cases, data quality and drift reports, alerts and the scoring service's figures under
+ * `/api/v1`. Errors
  * are amlops' `{"error": {code, message, details}, "request_id"}` with the code's status (only for
  * these routes: the plugin is encapsulated); POST bodies must be `application/json`.
  *
@@ -28,6 +31,8 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
     stores: options.stores,
     ...(options.auditLog ? { auditLog: options.auditLog } : {}),
     ...(options.quality ? { quality: options.quality } : {}),
+    ...(options.alerts ? { alerts: options.alerts } : {}),
+    ...(options.serviceStats ? { serviceStats: options.serviceStats } : {}),
   };
   await app.register(
     async (api) => {
@@ -38,6 +43,8 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
       registerModelsRoutes(api, routes);
       registerPredictionsRoutes(api, routes);
       registerQualityRoutes(api, routes);
+      registerAlertsRoutes(api, routes);
+      registerServiceRoutes(api, routes);
     },
     { prefix: PLATFORM_API_PREFIX },
   );

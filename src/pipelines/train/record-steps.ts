@@ -8,6 +8,8 @@ import { decidePromotion } from '../../core/promotion/decide-promotion.js';
 import { renderQualityHtml } from '../../core/quality/html/render-quality-html.js';
 import type { QualityReport } from '../../core/quality/quality-report.js';
 import { MODEL_VERSION_SEARCH_SCHEMA, parseSearchFilter } from '../../core/tracking/index.js';
+import { deliverAlerts, evaluateAlerts } from '../../services/alert-service.js';
+import type { Observation } from '../../services/live-observations.js';
 import { metricsSummaryRow } from '../../services/metrics-summary-row.js';
 import { productionVersion } from '../../services/production-version.js';
 import { promoteModelVersion } from '../../services/promote-model-version.js';
@@ -44,7 +46,9 @@ const PARAM_VALUE_LIMIT = 6000;
  * The record steps: `quality` summarises both splits, `log` records the run (params, metrics, the
  * evaluation, the search and the model files) in the tracking store, `register` makes the model a
  * READY version, and `promote` applies the promotion gate and records the decision with its
- * evidence. With `dryRun`, nothing is recorded or registered; the decision is still computed.
+ * evidence, and `alerts` evaluates the rules on training metrics (the original's: test ROC AUC
+ * below 0.89) for the new version. With `dryRun`, nothing is recorded or registered; the decision
+ * is still computed.
  */
 export function recordSteps(
   deps: TrainFlowDeps,
@@ -281,10 +285,35 @@ export function recordSteps(
     };
   };
 
+  const alerts = async ({ outputs }: StepContext): Promise<Record<string, unknown>> => {
+    const registered = outputs.register as { version?: string };
+    if (params.dryRun || !deps.alerts || !registered.version)
+      return { skipped: params.dryRun ? 'dry run' : 'no alert rules' };
+    const metrics = (outputs.evaluate as { metrics: Record<string, number> }).metrics;
+    const promoted = outputs.promote as { promoted?: boolean };
+    const logged = outputs.log as { runId?: string };
+    const testRocAuc = metrics.test_roc_auc ?? null;
+    const observation: Observation = {
+      value: testRocAuc,
+      labels: { model: name, version: registered.version },
+      detail: `run ${logged.runId}, ${promoted.promoted ? 'promoted' : 'not promoted'}`,
+    };
+    const observations = new Map(
+      deps.alerts.rules.filter((r) => r.metric === 'training.test_roc_auc').map((r) => [r.name, observation]),
+    );
+    const transitions = await evaluateAlerts(deps.alerts, observations);
+    const deliveries = await deliverAlerts(deps.alerts);
+    return {
+      transitions: transitions.map((t) => ({ rule: t.rule, from: t.from, to: t.to, message: t.message })),
+      deliveries,
+    };
+  };
+
   return [
     { name: 'quality', run: quality },
     { name: 'log', run: log },
     { name: 'register', run: register },
     { name: 'promote', run: promote },
+    { name: 'alerts', run: alerts },
   ];
 }

@@ -72,7 +72,7 @@ export function trainFlowDefinition(
 ): FlowDefinition {
   return {
     name: 'train',
-    description: 'load, validate, split, search, fit, evaluate, quality, log, register, promote',
+    description: 'load, validate, split, search, fit, evaluate, quality, log, register, promote, alerts',
     checkParams: (json) => void trainParams(json, config),
     steps: (json, run): FlowStep[] => {
       const params = trainParams(json, config);

@@ -6,6 +6,7 @@ import type { ArtifactStore } from '../../ports/artifact-store.js';
 import type { ModelRegistry } from '../../ports/model-registry.js';
 import type { QualityReportStore } from '../../ports/quality-report-store.js';
 import type { TrackingStore } from '../../ports/tracking-store.js';
+import type { AlertServiceDeps } from '../../services/alert-service.js';
 
 /** What the training flow needs from the world, injected by the composition root. */
 export interface TrainFlowDeps {
@@ -15,6 +16,8 @@ export interface TrainFlowDeps {
   readonly registry: ModelRegistry;
   /** Where the training's quality report and `metrics_summary` row are stored. */
   readonly quality: QualityReportStore;
+  /** Alert rules and where their notifications go; without it no rule is evaluated. */
+  readonly alerts?: AlertServiceDeps;
   /** The artifact store at an artifact URI (a run's artifact location, a version's source). */
   readonly openArtifacts: (uri: string) => ArtifactStore;
   /** Runs the search's (candidate, fold) tasks, e.g. on worker threads. */

@@ -18,14 +18,21 @@ export const TRAIN_STEPS = [
   'log',
   'register',
   'promote',
+  'alerts',
 ] as const;
 
 /** Retries of the steps that touch the outside world (files, stores); the others fail at once. */
-export const STEP_RETRIES: Readonly<Record<string, number>> = { load: 2, log: 2, register: 2, promote: 2 };
+export const STEP_RETRIES: Readonly<Record<string, number>> = {
+  load: 2,
+  log: 2,
+  register: 2,
+  promote: 2,
+  alerts: 2,
+};
 
 /**
  * The training flow as named steps: load, validate, split, search, fit, evaluate, quality, log,
- * register, promote. Run it with `runFlow`; each step's JSON output is recorded on the pipeline run.
+ * register, promote, alerts. Run it with `runFlow`; each step's JSON output is recorded on the pipeline run.
  *
  * @example
  * const result = await runFlow(trainFlow(deps, { data: 'cases.csv', preset: 'original', seed: 42, budgetSeconds: 60 }), { recorder });
@@ -46,7 +53,7 @@ export function trainFlow(deps: TrainFlowDeps, params: TrainFlowParams): FlowSte
         const trackingRunId = (context.outputs.log as { runId?: string } | undefined)?.runId;
         try {
           const output = await step.run(context);
-          if (step.name === 'promote' && trackingRunId)
+          if (step.name === 'alerts' && trackingRunId)
             await deps.tracking.updateRun(trackingRunId, { status: 'FINISHED', endTime: deps.now() });
           return output;
         } catch (error) {

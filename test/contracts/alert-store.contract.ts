@@ -45,13 +45,23 @@ export function runAlertStoreContract(
             message: 'auc-low firing',
             actor: null,
           },
-          delivery: { receiver: 'webhook http://127.0.0.1:1', payload: { status: 'firing', alerts: [{ values: { A: 0.81 } }] } },
+          delivery: {
+            receiver: 'webhook http://127.0.0.1:1',
+            payload: { status: 'firing', alerts: [{ values: { A: 0.81 } }] },
+          },
         };
       });
       expect(written?.eventId).toEqual(expect.any(Number));
       expect(await store.states()).toEqual([firing('auc-low', 0.81)]);
       const [event] = await store.events({ rule: 'auc-low' });
-      expect(event).toMatchObject({ id: written!.eventId, kind: 'transition', from: 'ok', to: 'firing', value: 0.81, labels: { model: 'm', version: '2' } });
+      expect(event).toMatchObject({
+        id: written!.eventId,
+        kind: 'transition',
+        from: 'ok',
+        to: 'firing',
+        value: 0.81,
+        labels: { model: 'm', version: '2' },
+      });
       const due = await store.dueDeliveries(T0, 10);
       expect(due).toEqual([
         expect.objectContaining({
@@ -69,14 +79,45 @@ export function runAlertStoreContract(
 
     it('records every attempt and the outcome of each round of a delivery', async () => {
       const [delivery] = await store.dueDeliveries(T0, 10);
-      await store.recordAttempt(delivery!.id, { attempt: 1, at: T0, durationMs: 5, ok: false, status: 500, error: 'HTTP 500' });
-      await store.recordAttempt(delivery!.id, { attempt: 2, at: T0 + 1000, durationMs: 5000, ok: false, status: null, error: 'timeout after 5000 ms' });
-      await store.settleDelivery(delivery!.id, { state: 'pending', nextAttemptAt: T0 + 60_000, lastError: 'timeout after 5000 ms', deliveredAt: null });
+      await store.recordAttempt(delivery!.id, {
+        attempt: 1,
+        at: T0,
+        durationMs: 5,
+        ok: false,
+        status: 500,
+        error: 'HTTP 500',
+      });
+      await store.recordAttempt(delivery!.id, {
+        attempt: 2,
+        at: T0 + 1000,
+        durationMs: 5000,
+        ok: false,
+        status: null,
+        error: 'timeout after 5000 ms',
+      });
+      await store.settleDelivery(delivery!.id, {
+        state: 'pending',
+        nextAttemptAt: T0 + 60_000,
+        lastError: 'timeout after 5000 ms',
+        deliveredAt: null,
+      });
       expect(await store.dueDeliveries(T0 + 59_999, 10)).toEqual([]);
       const [retry] = await store.dueDeliveries(T0 + 60_000, 10);
       expect(retry).toMatchObject({ attempts: 2, rounds: 1, lastError: 'timeout after 5000 ms' });
-      await store.recordAttempt(delivery!.id, { attempt: 3, at: T0 + 60_000, durationMs: 8, ok: true, status: 200, error: null });
-      await store.settleDelivery(delivery!.id, { state: 'delivered', nextAttemptAt: null, lastError: null, deliveredAt: T0 + 60_000 });
+      await store.recordAttempt(delivery!.id, {
+        attempt: 3,
+        at: T0 + 60_000,
+        durationMs: 8,
+        ok: true,
+        status: 200,
+        error: null,
+      });
+      await store.settleDelivery(delivery!.id, {
+        state: 'delivered',
+        nextAttemptAt: null,
+        lastError: null,
+        deliveredAt: T0 + 60_000,
+      });
       expect(await store.dueDeliveries(T0 + 1e9, 10)).toEqual([]);
       const [done] = await store.deliveries({ rule: 'auc-low' });
       expect(done).toMatchObject({ state: 'delivered', attempts: 3, rounds: 2, deliveredAt: T0 + 60_000 });
@@ -103,10 +144,28 @@ export function runAlertStoreContract(
       for (let i = 1; i <= 3; i++)
         await store.updateState('drift', () => ({
           state: initialAlertState('drift', T0 + i),
-          event: { rule: 'drift', at: T0 + i, kind: 'silence', from: null, to: null, severity: 'warning', value: null, threshold: null, labels: {}, message: `silence ${i}`, actor: 'alice' },
+          event: {
+            rule: 'drift',
+            at: T0 + i,
+            kind: 'silence',
+            from: null,
+            to: null,
+            severity: 'warning',
+            value: null,
+            threshold: null,
+            labels: {},
+            message: `silence ${i}`,
+            actor: 'alice',
+          },
         }));
-      expect((await store.events({ rule: 'drift' })).map((e) => e.message)).toEqual(['silence 3', 'silence 2', 'silence 1']);
-      expect((await store.events({ since: T0 + 2, maxResults: 1 })).map((e) => e.message)).toEqual(['silence 3']);
+      expect((await store.events({ rule: 'drift' })).map((e) => e.message)).toEqual([
+        'silence 3',
+        'silence 2',
+        'silence 1',
+      ]);
+      expect((await store.events({ since: T0 + 2, maxResults: 1 })).map((e) => e.message)).toEqual([
+        'silence 3',
+      ]);
     });
   });
 }

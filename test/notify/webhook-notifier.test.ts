@@ -54,7 +54,9 @@ describe('the webhook notifier, against a real HTTP receiver', () => {
 
   it('says the connection was refused when nothing listens', async () => {
     const port = await freePort();
-    const { outcome, attempts } = await deliver(new WebhookNotifier(`http://127.0.0.1:${port}/x`, { ...fast, attempts: 2 }));
+    const { outcome, attempts } = await deliver(
+      new WebhookNotifier(`http://127.0.0.1:${port}/x`, { ...fast, attempts: 2 }),
+    );
     expect(outcome.delivered).toBe(false);
     expect(attempts.map((a) => a.error)).toEqual(['connection refused', 'connection refused']);
   });

@@ -64,12 +64,9 @@ describe('evaluateAlert', () => {
       now,
     );
     expect(steps.map((s) => s.state.state)).toEqual(['firing', 'resolved', 'resolved', 'firing']);
-    expect(steps.map((s) => s.transition && `${s.transition.from}->${s.transition.to}:${s.transition.notify}`)).toEqual([
-      'ok->firing:true',
-      'firing->resolved:true',
-      null,
-      'resolved->firing:true',
-    ]);
+    expect(
+      steps.map((s) => s.transition && `${s.transition.from}->${s.transition.to}:${s.transition.notify}`),
+    ).toEqual(['ok->firing:true', 'firing->resolved:true', null, 'resolved->firing:true']);
     expect(steps[1]!.transition).toMatchObject({ firingSince: at(0) });
   });
 
@@ -91,7 +88,12 @@ describe('evaluateAlert', () => {
       { ...rule, forMs: 0 },
     );
     expect(none!.transition).toBeNull();
-    expect(none!.state).toMatchObject({ state: 'firing', since: firing!.state.since, value: null, evaluatedAt: at(1) });
+    expect(none!.state).toMatchObject({
+      state: 'firing',
+      since: firing!.state.since,
+      value: null,
+      evaluatedAt: at(1),
+    });
   });
 
   it('does not notify while silenced, and clears an acknowledgement when it resolves', () => {

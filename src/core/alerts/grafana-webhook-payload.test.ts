@@ -27,7 +27,12 @@ describe("Grafana's webhook contact point payload", () => {
       alerts: [
         {
           status: 'firing',
-          labels: { alertname: 'live-data-drift', severity: 'warning', model: 'consumers-laundering-model', version: '3' },
+          labels: {
+            alertname: 'live-data-drift',
+            severity: 'warning',
+            model: 'consumers-laundering-model',
+            version: '3',
+          },
           annotations: { summary: firing.message, description: firing.message },
           startsAt: '2026-12-04T10:00:00.000Z',
           endsAt: '0001-01-01T00:00:00Z',
@@ -40,7 +45,12 @@ describe("Grafana's webhook contact point payload", () => {
         },
       ],
       groupLabels: { alertname: 'live-data-drift' },
-      commonLabels: { alertname: 'live-data-drift', severity: 'warning', model: 'consumers-laundering-model', version: '3' },
+      commonLabels: {
+        alertname: 'live-data-drift',
+        severity: 'warning',
+        model: 'consumers-laundering-model',
+        version: '3',
+      },
       commonAnnotations: { summary: firing.message, description: firing.message },
       externalURL: '',
       version: '1',
@@ -53,11 +63,23 @@ describe("Grafana's webhook contact point payload", () => {
   });
 
   it('ends a resolved alert at its resolution, keeps its start and fingerprint', () => {
-    const resolved: AlertTransition = { ...firing, from: 'firing', to: 'resolved', at: Date.parse('2026-12-04T12:00:00Z'), value: 0.2 };
+    const resolved: AlertTransition = {
+      ...firing,
+      from: 'firing',
+      to: 'resolved',
+      at: Date.parse('2026-12-04T12:00:00Z'),
+      value: 0.2,
+    };
     const payload = grafanaWebhookPayload([resolved], { receiver: 'amlops' });
     const [alert] = payload.alerts;
     expect(payload).toMatchObject({ status: 'resolved', state: 'ok', title: '[RESOLVED:1] live-data-drift' });
-    expect(alert).toMatchObject({ status: 'resolved', startsAt: '2026-12-04T10:00:00.000Z', endsAt: '2026-12-04T12:00:00.000Z' });
-    expect(alert!.fingerprint).toBe(grafanaWebhookPayload([firing], { receiver: 'amlops' }).alerts[0]!.fingerprint);
+    expect(alert).toMatchObject({
+      status: 'resolved',
+      startsAt: '2026-12-04T10:00:00.000Z',
+      endsAt: '2026-12-04T12:00:00.000Z',
+    });
+    expect(alert!.fingerprint).toBe(
+      grafanaWebhookPayload([firing], { receiver: 'amlops' }).alerts[0]!.fingerprint,
+    );
   });
 });

@@ -16,18 +16,33 @@ describe('parseAlertRules', () => {
       'scoring-errors: scoring.error_rate > 0.01',
       'scoring-latency: scoring.p99_ms > 250',
     ]);
-    expect(rules.find((r) => r.name === 'live-roc-auc-low')).toMatchObject({ windowMs: 30 * 86_400_000, minCases: 200 });
-    expect(rules.find((r) => r.name === 'scoring-errors')).toMatchObject({ windowMs: 900_000, forMs: 300_000 });
+    expect(rules.find((r) => r.name === 'live-roc-auc-low')).toMatchObject({
+      windowMs: 30 * 86_400_000,
+      minCases: 200,
+    });
+    expect(rules.find((r) => r.name === 'scoring-errors')).toMatchObject({
+      windowMs: 900_000,
+      forMs: 300_000,
+    });
     expect(rules[0]).toMatchObject({ windowMs: 0, forMs: 0, severity: 'critical', minCases: 0 });
   });
 
   it.each([
-    [{ ...valid, metric: 'live.auc' }, /rule 'auc-low': unknown metric "live.auc"; metrics: training.test_roc_auc, /],
+    [
+      { ...valid, metric: 'live.auc' },
+      /rule 'auc-low': unknown metric "live.auc"; metrics: training.test_roc_auc, /,
+    ],
     [{ ...valid, condition: '=' }, /rule 'auc-low': "condition" must be one of < <= > >=/],
     [{ ...valid, threshold: '0.89' }, /rule 'auc-low': "threshold" must be a finite number/],
-    [{ ...valid, threshold: 1.5 }, /rule 'auc-low': "threshold" 1.5 is outside the range of training.test_roc_auc \(0 to 1\)/],
+    [
+      { ...valid, threshold: 1.5 },
+      /rule 'auc-low': "threshold" 1.5 is outside the range of training.test_roc_auc \(0 to 1\)/,
+    ],
     [{ ...valid, window: '1h' }, /"window" does not apply to training.test_roc_auc/],
-    [{ ...valid, metric: 'live.drift_share', threshold: 0.5, window: '1h' }, /read from the live report, whose window is monitoring.windowHours/],
+    [
+      { ...valid, metric: 'live.drift_share', threshold: 0.5, window: '1h' },
+      /read from the live report, whose window is monitoring.windowHours/,
+    ],
     [{ ...valid, metric: 'live.roc_auc', window: 'a day' }, /"window": 'a day' is not a duration/],
     [{ ...valid, minCases: 10 }, /"minCases" does not apply to training.test_roc_auc/],
     [{ ...valid, severity: 'page' }, /"severity" must be one of critical, warning, info/],
@@ -47,9 +62,13 @@ describe('parseAlertRules', () => {
 
 describe('parseDuration', () => {
   it('reads seconds, minutes, hours and days', () => {
-    expect([parseDuration('30s'), parseDuration('15m'), parseDuration('24h'), parseDuration('7d'), parseDuration('0')]).toEqual([
-      30_000, 900_000, 86_400_000, 604_800_000, 0,
-    ]);
+    expect([
+      parseDuration('30s'),
+      parseDuration('15m'),
+      parseDuration('24h'),
+      parseDuration('7d'),
+      parseDuration('0'),
+    ]).toEqual([30_000, 900_000, 86_400_000, 604_800_000, 0]);
     expect(() => parseDuration('15')).toThrow(/'15' is not a duration/);
   });
 });

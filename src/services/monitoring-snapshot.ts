@@ -16,7 +16,7 @@ export interface MonitoringSnapshot {
     readonly liveRocAuc: number | null;
     readonly concludedCases: number;
   } | null;
-  /** The newest live report of the production version. */
+  /** The newest live report of the production version, unless its window held no case. */
   readonly drift: {
     readonly share: number;
     readonly datasetDrift: boolean;
@@ -69,7 +69,8 @@ export async function monitoringSnapshot(deps: MonitoringSnapshotDeps): Promise<
         maxResults: 1,
       })
     ).items;
-    if (latest)
+    // A window without cases measured nothing: the figure is unknown, not 0.
+    if (latest && latest.currentRows > 0)
       drift = {
         share: latest.driftShare,
         datasetDrift: latest.datasetDrift,

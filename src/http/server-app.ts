@@ -35,6 +35,8 @@ export interface ServerApp {
   readonly audit: AuditQueue | undefined;
   readonly auditLog: AuditLog;
   readonly metrics: ScoringMetrics;
+  /** Records what was served since the last interval now (otherwise every 15 s and on close). */
+  flushServiceStats(): Promise<void>;
   /** Stops following the registry, writes the audit queue out and closes the stores (after `app.close()`). */
   close(): Promise<void>;
 }
@@ -216,6 +218,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     audit,
     auditLog,
     metrics,
+    flushServiceStats: recordServed,
     async close() {
       clearInterval(servedTimer);
       await recordServed();

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { Command } from 'commander';
-import { readTable } from '../adapters/data/read-table.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlQualityReportStore } from '../adapters/sql/quality-report-sql-store.js';
+import { profileFileOnThread } from '../adapters/threads/profile-file-thread.js';
 import { databaseUrlOf } from '../config/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import { renderQualityHtml } from '../core/quality/html/render-quality-html.js';
@@ -66,19 +66,23 @@ export function reportCommand(context: CliContext): Command {
         command: Command,
       ) => {
         const { config } = context.config(command);
+        const target = flags.target ?? config['data.targetColumn'];
+        const schema = {
+          numeric: config['data.numericColumns'],
+          categorical: config['data.categoricalColumns'],
+          target,
+        };
+        const profileFile = (source: string) =>
+          profileFileOnThread({
+            source,
+            name: source,
+            schema,
+            target: { column: target, negativeValue: config['data.negativeValue'] },
+          });
         const { report, summary } = await withStore(command, (store) =>
           filesQualityReport(
-            { readTable, quality: store, now: Date.now },
-            {
-              reference: path(flags.reference),
-              current: path(flags.current),
-              schema: {
-                numeric: config['data.numericColumns'],
-                categorical: config['data.categoricalColumns'],
-                target: flags.target ?? config['data.targetColumn'],
-              },
-              negativeValue: config['data.negativeValue'],
-            },
+            { profileFile, quality: store, now: Date.now },
+            { reference: path(flags.reference), current: path(flags.current) },
           ),
         );
         if (flags.out) writeHtml(flags.out, report, `${flags.current} against ${flags.reference}`);

@@ -5,6 +5,7 @@ import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { openSqlStores } from '../adapters/sql/index.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlServiceStatsStore } from '../adapters/sql/service-stats-sql-store.js';
+import { ThreadedWindowReader } from '../adapters/threads/threaded-window-reader.js';
 import { artifactRootOf, type Config, databaseUrlOf } from '../config/index.js';
 import type { MonitorFlowDeps } from '../pipelines/monitor/monitor-flow-deps.js';
 import { alertServiceDeps } from '../services/alert-service-deps.js';
@@ -18,7 +19,8 @@ export interface OpenMonitorFlowDeps {
 
 /**
  * Opens what the monitor flow reads and writes: the registry, tracking store, quality reports,
- * service statistics and alerts of `store.databaseUrl` (else `<home>/amlops.db`), its audit log,
+ * service statistics and alerts of `store.databaseUrl` (else `<home>/amlops.db`), its audit log
+ * (live windows read on every core),
  * the artifact store, and the alert rules and notifier of the configuration.
  *
  * @example
@@ -34,8 +36,9 @@ export async function openMonitorFlowDeps(config: Config, cwd: string): Promise<
   const database = await openSqlDatabase(databaseUrl);
   const serviceStats = await SqlServiceStatsStore.open(database);
   const alertStore = await SqlAlertStore.open(database);
-  await database.close();
   const auditLog = await openAuditLog(databaseUrl);
+  // The live window is read on every core; the rest of the audit log through its store.
+  const windows = new ThreadedWindowReader(databaseUrl, database);
   return {
     deps: {
       config,
@@ -43,7 +46,10 @@ export async function openMonitorFlowDeps(config: Config, cwd: string): Promise<
       tracking: stores.tracking,
       quality: stores.quality,
       openArtifacts: (uri) => artifactsAt(artifacts, uri),
-      auditLog,
+      auditLog: {
+        scoredWindow: (query) => windows.scoredWindow(query),
+        labelledScores: (query) => auditLog.labelledScores(query),
+      },
       serviceStats,
       alerts: alertServiceDeps(config, alertStore, {
         webhook: (url) => new WebhookNotifier(url),
@@ -52,6 +58,7 @@ export async function openMonitorFlowDeps(config: Config, cwd: string): Promise<
       now: Date.now,
     },
     async close() {
+      await database.close();
       await auditLog.close();
       await serviceStats.close();
       await alertStore.close();

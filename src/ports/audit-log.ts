@@ -1,3 +1,4 @@
+import type { ScoredCases } from '../core/quality/quality-table-from-cases.js';
 import type { Page } from './page.js';
 
 /** One scored case as the audit log keeps it. */
@@ -74,13 +75,13 @@ export interface ScoredWindowQuery {
   readonly limit: number;
 }
 
-/** The inputs and scores of a window's cases, by column (missing as null), newest first. */
-export interface ScoredWindow {
+/**
+ * The inputs and scores of a window's cases, by column (numbers, or categories for inputs that hold
+ * text), the newest `rows` of them.
+ */
+export interface ScoredWindow extends ScoredCases {
   /** Cases in the window, of which `rows` (at most the limit) were read. */
   readonly total: number;
-  readonly rows: number;
-  readonly inputs: ReadonlyMap<string, readonly (string | number | null)[]>;
-  readonly scores: Float64Array;
 }
 
 /**

@@ -15,14 +15,12 @@ import type { Page } from '../../ports/page.js';
 import type { AuditAppender } from './audit-sqlite-appender.js';
 import type { AuditTables } from './audit-tables.js';
 import type { Database } from './database.js';
+import { countWindow, readWindowRange, windowBounds } from './scored-window-sql.js';
 import type { SqlDatabase } from './sql-database.js';
-import { WindowColumns } from './window-columns.js';
 
 /** Rows per INSERT: 9 parameters each stays far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
 const DEFAULT_PAGE = 1000;
-/** Ids read per statement by `scoredWindow`. */
-const WINDOW_CHUNK = 50_000;
 
 type Db = Kysely<Database & AuditTables>;
 type PredictionRow = Selectable<AuditTables['audit_predictions']>;
@@ -219,34 +217,19 @@ export class SqlAuditLog implements AuditLog {
   }
 
   async scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow> {
-    const { flavor } = this.#database;
-    const inWindow = sql`scored_at >= ${query.since} and scored_at < ${query.until}
-      and model_name = ${query.modelName} and model_version = ${query.modelVersion}`;
-    const bounds = await sql<{
-      lo: unknown;
-      hi: unknown;
-      n: unknown;
-    }>`select min(id) as lo, max(id) as hi, count(*) as n
-      from audit_predictions where ${inWindow}`.execute(this.#db);
-    const { lo, hi, n } = bounds.rows[0] ?? {};
-    const total = Number(n ?? 0);
-    const window = new WindowColumns(Math.min(total, query.limit));
-    // Newest first, a range of ids at a time, each range's cases joined into one text by the database:
-    // a million rows cost a few hundred round trips of large strings instead of a million row objects.
-    const unindexedWindow = sql`${flavor.unindexed('scored_at')} >= ${query.since}
-      and ${flavor.unindexed('scored_at')} < ${query.until}
-      and model_name = ${query.modelName} and model_version = ${query.modelVersion}`;
-    for (let upper = Number(hi); total > 0 && upper >= Number(lo) && !window.full; upper -= WINDOW_CHUNK) {
-      const chunk = await sql<{ inputs: string | null; scores: string | null }>`select
-          ${flavor.joinedText(sql`inputs`, ',')} as inputs,
-          ${flavor.joinedText(flavor.numberText(sql`score`), ',')} as scores
-        from (select inputs, score from audit_predictions
-          where id > ${upper - WINDOW_CHUNK} and id <= ${upper} and ${unindexedWindow}
-          order by id desc) as chunk`.execute(this.#db);
-      const { inputs, scores } = chunk.rows[0] ?? {};
-      if (inputs) window.add(JSON.parse(`[${inputs}]`), JSON.parse(`[${scores}]`));
-    }
-    return { total, ...window.result() };
+    const bounds = await windowBounds(this.#db, query);
+    if (!bounds) return { total: 0, rows: 0, inputs: new Map(), scores: new Float64Array(0) };
+    const read = await readWindowRange(
+      this.#db,
+      this.#database.flavor,
+      query,
+      bounds.lo - 1,
+      bounds.hi,
+      query.limit,
+    );
+    // Counted only when the window may hold more cases than were read.
+    const total = read.complete ? read.rows : await countWindow(this.#db, query);
+    return { total, rows: read.rows, inputs: read.inputs, scores: read.scores };
   }
 
   async deleteOlderThan(time: number): Promise<number> {

@@ -7,20 +7,25 @@ import type { SqlDatabase } from './sql-database.js';
 import { sqliteFlavor } from './sqlite-flavor.js';
 
 /**
- * Opens and migrates the database named by `url`, choosing the dialect by scheme:
+ * Opens and migrates the database named by `url` (`migrate: false` for a second connection of a
+ * process that migrated it already), choosing the dialect by scheme:
  * `postgres://` / `postgresql://` for PostgreSQL; `sqlite:PATH`, `file:PATH` or a plain path for SQLite.
  *
  * @example
  * const database = await openSqlDatabase(resolveDatabaseUrl());
  */
-export async function openSqlDatabase(url: string): Promise<SqlDatabase> {
+export async function openSqlDatabase(
+  url: string,
+  options: { readonly migrate?: boolean } = {},
+): Promise<SqlDatabase> {
+  const migrate = options.migrate ?? true;
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'postgres' || scheme === 'postgresql') {
     // Loaded on demand: the embedded deployment never needs pg.
     const { openPostgres } = await import('./open-postgres.js');
     const db = openPostgres(url);
     try {
-      await migrateToLatest(db, postgresFlavor);
+      if (migrate) await migrateToLatest(db, postgresFlavor);
     } catch (error) {
       await db.destroy();
       throw error;
@@ -37,6 +42,6 @@ export async function openSqlDatabase(url: string): Promise<SqlDatabase> {
     );
   if (file === '') throw new AmlopsError('USAGE', 'the SQLite database URL names no file');
   const db = openSqlite(file);
-  await migrateToLatest(db, sqliteFlavor);
+  if (migrate) await migrateToLatest(db, sqliteFlavor);
   return refCountedDatabase(db, sqliteFlavor);
 }

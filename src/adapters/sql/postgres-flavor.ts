@@ -15,9 +15,15 @@ export const postgresFlavor: SqlFlavor = {
     return code(error) === '23505';
   },
   joinedText: (expression, separator) => sql<string | null>`string_agg(${expression}, ${separator})`,
-  // PostgreSQL (12 and later) writes a double's shortest text that reads back exactly.
-  numberText: (expression) => sql<string>`${expression}::text`,
-  unindexed: (column) => sql.ref(column),
+  joinedNumbers: (expression) => sql<string | null>`string_agg(encode(float8send(${expression}), 'hex'), '')`,
+  readJoinedNumbers: (text) => {
+    const bytes = Buffer.from(text, 'hex');
+    const values = new Float64Array(bytes.length / 8);
+    for (let i = 0; i < values.length; i++) values[i] = bytes.readDoubleBE(i * 8);
+    return values;
+  },
+  // An expression of the column, which PostgreSQL does not look up in an index either.
+  unindexed: (column) => sql`(${sql.ref(column)} + 0)`,
   forUpdate: (query) => query.forUpdate() as typeof query,
   timestamp: (time) => new Date(time),
 };

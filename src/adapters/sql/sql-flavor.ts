@@ -16,8 +16,13 @@ export interface SqlFlavor {
   isUniqueViolation(error: unknown): boolean;
   /** The texts of `expression` over a group joined by `separator` (`group_concat`, `string_agg`). */
   joinedText(expression: RawBuilder<unknown>, separator: string): RawBuilder<string | null>;
-  /** A number as text that reads back as the same double (or within 15 significant digits on SQLite). */
-  numberText(expression: RawBuilder<unknown>): RawBuilder<string>;
+  /**
+   * The doubles of `expression` over a group as one text, and how to read them back: on PostgreSQL
+   * their 8 bytes each in hex (exact, and far cheaper for the server than writing decimals), on
+   * SQLite decimals joined by commas (15 significant digits).
+   */
+  joinedNumbers(expression: RawBuilder<unknown>): RawBuilder<string | null>;
+  readJoinedNumbers(text: string): Float64Array;
   /** A column reference the planner must not answer from an index (to keep a scan in primary-key order). */
   unindexed(column: string): RawBuilder<unknown>;
   /**

@@ -27,7 +27,8 @@ export const sqliteFlavor: SqlFlavor = {
     return c === 'SQLITE_CONSTRAINT_PRIMARYKEY' || c === 'SQLITE_CONSTRAINT_UNIQUE';
   },
   joinedText: (expression, separator) => sql<string | null>`group_concat(${expression}, ${separator})`,
-  numberText: (expression) => sql<string>`cast(${expression} as text)`,
+  joinedNumbers: (expression) => sql<string | null>`group_concat(cast(${expression} as text), ',')`,
+  readJoinedNumbers: (text) => Float64Array.from(JSON.parse(`[${text}]`) as number[]),
   // A unary plus makes the column an expression, which SQLite does not look up in an index.
   unindexed: (column) => sql`+${sql.ref(column)}`,
   forUpdate: (query) => query,

@@ -1,50 +1,131 @@
+import type { CaseColumn } from '../../core/quality/quality-table-from-cases.js';
+
+/** A column being gathered: numbers until a text value turns it into categories. */
+type Gathering =
+  | { kind: 'numeric'; values: Float64Array }
+  | { kind: 'categorical'; codes: Int32Array; labels: string[]; index: Map<string, number> };
+
+const INITIAL_ROWS = 65_536;
+
 /**
- * Gathers the cases of a scored window by column, up to a number of cases: each case's inputs
- * object spread into one array per input name (null where a case lacks the input), its score into
- * a typed array.
+ * Gathers the cases of a scored window by column, up to a number of cases, straight into typed
+ * arrays: each input a column of numbers (`NaN` where a case lacks it) or, once it holds text, of
+ * category codes (numbers met before as their text), and the scores.
  *
  * @example
  * const window = new WindowColumns(2);
  * window.add([{ risk_pld: 'HIGH' }, { risk_pld: null }], [0.9, 0.1]);
- * window.result().inputs.get('risk_pld'); // ['HIGH', null]
+ * window.result().inputs.get('risk_pld'); // { kind: 'categorical', codes: Int32Array [0, -1], labels: ['HIGH'] }
  */
 export class WindowColumns {
   readonly #limit: number;
-  readonly #inputs = new Map<string, (string | number | null)[]>();
-  readonly #scores: Float64Array;
+  readonly #columns = new Map<string, Gathering>();
+  #scores: Float64Array;
+  #capacity: number;
   #rows = 0;
 
   constructor(limit: number) {
     this.#limit = limit;
-    this.#scores = new Float64Array(limit);
+    this.#capacity = Math.min(limit, INITIAL_ROWS);
+    this.#scores = new Float64Array(this.#capacity);
   }
 
   get full(): boolean {
     return this.#rows >= this.#limit;
   }
 
-  add(cases: readonly Record<string, string | number | null>[], scores: readonly number[]): void {
-    for (let i = 0; i < cases.length && this.#rows < this.#limit; i++) {
+  /** How many more cases it takes. */
+  get room(): number {
+    return this.#limit - this.#rows;
+  }
+
+  add(cases: readonly Record<string, string | number | null>[], scores: ArrayLike<number>): void {
+    const count = Math.min(cases.length, this.#limit - this.#rows);
+    this.#reserve(this.#rows + count);
+    for (let i = 0; i < count; i++) {
       const row = this.#rows++;
       this.#scores[row] = scores[i]!;
       const values = cases[i]!;
       for (const name in values) {
-        let column = this.#inputs.get(name);
+        const value = values[name];
+        if (value === null || value === undefined) continue;
+        let column = this.#columns.get(name);
         if (!column) {
-          column = new Array<string | number | null>(row).fill(null);
-          this.#inputs.set(name, column);
+          column = { kind: 'numeric', values: new Float64Array(this.#capacity).fill(Number.NaN) };
+          this.#columns.set(name, column);
         }
-        column[row] = values[name]!;
+        if (typeof value === 'number' && column.kind === 'numeric') {
+          column.values[row] = value;
+          continue;
+        }
+        let categorical: Gathering & { kind: 'categorical' };
+        if (column.kind === 'numeric') {
+          categorical = toCategorical(column.values, row);
+          this.#columns.set(name, categorical);
+        } else categorical = column;
+        const text = String(value);
+        let code = categorical.index.get(text);
+        if (code === undefined) {
+          code = categorical.labels.length;
+          categorical.index.set(text, code);
+          categorical.labels.push(text);
+        }
+        categorical.codes[row] = code;
       }
-      for (const column of this.#inputs.values()) if (column.length === row) column.push(null);
     }
   }
 
-  result(): {
-    rows: number;
-    inputs: ReadonlyMap<string, readonly (string | number | null)[]>;
-    scores: Float64Array;
-  } {
-    return { rows: this.#rows, inputs: this.#inputs, scores: this.#scores.subarray(0, this.#rows) };
+  result(): { rows: number; inputs: ReadonlyMap<string, CaseColumn>; scores: Float64Array } {
+    const rows = this.#rows;
+    const inputs = new Map<string, CaseColumn>();
+    for (const [name, column] of this.#columns)
+      inputs.set(
+        name,
+        column.kind === 'numeric'
+          ? { kind: 'numeric', values: column.values.subarray(0, rows) }
+          : { kind: 'categorical', codes: column.codes.subarray(0, rows), labels: column.labels },
+      );
+    return { rows, inputs, scores: this.#scores.subarray(0, rows) };
   }
+
+  #reserve(rows: number): void {
+    if (rows <= this.#capacity) return;
+    let capacity = this.#capacity;
+    while (capacity < rows) capacity *= 2;
+    capacity = Math.min(capacity, this.#limit);
+    const numbers = (array: Float64Array, fill: number) => {
+      const bigger = new Float64Array(capacity).fill(fill);
+      bigger.set(array);
+      return bigger;
+    };
+    this.#scores = numbers(this.#scores, 0);
+    for (const column of this.#columns.values())
+      if (column.kind === 'numeric') column.values = numbers(column.values, Number.NaN);
+      else {
+        const codes = new Int32Array(capacity).fill(-1);
+        codes.set(column.codes);
+        column.codes = codes;
+      }
+    this.#capacity = capacity;
+  }
+}
+
+/** A numeric column met a text value: its numbers so far become categories of their own text. */
+function toCategorical(values: Float64Array, rows: number): Gathering & { kind: 'categorical' } {
+  const codes = new Int32Array(values.length).fill(-1);
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  for (let row = 0; row < rows; row++) {
+    const value = values[row]!;
+    if (Number.isNaN(value)) continue;
+    const text = String(value);
+    let code = index.get(text);
+    if (code === undefined) {
+      code = labels.length;
+      index.set(text, code);
+      labels.push(text);
+    }
+    codes[row] = code;
+  }
+  return { kind: 'categorical', codes, labels, index };
 }

@@ -2,10 +2,15 @@ import { codedColumnFromValues } from './coded-column-from-values.js';
 import type { QualityColumn, QualityTable } from './quality-table.js';
 import type { ReferenceSample } from './reference-sample.js';
 
+/** One input of scored cases, by column: numbers (`NaN` missing) or categories (code `-1` missing). */
+export type CaseColumn =
+  | { readonly kind: 'numeric'; readonly values: Float64Array }
+  | { readonly kind: 'categorical'; readonly codes: Int32Array; readonly labels: readonly string[] };
+
 /** Scored cases by column, as the audit log gives a window of them. */
 export interface ScoredCases {
   readonly rows: number;
-  readonly inputs: ReadonlyMap<string, readonly (string | number | null)[]>;
+  readonly inputs: ReadonlyMap<string, CaseColumn>;
   readonly scores: Float64Array;
 }
 
@@ -18,22 +23,32 @@ export interface ScoredCases {
  * const current = qualityTableFromCases('cases scored in the last 24 h', window, sample);
  */
 export function qualityTableFromCases(name: string, cases: ScoredCases, like: ReferenceSample): QualityTable {
-  const empty: readonly (string | number | null)[] = [];
-  const columns: QualityColumn[] = like.columns.map((column) => {
-    const values = cases.inputs.get(column.name) ?? empty;
-    if (column.kind === 'numeric') {
-      const numbers = new Float64Array(cases.rows);
-      for (let row = 0; row < cases.rows; row++) {
-        const value = values[row];
-        numbers[row] = typeof value === 'number' ? value : Number.NaN;
-      }
-      return { kind: 'numeric', name: column.name, role: 'feature', values: numbers };
+  const columns: QualityColumn[] = like.columns.map((column): QualityColumn => {
+    const input = cases.inputs.get(column.name);
+    if (column.kind === 'numeric')
+      return {
+        kind: 'numeric',
+        name: column.name,
+        role: 'feature',
+        values: input?.kind === 'numeric' ? input.values : new Float64Array(cases.rows).fill(Number.NaN),
+      };
+    if (input?.kind === 'categorical') {
+      const { labels } = input;
+      return {
+        kind: 'categorical',
+        name: column.name,
+        role: 'feature',
+        codes: input.codes,
+        distinct: labels.length,
+        label: (code) => labels[code]!,
+      };
     }
-    const texts = Array.from({ length: cases.rows }, (_, row) => {
-      const value = values[row];
-      return typeof value === 'string' ? value : null;
-    });
-    return codedColumnFromValues(column.name, 'feature', 'categorical', texts);
+    return codedColumnFromValues(
+      column.name,
+      'feature',
+      'categorical',
+      new Array<null>(cases.rows).fill(null),
+    );
   });
   columns.push({ kind: 'numeric', name: 'score', role: 'score', values: cases.scores });
   return { name, rowCount: cases.rows, columns };

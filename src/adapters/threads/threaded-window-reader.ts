@@ -1,0 +1,98 @@
+import { availableParallelism } from 'node:os';
+import type { ScoredCases } from '../../core/quality/quality-table-from-cases.js';
+import type { ScoredWindow, ScoredWindowQuery } from '../../ports/audit-log.js';
+import { concatScoredCases } from '../sql/concat-scored-cases.js';
+import { countWindow, windowBounds } from '../sql/scored-window-sql.js';
+import type { SqlDatabase } from '../sql/sql-database.js';
+import { startWorker } from './start-worker.js';
+import { rebuildThreadError } from './thread-error.js';
+import type {
+  WindowReaderReply,
+  WindowReaderRequest,
+  WindowReaderWorkerData,
+} from './window-reader-messages.js';
+
+/** Below this many ids a window is read on one thread: starting threads would cost more than they save. */
+const PARALLEL_FROM = 200_000;
+
+/** A started thread that reads the range it is sent; `cancel` ends it unsent. */
+function readerThread(databaseUrl: string) {
+  const worker = startWorker(import.meta.url, './window-reader-worker', {
+    databaseUrl,
+  } satisfies WindowReaderWorkerData);
+  const answer = new Promise<{ cases: ScoredCases; complete: boolean }>((resolve, reject) => {
+    let answered = false;
+    worker.once('message', (reply: WindowReaderReply) => {
+      answered = true;
+      if (reply.kind === 'cases') resolve({ cases: reply.cases, complete: reply.complete });
+      else reject(rebuildThreadError(reply.error));
+    });
+    worker.once('error', (error) => reject(new Error(`the window-reading thread failed: ${error.message}`)));
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the window-reading thread stopped (exit code ${code})`));
+    });
+  });
+  answer.catch(() => undefined);
+  return {
+    read(request: WindowReaderRequest) {
+      worker.postMessage(request);
+      return answer;
+    },
+    cancel: () => void worker.terminate(),
+  };
+}
+
+/**
+ * Reads a live window of the audit log on as many threads as the machine has cores (each on a
+ * connection of its own, a range of ids each, the newest range first), so that parsing a million
+ * cases uses every core: what the monitor flow's live report reads. Small windows are read on one.
+ *
+ * @example
+ * const reader = new ThreadedWindowReader(databaseUrl, database);
+ * const window = await reader.scoredWindow({ modelName, modelVersion: '3', since, until, limit: 1_000_000 });
+ */
+export class ThreadedWindowReader {
+  readonly #databaseUrl: string;
+  readonly #database: SqlDatabase;
+  readonly #threads: number;
+
+  constructor(databaseUrl: string, database: SqlDatabase, threads = availableParallelism()) {
+    this.#databaseUrl = databaseUrl;
+    this.#database = database;
+    this.#threads = Math.max(1, threads);
+  }
+
+  async scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow> {
+    const db = this.#database.db;
+    // The threads start (load their modules, connect) while the bounds are looked up.
+    const threads = Array.from({ length: this.#threads }, () => readerThread(this.#databaseUrl));
+    let bounds: Awaited<ReturnType<typeof windowBounds>>;
+    try {
+      bounds = await windowBounds(db, query);
+    } catch (error) {
+      for (const thread of threads) thread.cancel();
+      throw error;
+    }
+    const span = bounds ? bounds.hi - bounds.lo + 1 : 0;
+    const parts = !bounds ? 0 : span < PARALLEL_FROM ? 1 : threads.length;
+    for (const thread of threads.slice(parts)) thread.cancel();
+    if (!bounds) return { total: 0, rows: 0, inputs: new Map(), scores: new Float64Array(0) };
+    const read = await Promise.all(
+      threads.slice(0, parts).map((thread, i) =>
+        thread.read({
+          query,
+          high: bounds.hi - Math.floor((span * i) / parts),
+          low: bounds.hi - Math.floor((span * (i + 1)) / parts),
+          limit: query.limit,
+        }),
+      ),
+    );
+    const cases = concatScoredCases(
+      read.map((r) => r.cases),
+      query.limit,
+    );
+    const everything =
+      read.every((r) => r.complete) && read.reduce((n, r) => n + r.cases.rows, 0) <= query.limit;
+    return { total: everything ? cases.rows : await countWindow(db, query), ...cases };
+  }
+}

@@ -27,6 +27,11 @@ export const REQUIREMENTS = [
     present: () => pythonHas(['xgboost', 'sklearn', 'pandas', 'scipy']),
   },
   {
+    what: "Debian's Chromium at /usr/bin/chromium (browser tests of the HTML pages)",
+    packages: ['chromium'],
+    present: () => existsSync('/usr/bin/chromium'),
+  },
+  {
     what: 'Prometheus server (scrapes `amlops serve` in the monitoring test)',
     packages: ['prometheus'],
     present: () => existsSync('/usr/bin/prometheus'),

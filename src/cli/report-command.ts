@@ -72,17 +72,19 @@ export function reportCommand(context: CliContext): Command {
           categorical: config['data.categoricalColumns'],
           target,
         };
-        const profileFile = (source: string) =>
+        const profileFile = (file: { source: string; name: string }) =>
           profileFileOnThread({
-            source,
-            name: source,
+            ...file,
             schema,
             target: { column: target, negativeValue: config['data.negativeValue'] },
           });
         const { report, summary } = await withStore(command, (store) =>
           filesQualityReport(
             { profileFile, quality: store, now: Date.now },
-            { reference: path(flags.reference), current: path(flags.current) },
+            {
+              reference: { source: path(flags.reference), name: flags.reference },
+              current: { source: path(flags.current), name: flags.current },
+            },
           ),
         );
         if (flags.out) writeHtml(flags.out, report, `${flags.current} against ${flags.reference}`);

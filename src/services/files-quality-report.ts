@@ -5,9 +5,17 @@ import type { TableProfile } from '../core/quality/table-profile.js';
 import type { QualityReportStore, QualityReportSummary } from '../ports/quality-report-store.js';
 
 /** Reads, types and profiles one data file as one side of a report (on a thread of its own, in the CLI). */
-export type ProfileFile = (
-  source: string,
-) => Promise<{ readonly profile: TableProfile; readonly findings: readonly Finding[] }>;
+export type ProfileFile = (file: {
+  readonly source: string;
+  /** How the report names the side (the file as the user named it). */
+  readonly name: string;
+}) => Promise<{ readonly profile: TableProfile; readonly findings: readonly Finding[] }>;
+
+/** A data file: where to read it, and how the report names it. */
+export interface DataFile {
+  readonly source: string;
+  readonly name: string;
+}
 
 /**
  * The quality and drift report of one data file (current) against another (reference), both read
@@ -15,7 +23,7 @@ export type ProfileFile = (
  * columns or types than the configuration's give findings, not errors.
  *
  * @example
- * const { report } = await filesQualityReport({ profileFile, now: Date.now }, { reference: 'a.csv', current: 'b.csv' });
+ * const { report } = await filesQualityReport({ profileFile, now: Date.now }, { reference: { source: '/data/a.csv', name: 'a.csv' }, current });
  */
 export async function filesQualityReport(
   deps: {
@@ -23,7 +31,7 @@ export async function filesQualityReport(
     readonly quality?: QualityReportStore;
     readonly now: () => number;
   },
-  options: { readonly reference: string; readonly current: string },
+  options: { readonly reference: DataFile; readonly current: DataFile },
 ): Promise<{ readonly report: QualityReport; readonly summary?: QualityReportSummary }> {
   const [reference, current] = await Promise.all([
     deps.profileFile(options.reference),

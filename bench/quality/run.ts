@@ -1,5 +1,5 @@
 /**
- * `npm run bench:quality [-- --rows 1000000 --reps 3 --keep --no-live]`: data quality and drift on
+ * `npm run bench:quality [-- --rows 1000000 --reps 3 --keep --no-live --live-only]`: data quality and drift on
  * two generated files of `rows` cases (reference, and current drifted), amlops against the reference
  * side, pandas + SciPy computing Evidently's default statistics (bench/quality/reference_quality.py):
  * - in process: amlops' profile and drift of the two loaded tables (the original's columns), against
@@ -32,6 +32,7 @@ const flag = (name: string, fallback: number) => {
 const rows = flag('rows', 1_000_000);
 const reps = flag('reps', 3);
 const live = !process.argv.includes('--no-live');
+const filesToo = !process.argv.includes('--live-only');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ORIGINAL = ['total_income_dollar_amount', 'total_outcome_dollar_amount', 'risk_pld', 'conclusion'];
 const schema = { numeric: ORIGINAL.slice(0, 2), categorical: ['risk_pld'], target: 'conclusion' };
@@ -98,7 +99,7 @@ await inScratchDir('amlops-bench-quality-', async (dir) => {
     command: [] as number[],
     inProcess: [] as number[],
   };
-  for (let rep = 0; rep < reps; rep++) {
+  for (let rep = 0; filesToo && rep < reps; rep++) {
     const ours = () => {
       results.inProcess.push(runInProcess());
       results.command.push(runCommand());
@@ -139,6 +140,7 @@ await inScratchDir('amlops-bench-quality-', async (dir) => {
       await postgres.stop();
     }
   }
+  if (!filesToo) return;
   const pandasRead = median(results.reference.map((r) => r.read_s));
   const pandasCompute = median(results.reference.map((r) => r.compute_s));
   const summary = {

@@ -1,8 +1,8 @@
 import { openArtifactStore } from '../adapters/artifacts/index.js';
 import { WebhookNotifier } from '../adapters/notify/webhook-notifier.js';
 import { SqlAlertStore } from '../adapters/sql/alert-sql-store.js';
-import { openAuditLog } from '../adapters/sql/audit-open-log.js';
-import { openSqlStores } from '../adapters/sql/index.js';
+import { SqlAuditLog } from '../adapters/sql/audit-sql-log.js';
+import { SqlModelRegistry, SqlQualityReportStore, SqlTrackingStore } from '../adapters/sql/index.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlServiceStatsStore } from '../adapters/sql/service-stats-sql-store.js';
 import { ThreadedWindowReader } from '../adapters/threads/threaded-window-reader.js';
@@ -29,22 +29,26 @@ export interface OpenMonitorFlowDeps {
 export async function openMonitorFlowDeps(config: Config, cwd: string): Promise<OpenMonitorFlowDeps> {
   const databaseUrl = databaseUrlOf(config, cwd);
   const artifacts = openArtifactStore(artifactRootOf(config, cwd));
-  const stores = await openSqlStores(databaseUrl, {
-    artifactRoot: artifacts.rootUri,
-    openArtifacts: (uri) => openArtifactStore(uri),
-  });
+  // One connection (pool) for every store: opened and migrated once.
   const database = await openSqlDatabase(databaseUrl);
+  const storeOptions = {
+    artifactRoot: artifacts.rootUri,
+    openArtifacts: (uri: string) => openArtifactStore(uri),
+  };
+  const tracking = await SqlTrackingStore.open(database, storeOptions);
+  const registry = await SqlModelRegistry.open(database, storeOptions);
+  const quality = await SqlQualityReportStore.open(database);
   const serviceStats = await SqlServiceStatsStore.open(database);
   const alertStore = await SqlAlertStore.open(database);
-  const auditLog = await openAuditLog(databaseUrl);
+  const auditLog = await SqlAuditLog.open(database);
   // The live window is read on every core; the rest of the audit log through its store.
   const windows = new ThreadedWindowReader(databaseUrl, database);
   return {
     deps: {
       config,
-      registry: stores.registry,
-      tracking: stores.tracking,
-      quality: stores.quality,
+      registry,
+      tracking,
+      quality,
       openArtifacts: (uri) => artifactsAt(artifacts, uri),
       auditLog: {
         scoredWindow: (query) => windows.scoredWindow(query),
@@ -62,7 +66,9 @@ export async function openMonitorFlowDeps(config: Config, cwd: string): Promise<
       await auditLog.close();
       await serviceStats.close();
       await alertStore.close();
-      await stores.close();
+      await tracking.close();
+      await registry.close();
+      await quality.close();
     },
   };
 }

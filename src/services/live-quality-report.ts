@@ -60,16 +60,18 @@ export async function liveQualityReport(
     throw new AmlopsError('NOT_FOUND', `model ${options.modelName} has no version in production to monitor`, {
       model: options.modelName,
     });
-  const sample = await readReferenceSample(deps, version);
   const until = deps.now();
   const since = until - options.windowMs;
-  const window = await deps.auditLog.scoredWindow({
-    modelName: version.name,
-    modelVersion: version.version,
-    since,
-    until,
-    limit: options.maxCases,
-  });
+  const [sample, window] = await Promise.all([
+    readReferenceSample(deps, version),
+    deps.auditLog.scoredWindow({
+      modelName: version.name,
+      modelVersion: version.version,
+      since,
+      until,
+      limit: options.maxCases,
+    }),
+  ]);
   const hours = options.windowMs / 3_600_000;
   const reference = qualityTableFromReference(`training data of version ${version.version} (sample)`, sample);
   const current = qualityTableFromCases(

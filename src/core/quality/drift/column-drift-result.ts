@@ -9,7 +9,7 @@ export interface ColumnDriftResult {
   readonly stattest: StattestName;
   /** What `score` is, as Evidently prints it: 'K-S p_value', 'Wasserstein distance (normed)', … */
   readonly stattestLabel: string;
-  /** 'p_value' tests drift when score < threshold; 'distance' tests when score >= threshold. */
+  /** 'p_value' tests drift when score < threshold (K-S: <=); 'distance' tests when score >= threshold. */
   readonly scoreKind: 'p_value' | 'distance';
   readonly score: number;
   readonly threshold: number;

@@ -107,7 +107,13 @@ export function columnDrift(
     scoreKind: test.kind,
     score,
     threshold,
-    drifted: test.kind === 'p_value' ? score < threshold : score >= threshold,
+    // Evidently's K-S test drifts at p <= threshold, its other p-value tests below it.
+    drifted:
+      test.kind === 'distance'
+        ? score >= threshold
+        : stattest === 'ks'
+          ? score <= threshold
+          : score < threshold,
     psi,
   };
 }

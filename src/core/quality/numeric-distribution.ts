@@ -1,3 +1,4 @@
+import { lowerBound } from './lower-bound.js';
 import type { ColumnDistribution } from './quality-report.js';
 
 /** Bins of a numeric column's chart. */
@@ -50,16 +51,4 @@ function binShares(sorted: Float64Array, edges: readonly number[]): number[] {
     from = to;
   }
   return shares;
-}
-
-/** First index whose value is >= `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

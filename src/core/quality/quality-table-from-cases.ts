@@ -1,3 +1,4 @@
+import { codedColumnFromCategories } from './coded-column-from-categories.js';
 import { codedColumnFromValues } from './coded-column-from-values.js';
 import type { QualityColumn, QualityTable } from './quality-table.js';
 import type { ReferenceSample } from './reference-sample.js';
@@ -32,17 +33,8 @@ export function qualityTableFromCases(name: string, cases: ScoredCases, like: Re
         role: 'feature',
         values: input?.kind === 'numeric' ? input.values : new Float64Array(cases.rows).fill(Number.NaN),
       };
-    if (input?.kind === 'categorical') {
-      const { labels } = input;
-      return {
-        kind: 'categorical',
-        name: column.name,
-        role: 'feature',
-        codes: input.codes,
-        distinct: labels.length,
-        label: (code) => labels[code]!,
-      };
-    }
+    if (input?.kind === 'categorical')
+      return codedColumnFromCategories(column.name, 'feature', input.codes, input.labels);
     return codedColumnFromValues(
       column.name,
       'feature',

@@ -1,5 +1,6 @@
 import { parseNumericText } from '../dataset/parse-numeric-text.js';
 import type { Frame } from '../frame/index.js';
+import { codedColumnFromCategories } from './coded-column-from-categories.js';
 import { codedColumnFromValues } from './coded-column-from-values.js';
 import { inferCodedKind } from './infer-coded-kind.js';
 import type { ColumnRole } from './quality-report.js';
@@ -32,17 +33,8 @@ export function qualityTableFromFrame(
   const columns: QualityColumn[] = frame.columns.map((column): QualityColumn => {
     const role = roleOf(column.name);
     if (column.kind === 'numeric') return { kind: 'numeric', name: column.name, role, values: column.values };
-    if (column.kind === 'categorical') {
-      const { categories } = column;
-      return {
-        kind: 'categorical',
-        name: column.name,
-        role,
-        codes: column.codes,
-        distinct: categories.length,
-        label: (code) => categories[code]!,
-      };
-    }
+    if (column.kind === 'categorical')
+      return codedColumnFromCategories(column.name, role, column.codes, column.categories);
     const numbers = numericValues(column.values);
     if (numbers) return { kind: 'numeric', name: column.name, role, values: numbers };
     const coded = codedColumnFromValues(column.name, role, 'text', column.values);

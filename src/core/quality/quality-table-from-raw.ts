@@ -2,6 +2,7 @@ import { coerceTable } from '../dataset/coerce-table.js';
 import { encodeRawColumn } from '../dataset/encode-raw-column.js';
 import type { RawColumn, RawTable } from '../dataset/raw-table.js';
 import type { Finding } from '../findings/index.js';
+import { codedColumnFromCategories } from './coded-column-from-categories.js';
 import { inferCodedKind } from './infer-coded-kind.js';
 import { QUALITY_FINDING_CODES } from './quality-finding-codes.js';
 import type { ColumnRole } from './quality-report.js';
@@ -64,17 +65,8 @@ export function qualityTableFromRaw(
         ? 'target'
         : 'other';
     if (typed?.kind === 'numeric') return { kind: 'numeric', name: column.name, role, values: typed.values };
-    if (typed?.kind === 'categorical') {
-      const { categories } = typed;
-      return {
-        kind: 'categorical',
-        name: column.name,
-        role,
-        codes: typed.codes,
-        distinct: categories.length,
-        label: (code) => categories[code]!,
-      };
-    }
+    if (typed?.kind === 'categorical')
+      return codedColumnFromCategories(column.name, role, typed.codes, typed.categories);
     const numbers = numericCells(column);
     if (numbers) return { kind: 'numeric', name: column.name, role, values: numbers };
     const coded = lazyCodes(column, role);

@@ -1,3 +1,4 @@
+import { lowerBound } from '../lower-bound.js';
 import { quantile } from '../quantile.js';
 import type { AlignedCounts } from './aligned-counts.js';
 
@@ -12,18 +13,6 @@ function psiOf(reference: ArrayLike<number>, current: ArrayLike<number>): number
     psi += (c - r) * Math.log(c / r);
   }
   return psi;
-}
-
-/** First index whose value is >= `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -35,6 +35,63 @@ export async function windowBounds(
   return { lo: Number(row.lo), hi: Number(row.hi) };
 }
 
+/** The cases of a parsed chunk: each one's inputs, and the scores in the same order. */
+export interface ChunkCases {
+  readonly cases: readonly Record<string, string | number | null>[];
+  readonly scores: ArrayLike<number>;
+}
+
+function windowIn(flavor: SqlFlavor, query: ScoredWindowQuery, from: number, to: number) {
+  const time = flavor.unindexed('scored_at');
+  return sql`id > ${from} and id <= ${to} and ${time} >= ${query.since} and ${time} < ${query.until} and ${ofVersion(query)}`;
+}
+
+/**
+ * The window's cases whose ids lie in `(from, to]`, in no order, the database joining them into one
+ * text (a few hundred thousand rows cost one round trip of a large string, not a row object each).
+ *
+ * @example
+ * const { cases, scores } = await readChunk(db, flavor, query, 950_000, 1_000_000);
+ */
+export async function readChunk(
+  db: Db,
+  flavor: SqlFlavor,
+  query: ScoredWindowQuery,
+  from: number,
+  to: number,
+): Promise<ChunkCases> {
+  const result = await sql<{ inputs: string | null; scores: string | null }>`select
+      ${flavor.joinedText(sql`inputs`, ',')} as inputs,
+      ${flavor.joinedNumbers(sql`score`)} as scores
+    from audit_predictions where ${windowIn(flavor, query, from, to)}`.execute(db);
+  const { inputs, scores } = result.rows[0] ?? {};
+  if (!inputs) return { cases: [], scores: [] };
+  return { cases: JSON.parse(`[${inputs}]`), scores: flavor.readJoinedNumbers(scores ?? '') };
+}
+
+/**
+ * The newest `count` of the window's cases whose ids lie in `(from, to]`, newest first: the one
+ * range a window's limit cuts.
+ *
+ * @example
+ * await readNewest(db, flavor, query, 950_000, 1_000_000, 1234);
+ */
+export async function readNewest(
+  db: Db,
+  flavor: SqlFlavor,
+  query: ScoredWindowQuery,
+  from: number,
+  to: number,
+  count: number,
+): Promise<ChunkCases> {
+  const newest = await sql<{ inputs: string; score: number }>`select inputs, score from audit_predictions
+    where ${windowIn(flavor, query, from, to)} order by id desc limit ${count}`.execute(db);
+  return {
+    cases: newest.rows.map((r) => JSON.parse(r.inputs) as Record<string, string | number | null>),
+    scores: newest.rows.map((r) => Number(r.score)),
+  };
+}
+
 /** How many cases a version scored in a window. */
 export async function countWindow(db: Db, query: ScoredWindowQuery): Promise<number> {
   const result = await sql<{ n: unknown }>`select count(*) as n from audit_predictions
@@ -60,35 +117,21 @@ export async function readWindowRange(
   high: number,
   limit: number,
 ): Promise<ScoredCases & { readonly complete: boolean }> {
-  const time = flavor.unindexed('scored_at');
-  const inRange = (from: number, to: number) =>
-    sql`id > ${Math.max(from, low)} and id <= ${to} and ${time} >= ${query.since} and ${time} < ${query.until} and ${ofVersion(query)}`;
-  const chunk = (upper: number) =>
-    sql<{ inputs: string | null; scores: string | null }>`select
-        ${flavor.joinedText(sql`inputs`, ',')} as inputs,
-        ${flavor.joinedNumbers(sql`score`)} as scores
-      from audit_predictions where ${inRange(upper - CHUNK, upper)}`.execute(db);
   const window = new WindowColumns(limit);
+  const chunk = (upper: number) => readChunk(db, flavor, query, Math.max(upper - CHUNK, low), upper);
   let upper = high;
   let next = upper > low ? chunk(upper) : undefined;
   while (next && !window.full) {
-    const { inputs, scores } = (await next).rows[0] ?? {};
+    const read = await next;
     const from = upper - CHUNK;
     upper = from;
     next = upper > low ? chunk(upper) : undefined;
-    if (!inputs) continue;
-    const cases = JSON.parse(`[${inputs}]`) as Record<string, string | number | null>[];
-    if (cases.length <= window.room) {
-      window.add(cases, flavor.readJoinedNumbers(scores ?? ''));
-
+    if (read.cases.length <= window.room) {
+      window.add(read.cases, read.scores);
       continue;
     }
-    const newest = await sql<{ inputs: string; score: number }>`select inputs, score from audit_predictions
-      where ${inRange(from, from + CHUNK)} order by id desc limit ${window.room}`.execute(db);
-    window.add(
-      newest.rows.map((r) => JSON.parse(r.inputs) as Record<string, string | number | null>),
-      newest.rows.map((r) => Number(r.score)),
-    );
+    const newest = await readNewest(db, flavor, query, Math.max(from, low), from + CHUNK, window.room);
+    window.add(newest.cases, newest.scores);
   }
   // A range asked for ahead and not needed is still awaited: its connection is released.
   if (next) await next.catch(() => undefined);

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, isAmlopsError } from '../core/errors/index.js';
+import { AmlopsError, EXIT, isAmlopsError } from '../core/errors/index.js';
 import { CliContext } from './cli-context.js';
 import type { CliIo } from './cli-io.js';
 
@@ -18,8 +18,7 @@ export function buildProgram(
     .option('--config <file>', 'configuration file (default: ./amlops.config.json when present)')
     .option('--home <dir>', 'directory of all local state (setting home, env AMLOPS_HOME)')
     .option('-q, --quiet', 'no progress bars')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => context.io.stdout(s), writeErr: (s) => context.io.stderr(s) })
+    .configureOutput(cliOutput(context))
     .exitOverride();
   for (const make of commands) {
     const command = make(context);
@@ -32,9 +31,20 @@ export function buildProgram(
 /** Routes errors and output of a command and all its subcommands through the CLI's boundary. */
 function applyToTree(command: Command, context: CliContext): void {
   command.exitOverride();
-  command.configureOutput({ writeOut: (s) => context.io.stdout(s), writeErr: (s) => context.io.stderr(s) });
-  command.showHelpAfterError('(run with --help for usage)');
+  command.configureOutput(cliOutput(context));
   for (const sub of command.commands) applyToTree(sub, context);
+}
+
+/**
+ * Where commander writes: help and version to the context's streams; its own errors nowhere, so
+ * that they reach the error boundary (`runCli`) and print as every other error does.
+ */
+function cliOutput(context: CliContext) {
+  return {
+    writeOut: (s: string) => context.io.stdout(s),
+    writeErr: (s: string) => context.io.stderr(s),
+    outputError: () => undefined,
+  };
 }
 
 /**
@@ -60,19 +70,23 @@ export async function runCli(
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return 0;
-      return EXIT.usage;
+      // The parser's own errors (an unknown command or option, a missing argument) in the same shape as the rest.
+      const message = `${error.message.replace(/^error: /, '')} (run with --help for usage)`;
+      return report(new AmlopsError('USAGE', message), argv, io);
     }
-    const wantsJson = argv.includes('--json');
-    if (isAmlopsError(error)) {
-      if (wantsJson) io.stderr(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
-      else {
-        io.stderr(`error ${error.code}: ${error.message}\n`);
-        if (error.details !== undefined && typeof error.details === 'object')
-          io.stderr(`${JSON.stringify(error.details, null, 2)}\n`);
-      }
-      return error.exitCode;
-    }
+    if (isAmlopsError(error)) return report(error, argv, io);
     io.stderr(`internal error (a bug; please report it): ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.software;
   }
+}
+
+/** Prints an error as the CLI does (`error CODE: message`, or its JSON with `--json`) and returns its exit code. */
+function report(error: AmlopsError, argv: readonly string[], io: CliIo): number {
+  if (argv.includes('--json')) io.stderr(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
+  else {
+    io.stderr(`error ${error.code}: ${error.message}\n`);
+    if (error.details !== undefined && typeof error.details === 'object')
+      io.stderr(`${JSON.stringify(error.details, null, 2)}\n`);
+  }
+  return error.exitCode;
 }

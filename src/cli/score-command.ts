@@ -8,6 +8,7 @@ import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
 import { createPredictPool } from '../adapters/threads/predict-pool.js';
 import { artifactRootOf, databaseUrlOf } from '../config/index.js';
 import { encodeRawColumn, type RawTable } from '../core/dataset/index.js';
+import { AmlopsError } from '../core/errors/index.js';
 import { columnarInput } from '../core/scoring/columnar-input.js';
 import { parseModelRef } from '../core/scoring/parse-model-ref.js';
 import { validateScoringInput } from '../core/scoring/validate-scoring-input.js';
@@ -65,6 +66,16 @@ export function scoreCommand(context: CliContext): Command {
         isAbsolute(file) || /^[a-z][a-z0-9+.-]+:\/\//i.test(file) ? file : resolve(cwd, file);
       const table = await readTable(at(flags.input));
       const { scorer } = model;
+      // Named against the file's own columns (the input below keeps only the model's).
+      const columns = new Set(table.columns.map((c) => c.name));
+      const required = [...scorer.contract.numeric, ...scorer.contract.categorical.map((c) => c.column)];
+      const absent = required.filter((name) => !columns.has(name));
+      if (absent.length > 0)
+        throw new AmlopsError(
+          'SCORING_COLUMN_MISSING',
+          `${flags.input} has no column ${absent.join(', ')} (the model reads ${required.join(', ')}); its columns are ${[...columns].join(', ')}`,
+          { missing: absent, required, present: [...columns] },
+        );
       const input = validateScoringInput(
         tableInput(table, scorer.contract.numeric, scorer.contract.known),
         scorer.contract,

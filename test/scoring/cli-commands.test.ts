@@ -114,6 +114,18 @@ describe('amlops score', () => {
   });
 });
 
+describe('amlops score on a file with other column names', () => {
+  it('names the columns the model reads and those the file has, rather than saying there is no case', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(h.home, 'renamed.csv'), 'income,outcome,risk\n1305.06,2109.19,HIGH\n');
+    const run = await cli('score', '--input', 'renamed.csv', '--output', 'out.csv');
+    expect(run.code).toBe(65);
+    expect(run.err).toMatch(
+      /^error SCORING_COLUMN_MISSING: renamed.csv has no column total_outcome_dollar_amount, total_income_dollar_amount, risk_pld \(the model reads .*\); its columns are income, outcome, risk/,
+    );
+  });
+});
+
 describe('amlops predictions', () => {
   it('lists and exports the scored cases of the audit log', async () => {
     const res = await h.server.app.inject({

@@ -205,3 +205,14 @@ describe('the bad-input rules', () => {
     expectCode(() => check([]), 'SCORING_INPUT_INVALID', /no cases/);
   });
 });
+
+describe('columns named otherwise', () => {
+  it('names the missing columns and those the input has, rather than saying there is no case', () => {
+    const e = expectCode(
+      () => check({ income: [1], outcome: [2], risk: ['HIGH'] }),
+      'SCORING_COLUMN_MISSING',
+      /required columns missing: total_outcome_dollar_amount, total_income_dollar_amount, risk_pld; the input has income, outcome, risk/,
+    );
+    expect(e.details).toMatchObject({ present: ['income', 'outcome', 'risk'] });
+  });
+});

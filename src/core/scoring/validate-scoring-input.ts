@@ -33,21 +33,25 @@ export function validateScoringInput(
   maxRows: number,
 ): ValidatedInput {
   const n = input.rowCount;
+  if (n === 0 && input.columns.size === 0)
+    throw new AmlopsError('SCORING_INPUT_INVALID', 'the request has no cases to score');
+  // Missing columns before an empty input: cases under other column names are not "no cases".
+  const required = [...contract.numeric, ...contract.categorical.map((c) => c.column)];
+  const absent = required.filter((name) => !input.columns.has(name));
+  if (absent.length > 0) {
+    const has = [...input.columns.keys()];
+    throw new AmlopsError(
+      'SCORING_COLUMN_MISSING',
+      `required column${absent.length > 1 ? 's' : ''} missing: ${absent.join(', ')}${has.length ? `; the input has ${has.join(', ')}` : ''}`,
+      { missing: absent, required, present: has },
+    );
+  }
   if (n === 0) throw new AmlopsError('SCORING_INPUT_INVALID', 'the request has no cases to score');
   if (n > maxRows)
     throw new AmlopsError(
       'SCORING_TOO_MANY_ROWS',
       `the request has ${n} cases; at most ${maxRows} are scored per request (setting scoring.maxRows)`,
       { rows: n, maxRows },
-    );
-  const absent = [...contract.numeric, ...contract.categorical.map((c) => c.column)].filter(
-    (name) => !input.columns.has(name),
-  );
-  if (absent.length > 0)
-    throw new AmlopsError(
-      'SCORING_COLUMN_MISSING',
-      `required column${absent.length > 1 ? 's' : ''} missing: ${absent.join(', ')}`,
-      { missing: absent, required: [...contract.numeric, ...contract.categorical.map((c) => c.column)] },
     );
   const warnings: ScoringWarning[] = [];
   const problems: Problem[] = [];

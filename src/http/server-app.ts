@@ -59,6 +59,8 @@ export interface ServerAppOptions {
   readonly auditLagMs?: number;
   /** Asks the process that writes this one's audit records to the store to write them now. */
   readonly requestAuditWrite?: () => void;
+  /** The whole cluster's metrics, in a worker of one (given the worker's registry to share). */
+  readonly clusterMetrics?: (registry: ScoringMetrics['registry']) => () => Promise<string>;
 }
 
 /**
@@ -197,6 +199,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
         }
       : {}),
     ...(options.auditLagMs ? { auditLagMs: options.auditLagMs } : {}),
+    ...(options.clusterMetrics ? { metricsText: options.clusterMetrics(metrics.registry) } : {}),
     negativeValue: config['data.negativeValue'],
     bodyLimit: config['scoring.bodyLimitBytes'],
     version: options.version,

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
+import { answerClusterMetrics, clusterMetricsOfWorker } from '../adapters/cluster/cluster-metrics.js';
 import { openAuditSpoolSink } from '../adapters/spool/audit-spool-sink.js';
 import { spoolDirOf } from '../adapters/spool/spool-files.js';
 import { openAuditSpoolWriter } from '../adapters/threads/audit-spool-writer.js';
@@ -93,6 +94,8 @@ export async function startScoringProcess(
           requestAuditWrite: () => process.send?.(WRITE_NOW),
           // Feedback on a case scored a moment ago waits for the spool writer (it runs every audit.flushMs when a core is free).
           auditLagMs: 5000 + 5 * config['audit.flushMs'],
+          // A scrape counts every worker, whichever one takes it.
+          clusterMetrics: clusterMetricsOfWorker,
         }
       : {}),
   });
@@ -205,6 +208,7 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
     for (let i = 0; i < count; i++) fork();
     /** Workers that have started serving (and so listen for 'shutdown'). */
     const serving = new Set<number>();
+    answerClusterMetrics();
     cluster.on('message', (_worker, message) => {
       if (isWriteNowMessage(message)) writer?.writeNow();
     });

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
@@ -47,6 +48,33 @@ async function clusterCases(prefix = 'cluster-') {
   } finally {
     await log.close();
   }
+}
+
+/**
+ * A request on a connection of its own (fetch keeps one open, and so reaches one worker): the
+ * primary hands new connections to the workers in turn.
+ */
+function onNewConnection(
+  url: string,
+  method: string,
+  body?: string,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method, agent: false, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => {
+          text += d;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 describe('amlops serve with two workers', () => {
@@ -105,6 +133,27 @@ describe('amlops serve with two workers', () => {
     expect(cases).toHaveLength(60 * rowsPerRequest);
     expect(new Set(cases.map((c) => `${c.requestId}/${c.row}`)).size).toBe(60 * rowsPerRequest);
     expect(cases.every((c) => c.modelVersion === '1' && c.score > 0 && c.score < 1)).toBe(true);
+  });
+
+  it('answers /metrics with every worker counted, whichever worker takes the scrape', async () => {
+    const url = await serveCluster();
+    const predictions = 30;
+    for (let i = 0; i < predictions; i++) {
+      const answer = await onNewConnection(`${url}/predict`, 'POST', JSON.stringify(EXAMPLE_BODY));
+      expect(answer.status).toBe(200);
+    }
+    const counts: number[] = [];
+    for (let scrape = 0; scrape < 6; scrape++) {
+      const text = (await onNewConnection(`${url}/metrics`, 'GET')).body;
+      const perVersion = [...text.matchAll(/^amlops_predictions_total\{[^}]*\} (\d+)$/gm)].map((m) =>
+        Number(m[1]),
+      );
+      counts.push(perVersion.reduce((a, b) => a + b, 0));
+    }
+    expect(counts).toEqual(Array(6).fill(predictions * EXAMPLE_BODY.risk_pld.length));
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 
   it('with audit.flushMs 0, a worker killed right after answering has every answered case in its spool file', async () => {

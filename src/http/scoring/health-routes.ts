@@ -22,7 +22,7 @@ export function registerHealthRoutes(app: FastifyInstance, options: ScoringAppOp
     return { status: 'ready', model: modelIdentity(model) };
   });
   app.get('/metrics', async (_request, reply) => {
-    const text = await options.metrics.registry.metrics();
+    const text = await (options.metricsText?.() ?? options.metrics.registry.metrics());
     return reply.type(options.metrics.registry.contentType).send(text);
   });
 }

@@ -40,6 +40,8 @@ export function registerModelQualityGauges(
       help,
       labelNames: ['model_name', 'model_version'],
       registers,
+      // Every worker of a cluster reads the same store.
+      aggregator: 'first',
       async collect() {
         this.reset();
         const s = await snapshot().catch(() => undefined);
@@ -84,6 +86,7 @@ export function registerModelQualityGauges(
     help: 'Alert rules by severity and state (ok, pending, firing, resolved)',
     labelNames: ['severity', 'state'],
     registers,
+    aggregator: 'first',
     async collect() {
       this.reset();
       const s = await snapshot().catch(() => undefined);

@@ -7,6 +7,8 @@ import type { ScoringMetrics } from './scoring-metrics.js';
 export interface ScoringAppOptions {
   readonly service: ScoringService;
   readonly metrics: ScoringMetrics;
+  /** The text `/metrics` answers: the whole cluster's, in a worker of one; this process's by default. */
+  readonly metricsText?: () => Promise<string>;
   /** Where feedback is recorded and scored cases looked up; feedback is refused without one. */
   readonly auditLog?: AuditLog;
   /** Writes the audit queue out, so that feedback can name a case scored a moment ago. */

@@ -61,6 +61,8 @@ export class ScoringMetrics {
       help: 'Time taken to load and verify each loaded model version',
       labelNames: ['model_name', 'model_version'],
       registers,
+      // Across a cluster's workers, the slowest.
+      aggregator: 'max',
     });
     this.modelSwaps = new Counter({
       name: 'amlops_model_swaps_total',
@@ -79,12 +81,22 @@ export class ScoringMetrics {
       labelNames: ['model_version'],
       registers,
     });
-    /** A gauge read from `source` when collected (0 while it has nothing). */
-    const gauge = <T>(source: () => T | undefined, name: string, help: string, read: (s: T) => number) =>
+    /**
+     * A gauge read from `source` when collected (0 while it has nothing); across a cluster's workers
+     * summed, or the first worker's for a figure every worker reports alike.
+     */
+    const gauge = <T>(
+      source: () => T | undefined,
+      name: string,
+      help: string,
+      read: (s: T) => number,
+      aggregator: 'sum' | 'first' = 'sum',
+    ) =>
       new Gauge({
         name,
         help,
         registers,
+        aggregator,
         collect() {
           const stats = source();
           this.set(stats ? read(stats) : 0);
@@ -119,18 +131,21 @@ export class ScoringMetrics {
       'amlops_audit_spool_backlog_bytes',
       'Bytes of audit records in the spool not yet written to the store (several workers)',
       (s) => s.backlogBytes,
+      'first',
     );
     gauge(
       spool,
       'amlops_audit_spool_written_total',
       'Scored cases the spool writer has written to the store since the server started (several workers)',
       (s) => s.written,
+      'first',
     );
     gauge(
       spool,
       'amlops_audit_spool_damaged_files_total',
       'Damaged audit spool files found (their readable records are written, the rest reported in the log)',
       (s) => s.damaged,
+      'first',
     );
   }
 }

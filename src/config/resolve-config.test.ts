@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,7 @@ describe('configuration', () => {
     expect(errorOf(() => loadConfig({ cwd: dir, env: {}, configPath: 'absent.json' })).code).toBe(
       'CONFIG_FILE_UNREADABLE',
     );
+    rmSync(dir, { recursive: true });
   });
 
   it('redacts the password of the database URL when printed', () => {

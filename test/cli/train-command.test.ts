@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTable } from '../../src/adapters/data/write-table.js';
 import { memoryIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -14,6 +14,8 @@ const run = async (args: string[]) => {
   const code = await runCli(['node', 'amlops', ...args], io, COMMANDS, '0.0.0-test');
   return { code, out: io.out.join(''), err: io.err.join('') };
 };
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   await writeTable(join(dir, 'cases.csv'), generateCases({ rows: 5000, seed: 9 }).frame);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +13,12 @@ const MLflow = requireCjs('mlflow') as MLflowClass;
 const { RunStatus, ViewType } = requireCjs('mlflow/enum') as typeof import('mlflow/enum.js');
 
 let server: RunningServer;
+let home: string;
 let client: InstanceType<MLflowClass>;
 
 beforeAll(async () => {
   vi.spyOn(console, 'log').mockImplementation(() => {}); // the client logs every body it sends
-  const home = mkdtempSync(join(tmpdir(), 'amlops-serve-mlflow-'));
+  home = mkdtempSync(join(tmpdir(), 'amlops-serve-mlflow-'));
   const { config } = resolveConfig({
     env: { AMLOPS_HOME: home, AMLOPS_PORT: '0', AMLOPS_LOG_LEVEL: 'silent' },
   });
@@ -27,6 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.shutdown();
+  rmSync(home, { recursive: true, force: true });
   vi.restoreAllMocks();
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,7 +51,10 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => stores.close());
+afterAll(async () => {
+  await stores.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the training flow', () => {
   it('trains the original grid, records the run, registers and promotes a first version', async () => {

@@ -9,8 +9,20 @@ import type { CliIo } from './cli-io.js';
  * decisionMaker(context.io, options.by); // 'alice'
  */
 export function decisionMaker(io: CliIo, by: string | undefined): string {
-  const who = by ?? io.env.AMLOPS_USER ?? io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME;
+  const who = by ?? loginName(io);
   if (!who?.trim())
     throw new AmlopsError('USAGE', 'say who makes this decision with --by NAME (or set AMLOPS_USER)');
   return who.trim();
+}
+
+/**
+ * Who runs this command, from the environment (`AMLOPS_USER`, `USER`, `LOGNAME`, `USERNAME`), or
+ * undefined when none says.
+ *
+ * @example
+ * loginName(context.io); // 'alice'
+ */
+export function loginName(io: CliIo): string | undefined {
+  const who = io.env.AMLOPS_USER ?? io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME;
+  return who?.trim() || undefined;
 }

@@ -7,6 +7,7 @@ import { startPipelineRun } from '../pipelines/start-pipeline-run.js';
 import { trainFlow } from '../pipelines/train/train-flow.js';
 import { trainParams } from '../pipelines/train/train-flow-definition.js';
 import type { CliContext } from './cli-context.js';
+import { loginName } from './decision-maker.js';
 import type { ProgressBar } from './progress-bar.js';
 
 interface TrainOptions {
@@ -121,6 +122,7 @@ export function trainCommand(context: CliContext): Command {
         ...(options.budget ? { budgetSeconds: parseBudget(options.budget) } : {}),
         ...(options.promote === undefined ? {} : { promote: options.promote }),
         ...(options.dryRun ? { dryRun: true } : {}),
+        ...(loginName(context.io) ? { user: loginName(context.io) } : {}),
       };
       trainParams(json, config);
       let bar: ProgressBar | undefined;

@@ -9,8 +9,8 @@ import { generateCases } from '../../src/core/synthetic/index.js';
 import { COMMANDS } from '../../src/main/commands.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'amlops-train-cli-'));
-const run = async (args: string[]) => {
-  const io = memoryIo({ cwd: dir, env: { AMLOPS_HOME: join(dir, 'home') } });
+const run = async (args: string[], env: Record<string, string> = {}) => {
+  const io = memoryIo({ cwd: dir, env: { AMLOPS_HOME: join(dir, 'home'), ...env } });
   const code = await runCli(['node', 'amlops', ...args], io, COMMANDS, '0.0.0-test');
   return { code, out: io.out.join(''), err: io.err.join('') };
 };
@@ -19,6 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   await writeTable(join(dir, 'cases.csv'), generateCases({ rows: 5000, seed: 9 }).frame);
+  await writeTable(join(dir, 'held-out.csv'), generateCases({ rows: 1000, seed: 10 }).frame);
 });
 
 describe('amlops train', () => {
@@ -78,7 +79,48 @@ describe('amlops train', () => {
     expect(shown.out).toContain(result.run_id);
   });
 
+  it('records who trained and where the test data came from: a file of its own, or a split with its size and seed', async () => {
+    const params = { n_estimators: 10, max_depth: 3 };
+    const withFile = await run(
+      [
+        'train',
+        '--data',
+        'cases.csv',
+        '--test-data',
+        'held-out.csv',
+        '--params',
+        JSON.stringify(params),
+        '--json',
+      ],
+      { AMLOPS_USER: 'ana', USER: 'root' },
+    );
+    expect(withFile.code, withFile.err).toBe(0);
+    const fileRun = JSON.parse(
+      (await run(['runs', 'show', JSON.parse(withFile.out).run_id, '--json'])).out,
+    ).run;
+    expect(fileRun.userId).toBe('ana');
+    expect(fileRun.params).toMatchObject({ split: 'test-file', test_data: 'held-out.csv' });
+    expect(fileRun.params).not.toHaveProperty('test_size');
+    const shown = await run(['runs', 'show', JSON.parse(withFile.out).run_id]);
+    expect(shown.out).toMatch(/^user +ana$/m);
+
+    const split = await run(['train', '--data', 'cases.csv', '--params', JSON.stringify(params), '--json'], {
+      USER: 'bob',
+      AMLOPS_SPLIT_TEST_SIZE: '0.25',
+    });
+    expect(split.code, split.err).toBe(0);
+    const splitRun = JSON.parse(
+      (await run(['runs', 'show', JSON.parse(split.out).run_id, '--json'])).out,
+    ).run;
+    expect(splitRun.userId).toBe('bob');
+    expect(splitRun.params).toMatchObject({ split: 'stratified', test_size: '0.25', split_seed: '42' });
+    expect(splitRun.params).not.toHaveProperty('test_data');
+  });
+
   it('fails the run at its step with a specific message for bad input, and registers nothing', async () => {
+    const versionsOf = async () =>
+      JSON.parse((await run(['models', 'versions', 'consumers-laundering-model', '--json'])).out).versions;
+    const before = (await versionsOf()).length;
     writeFileSync(
       join(dir, 'one-class.csv'),
       'total_income_dollar_amount,total_outcome_dollar_amount,risk_pld,conclusion\n1,2,LOW,CLOSED_NO_ROI\n3,4,HIGH,CLOSED_NO_ROI\n',
@@ -91,7 +133,6 @@ describe('amlops train', () => {
     expect(unknown.code).toBe(78);
     expect(unknown.err).toContain('training.preset');
     expect(unknown.err).toContain("one of 'default', 'original'");
-    const versions = await run(['models', 'versions', 'consumers-laundering-model', '--json']);
-    expect(JSON.parse(versions.out).versions).toHaveLength(1);
+    expect(await versionsOf()).toHaveLength(before);
   });
 });

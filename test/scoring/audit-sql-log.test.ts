@@ -100,6 +100,27 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
       expect(listed.items).toEqual([...odd].reverse());
     });
 
+    it('lists newest first by time of scoring, whatever order the records reached the store in, also across pages', async () => {
+      const model = 'late-spool-model';
+      // A worker's spool written after another's: earlier scorings stored later, three in one millisecond.
+      await log.append(
+        [5, 6, 7].map((t) => scored(t, { modelName: model, requestId: `w1-${t}`, time: 9_000_000 + t })),
+      );
+      await log.append(
+        [1, 2, 2, 2, 9].map((t, i) =>
+          scored(t, { modelName: model, requestId: `w2-${i}`, time: 9_000_000 + t }),
+        ),
+      );
+      const times: number[] = [];
+      let pageToken: string | undefined;
+      do {
+        const page = await log.list({ modelName: model, maxResults: 2, ...(pageToken ? { pageToken } : {}) });
+        times.push(...page.items.map((c) => c.time - 9_000_000));
+        pageToken = page.nextPageToken;
+      } while (pageToken);
+      expect(times).toEqual([9, 7, 6, 5, 2, 2, 2, 1]);
+    });
+
     it('refuses a page token it did not give', async () => {
       await expect(log.list({ pageToken: 'garbage' })).rejects.toMatchObject({ code: 'USAGE' });
     });

@@ -106,14 +106,26 @@ export class SqlAuditLog implements AuditLog {
     if (query.caseId !== undefined) q = q.where('case_id', '=', query.caseId);
     if (query.since !== undefined) q = q.where('scored_at', '>=', query.since);
     if (query.until !== undefined) q = q.where('scored_at', '<', query.until);
-    if (query.pageToken !== undefined) q = q.where('id', '<', decodeToken(query.pageToken));
+    if (query.pageToken !== undefined) {
+      const after = decodeToken(query.pageToken);
+      q = q.where((eb) =>
+        eb.or([
+          eb('scored_at', '<', after.time),
+          eb.and([eb('scored_at', '=', after.time), eb('id', '<', after.id)]),
+        ]),
+      );
+    }
+    // Newest first by the time of scoring: records reach the store in batches, from several
+    // workers' spools, not in the order they were scored.
     const rows = await q
+      .orderBy('scored_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit + 1)
       .execute();
     const items = rows.slice(0, limit).map(toScoredCase);
-    return rows.length > limit
-      ? { items, nextPageToken: encodeToken(Number(rows[limit - 1]!.id)) }
+    const last = rows[limit - 1];
+    return rows.length > limit && last
+      ? { items, nextPageToken: encodeToken(Number(last.scored_at), Number(last.id)) }
       : { items };
   }
 
@@ -274,15 +286,18 @@ function toScoredCase(row: PredictionRow): ScoredCase {
   };
 }
 
-function encodeToken(id: number): string {
-  return Buffer.from(JSON.stringify({ before: id })).toString('base64url');
+function encodeToken(time: number, id: number): string {
+  return Buffer.from(JSON.stringify({ time, id })).toString('base64url');
 }
 
-function decodeToken(token: string): number {
+function decodeToken(token: string): { time: number; id: number } {
   try {
-    const before = (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { before?: unknown })
-      .before;
-    if (typeof before === 'number' && Number.isInteger(before)) return before;
+    const { time, id } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      time?: unknown;
+      id?: unknown;
+    };
+    if (typeof time === 'number' && Number.isInteger(time) && typeof id === 'number' && Number.isInteger(id))
+      return { time, id };
   } catch {
     // fall through to the error below
   }

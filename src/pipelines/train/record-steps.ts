@@ -79,6 +79,7 @@ export function recordSteps(
       experimentId,
       runName: `train-${params.preset}-${new Date(deps.now()).toISOString()}`,
       startTime: deps.now(),
+      userId: params.user ?? deps.actor ?? 'pipeline:train',
       tags: [
         { key: 'mlflow.source.name', value: 'amlops train' },
         { key: 'amlops.flow', value: 'train' },
@@ -89,12 +90,19 @@ export function recordSteps(
     const search = outputs.search as { params: Record<string, unknown>; best?: { meanAuc: number } };
     const evaluation = outputs.evaluate as { metrics: Record<string, number> };
     const timestamp = deps.now();
+    // Where the test data came from: a file of its own, or a stratified split of the data.
+    const testSource = params.testData
+      ? { split: 'test-file', test_data: params.testData }
+      : {
+          split: 'stratified',
+          test_size: String(deps.config['split.testSize']),
+          split_seed: String(deps.config['split.seed']),
+        };
     const loggedParams = {
       preset: params.preset,
       seed: String(params.seed),
       data: params.data,
-      test_data: params.testData ?? '',
-      test_size: String(deps.config['split.testSize']),
+      ...testSource,
       feature_set: String((outputs.fit as { featureSet: string }).featureSet),
       ...Object.fromEntries(Object.entries(search.params).map(([k, v]) => [k, String(v)])),
     };

@@ -7,7 +7,17 @@ import { STEP_RETRIES, TRAIN_STEPS, trainFlow } from './train-flow.js';
 import type { TrainFlowDeps } from './train-flow-deps.js';
 import type { TrainFlowParams } from './train-flow-params.js';
 
-const KNOWN = new Set(['data', 'testData', 'preset', 'params', 'seed', 'budgetSeconds', 'promote', 'dryRun']);
+const KNOWN = new Set([
+  'data',
+  'testData',
+  'preset',
+  'params',
+  'seed',
+  'budgetSeconds',
+  'promote',
+  'dryRun',
+  'user',
+]);
 
 function invalid(message: string): never {
   throw new AmlopsError('USAGE', `train parameters: ${message}`);
@@ -26,7 +36,7 @@ export function trainParams(
 ): TrainFlowParams {
   for (const key of Object.keys(json))
     if (!KNOWN.has(key)) invalid(`unknown parameter '${key}'; known: ${[...KNOWN].join(', ')}`);
-  const { data, testData, preset, params, seed, budgetSeconds, promote, dryRun } = json;
+  const { data, testData, preset, params, seed, budgetSeconds, promote, dryRun, user } = json;
   if (typeof data !== 'string' || data === '') invalid("'data' (the data file) is required");
   if (testData !== undefined && (typeof testData !== 'string' || testData === ''))
     invalid("'testData' must be a file name");
@@ -45,6 +55,8 @@ export function trainParams(
     invalid(`'budgetSeconds' must be a positive number; got ${JSON.stringify(budgetSeconds)}`);
   if (promote !== undefined && typeof promote !== 'boolean') invalid("'promote' must be true or false");
   if (dryRun !== undefined && typeof dryRun !== 'boolean') invalid("'dryRun' must be true or false");
+  if (user !== undefined && (typeof user !== 'string' || user.trim() === ''))
+    invalid("'user' must be a name (who asked for the training)");
   return {
     data,
     ...(testData ? { testData: testData as string } : {}),
@@ -54,6 +66,7 @@ export function trainParams(
     budgetSeconds: budget,
     ...(promote === undefined ? {} : { promote }),
     ...(dryRun ? { dryRun: true } : {}),
+    ...(user ? { user: (user as string).trim() } : {}),
   };
 }
 

@@ -16,4 +16,6 @@ export interface TrainFlowParams {
   readonly promote?: boolean;
   /** Train and evaluate, but record and register nothing. */
   readonly dryRun?: boolean;
+  /** Who asked for the training, recorded as the run's user (default: the flow's actor). */
+  readonly user?: string;
 }

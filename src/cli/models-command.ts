@@ -100,16 +100,28 @@ export function modelsCommand(context: CliContext): Command {
     .description('put a version in production (alias production, stage Production), recording who and why')
     .requiredOption('--reason <text>', 'why this version goes to production (recorded on the version)')
     .option('--by <name>', 'who decides (default: $AMLOPS_USER or $USER)')
-    .option('--json', 'print {version, previous, changed} as JSON')
+    .option('--force', 'promote a version the promotion gate failed at training (recorded as an override)')
+    .option('--json', 'print {version, previous, changed, override} as JSON')
     .action(
-      async (name: string, version: string, options: { reason: string; by?: string }, command: Command) => {
+      async (
+        name: string,
+        version: string,
+        options: { reason: string; by?: string; force?: boolean },
+        command: Command,
+      ) => {
         const by = decisionMaker(context.io, options.by);
         const promotion = await withPlatformStores(context, command, (stores) =>
-          promoteModelVersion(stores.registry, { name, version, by, reason: options.reason }),
+          promoteModelVersion(stores.registry, {
+            name,
+            version,
+            by,
+            reason: options.reason,
+            force: Boolean(options.force),
+          }),
         );
         context.print(command, promotion, () =>
           promotion.changed
-            ? `${name} version ${version} is in production${promotion.previous ? ` (was version ${promotion.previous}, now Archived)` : ''}; promoted by ${by}`
+            ? `${name} version ${version} is in production${promotion.previous ? ` (was version ${promotion.previous}, now Archived)` : ''}; promoted by ${by}${promotion.override ? `, overriding the promotion gate (${promotion.override})` : ''}`
             : `${name} version ${version} is already in production; nothing changed`,
         );
       },

@@ -59,8 +59,10 @@ function summary(
     reason: string;
     aliases: string[];
     stage: string | null;
+    gate?: 'passed' | 'failed';
   };
   const evaluate = result.outputs.evaluate as { metrics: Record<string, number> };
+  const version = register?.version;
   return {
     run_id: log?.runId ?? null,
     experiment_id: log?.experimentId ?? null,
@@ -74,6 +76,11 @@ function summary(
     metrics: evaluate.metrics,
     promoted: promote.promoted,
     promotion_reason: promote.reason,
+    // What to do next: the command that promotes a version left out of production.
+    promote_command:
+      version && !promote.promoted
+        ? `amlops models promote ${modelName} ${version} --reason "…"${promote.gate === 'failed' ? ' --force' : ''}`
+        : null,
   };
 }
 
@@ -178,6 +185,7 @@ export function trainCommand(context: CliContext): Command {
           `  test PR AUC    ${metrics.test_pr_auc?.toFixed(4)}`,
           `  ${out.promoted ? 'promoted' : 'not promoted'}: ${out.promotion_reason}`,
           ...(model.aliases.length ? [`  aliases        ${model.aliases.join(', ')}`] : []),
+          ...(out.promote_command ? [`  to promote it  ${out.promote_command}`] : []),
           ...(out.run_id ? [`  run            ${out.run_id}`] : []),
           ...(pipelineRunId ? [`  pipeline run   ${pipelineRunId}`] : []),
         ].join('\n'),

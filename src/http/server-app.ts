@@ -19,6 +19,7 @@ import type { AuditSink } from '../ports/audit-sink.js';
 import { alertServiceDeps } from '../services/alert-service-deps.js';
 import { AuditQueue } from '../services/audit-queue.js';
 import { monitoringSnapshot } from '../services/monitoring-snapshot.js';
+import { noProductionHint } from '../services/no-production-hint.js';
 import { ScoringService } from '../services/scoring-service.js';
 import { ServingModels } from '../services/serving-models.js';
 import { mlflowApi } from './mlflow/index.js';
@@ -186,6 +187,13 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     },
   });
   await models.start();
+  if (!models.current)
+    log?.warn(
+      { model: config['model.name'] },
+      await noProductionHint(registry, config['model.name']).catch(
+        (error: Error) => `no version of ${config['model.name']} is in production (${error.message})`,
+      ),
+    );
   const app = buildScoringApp({
     service,
     metrics,

@@ -3,7 +3,7 @@ import type { ModelVersion } from '../core/tracking/index.js';
 import type { ModelRegistry } from '../ports/model-registry.js';
 import { checkDecision, type ProductionDecision } from './production-decision.js';
 import { productionVersion } from './production-version.js';
-import { PRODUCTION_ALIAS, PROMOTION_TAGS } from './promotion-tags.js';
+import { CHALLENGER_ALIAS, PRODUCTION_ALIAS, PROMOTION_TAGS } from './promotion-tags.js';
 import { recordProductionChange } from './record-production-change.js';
 
 /** What {@link promoteModelVersion} did. */
@@ -14,6 +14,8 @@ export interface Promotion {
   readonly previous: string | null;
   /** False when the version was in production already (nothing was written). */
   readonly changed: boolean;
+  /** The promotion gate's reason, when the version was promoted although the gate failed it. */
+  readonly override: string | null;
   readonly at: number;
 }
 
@@ -22,7 +24,10 @@ export interface Promotion {
  * `amlops.promotion_reason`, `amlops.promoted_at`, `amlops.previous_production` and a line of its
  * description), then points the `production` alias at it and, for compatibility with the original,
  * moves it to stage Production with the previous Production version archived. The decision is
- * written before the alias moves, so that production never points at an unrecorded decision.
+ * written before the alias moves, so that production never points at an unrecorded decision. A
+ * version the promotion gate failed at training (tag `amlops.gate` `failed`) needs `force`, and its
+ * promotion records the overridden reason (`amlops.promotion_override`). A promoted version is no
+ * longer the challenger.
  *
  * @example
  * const { previous } = await promoteModelVersion(registry, { name: 'consumers-laundering-model', version: '4',
@@ -30,7 +35,7 @@ export interface Promotion {
  */
 export async function promoteModelVersion(
   registry: ModelRegistry,
-  input: ProductionDecision & { readonly name: string; readonly version: string },
+  input: ProductionDecision & { readonly name: string; readonly version: string; readonly force?: boolean },
   now: () => number = Date.now,
 ): Promise<Promotion> {
   const { by, reason } = checkDecision(input);
@@ -41,6 +46,8 @@ export async function promoteModelVersion(
       `model version ${target.name}/${target.version} is ${target.status}; only READY versions can be promoted`,
       { status: target.status },
     );
+  const tag = (key: string) => target.tags.find((t) => t.key === key)?.value;
+  const gateFailed = tag(PROMOTION_TAGS.gate) === 'failed';
   const current = await productionVersion(registry, input.name);
   const at = now();
   if (
@@ -50,10 +57,19 @@ export async function promoteModelVersion(
   )
     return {
       version: target,
-      previous: target.tags.find((t) => t.key === PROMOTION_TAGS.previous)?.value ?? null,
+      previous: tag(PROMOTION_TAGS.previous) ?? null,
       changed: false,
+      override: tag(PROMOTION_TAGS.override) ?? null,
       at,
     };
+  const gateReason = tag(PROMOTION_TAGS.gateReason) ?? 'no reason recorded';
+  if (gateFailed && !input.force)
+    throw new AmlopsError(
+      'PROMOTION_BELOW_GATE',
+      `${target.name} version ${target.version} did not pass the promotion gate when it was trained (${gateReason}); promote it anyway with --force, recorded as an override`,
+      { gateReason },
+    );
+  const override = gateFailed ? gateReason : null;
   const previous = current && current.version !== target.version ? current.version : null;
   const when = new Date(at).toISOString();
   await recordProductionChange(
@@ -65,18 +81,23 @@ export async function promoteModelVersion(
       { key: PROMOTION_TAGS.promotedAt, value: when },
       { key: PROMOTION_TAGS.kind, value: 'promotion' },
       ...(previous ? [{ key: PROMOTION_TAGS.previous, value: previous }] : []),
+      ...(override ? [{ key: PROMOTION_TAGS.override, value: override }] : []),
     ],
-    `${when} promoted to production by ${by}${previous ? ` (replacing version ${previous})` : ''}: ${reason}`,
+    `${when} promoted to production by ${by}${previous ? ` (replacing version ${previous})` : ''}${override ? `, overriding the promotion gate (${override})` : ''}: ${reason}`,
   );
+  if (!override && tag(PROMOTION_TAGS.override) !== undefined)
+    await registry.deleteModelVersionTag(target.name, target.version, PROMOTION_TAGS.override);
   // With nothing in production before, a predecessor recorded by an older promotion is stale.
   if (!current && target.tags.some((t) => t.key === PROMOTION_TAGS.previous))
     await registry.deleteModelVersionTag(target.name, target.version, PROMOTION_TAGS.previous);
   await registry.setAlias(target.name, PRODUCTION_ALIAS, target.version);
   await registry.transitionModelVersionStage(target.name, target.version, 'Production', true);
+  if (target.aliases.includes(CHALLENGER_ALIAS)) await registry.deleteAlias(target.name, CHALLENGER_ALIAS);
   return {
     version: await registry.getModelVersion(target.name, target.version),
     previous,
     changed: true,
+    override,
     at,
   };
 }

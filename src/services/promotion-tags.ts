@@ -14,7 +14,16 @@ export const PROMOTION_TAGS = {
   rolledBackBy: 'amlops.rolled_back_by',
   rolledBackAt: 'amlops.rolled_back_at',
   rollbackReason: 'amlops.rollback_reason',
+  /** What the promotion gate said when the version was trained: `passed` or `failed`. */
+  gate: 'amlops.gate',
+  /** Why the gate passed or failed the version. */
+  gateReason: 'amlops.gate_reason',
+  /** On a version promoted although the gate failed it: the gate's reason, overridden. */
+  override: 'amlops.promotion_override',
 } as const;
+
+/** The alias of a trained version the gate did not promote (shadow-scored when configured). */
+export const CHALLENGER_ALIAS = 'challenger';
 
 /** The alias that names the version in production (served by `amlops serve` by default). */
 export const PRODUCTION_ALIAS = 'production';

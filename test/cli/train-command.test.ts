@@ -63,6 +63,7 @@ describe('amlops train', () => {
         'pipeline_run_id',
         'promoted',
         'promotion_reason',
+        'promote_command',
         'run_id',
       ].sort(),
     );
@@ -115,6 +116,52 @@ describe('amlops train', () => {
     expect(splitRun.userId).toBe('bob');
     expect(splitRun.params).toMatchObject({ split: 'stratified', test_size: '0.25', split_seed: '42' });
     expect(splitRun.params).not.toHaveProperty('test_data');
+  });
+
+  it('after a training the gate did not promote, prints the command that promotes it, which asks for --force and records the override', async () => {
+    const trained = await run(
+      ['train', '--data', 'cases.csv', '--params', '{"n_estimators":5,"max_depth":2}'],
+      {
+        AMLOPS_ALERTS_MIN_TEST_ROC_AUC: '0.999',
+      },
+    );
+    expect(trained.code, trained.err).toBe(0);
+    expect(trained.out).toContain('not promoted: test ROC AUC');
+    const command = /^ {2}to promote it {2}(amlops models promote .+)$/m.exec(trained.out)?.[1];
+    expect(command).toMatch(/^amlops models promote consumers-laundering-model (\d+) --reason "…" --force$/);
+    const version = command!.split(' ')[4]!;
+    expect(trained.out).toMatch(/^ {2}aliases {8}challenger$/m);
+
+    const refused = await run(
+      ['models', 'promote', 'consumers-laundering-model', version, '--reason', 'checked by hand'],
+      {
+        AMLOPS_USER: 'ana',
+      },
+    );
+    expect(refused.code).toBe(65);
+    expect(refused.err).toMatch(
+      /^error PROMOTION_BELOW_GATE: consumers-laundering-model version \d+ did not pass the promotion gate when it was trained \(test ROC AUC [0-9.]+ is below the alert threshold 0\.9990\); promote it anyway with --force/m,
+    );
+    const forced = await run(
+      [
+        'models',
+        'promote',
+        'consumers-laundering-model',
+        version,
+        '--reason',
+        'checked by hand',
+        '--force',
+        '--json',
+      ],
+      { AMLOPS_USER: 'ana' },
+    );
+    expect(forced.code, forced.err).toBe(0);
+    const promotion = JSON.parse(forced.out);
+    expect(promotion.override).toMatch(/^test ROC AUC [0-9.]+ is below the alert threshold 0\.9990$/);
+    expect(promotion.version.aliases).toEqual(['production']);
+    const shown = await run(['models', 'show', 'consumers-laundering-model', '--json']);
+    const versions = JSON.parse(shown.out).versions as { version: string; aliases: string[] }[];
+    expect(versions.flatMap((v) => v.aliases)).not.toContain('challenger');
   });
 
   it('fails the run at its step with a specific message for bad input, and registers nothing', async () => {

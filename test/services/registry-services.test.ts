@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listModelVersions } from '../../src/services/list-model-versions.js';
 import { listModels } from '../../src/services/list-models.js';
 import { modelAliases } from '../../src/services/model-aliases.js';
+import { noProductionHint } from '../../src/services/no-production-hint.js';
 import { promoteModelVersion } from '../../src/services/promote-model-version.js';
 import { rollbackProduction } from '../../src/services/rollback-production.js';
 import { showModel } from '../../src/services/show-model.js';
@@ -183,5 +184,61 @@ describe('listing and showing models', () => {
     expect(v2).toMatchObject({ stage: 'Archived', runId: seeded.runB, metrics: { test_roc_auc: 0.93 } });
     expect(v2?.promotion).toMatchObject({ by: 'bob', previous: '1' });
     expect(v3).toMatchObject({ stage: 'None', runId: '', metrics: {}, promotion: null });
+  });
+});
+
+describe('the promotion gate, and what to do when nothing is in production', () => {
+  const GATED = 'gated-model';
+  const gateFailure = 'test ROC AUC 0.6100 is below the alert threshold 0.8900';
+
+  it('names the command that trains a model, then the one that promotes the newest version', async () => {
+    expect(await noProductionHint(t.registry, GATED)).toBe(
+      `no version of ${GATED} is registered yet; /predict answers 503 until one is trained and promoted: amlops train --data FILE`,
+    );
+    await t.registerVersion(GATED);
+    await t.registerVersion(GATED);
+    expect(await noProductionHint(t.registry, GATED)).toBe(
+      `no version of ${GATED} is in production; /predict answers 503 until one is. The newest is version 2. To serve it: amlops models promote ${GATED} 2 --reason "…"`,
+    );
+    // As training leaves a version the gate failed.
+    await t.registry.setModelVersionTag(GATED, '2', { key: 'amlops.gate', value: 'failed' });
+    await t.registry.setModelVersionTag(GATED, '2', { key: 'amlops.gate_reason', value: gateFailure });
+    await t.registry.setAlias(GATED, 'challenger', '2');
+    expect(await noProductionHint(t.registry, GATED)).toBe(
+      `no version of ${GATED} is in production; /predict answers 503 until one is. The newest is version 2 (challenger); the promotion gate said: ${gateFailure}. To serve it: amlops models promote ${GATED} 2 --reason "…" --force`,
+    );
+  });
+
+  it('asks for force to promote a version the gate failed, records it as an override, and drops the challenger alias', async () => {
+    const refused = promoteModelVersion(t.registry, {
+      name: GATED,
+      version: '2',
+      by: 'ana',
+      reason: 'we know',
+    });
+    await expect(refused).rejects.toMatchObject({ code: 'PROMOTION_BELOW_GATE' });
+    await expect(refused).rejects.toThrow(`(${gateFailure}); promote it anyway with --force`);
+    expect((await t.registry.getModelVersion(GATED, '2')).aliases).toEqual(['challenger']);
+
+    const forced = await promoteModelVersion(
+      t.registry,
+      { name: GATED, version: '2', by: 'ana', reason: 'we know', force: true },
+      () => T0,
+    );
+    expect(forced.override).toBe(gateFailure);
+    expect(forced.version.aliases).toEqual(['production']);
+    expect(tags(forced.version)['amlops.promotion_override']).toBe(gateFailure);
+    expect(forced.version.description).toBe(
+      `2026-11-27T09:00:00.000Z promoted to production by ana, overriding the promotion gate (${gateFailure}): we know`,
+    );
+    // A version the gate passed (or one it never saw) needs no force, and records no override.
+    const plain = await promoteModelVersion(t.registry, {
+      name: GATED,
+      version: '1',
+      by: 'ana',
+      reason: 'back',
+    });
+    expect(plain.override).toBeNull();
+    expect(tags(plain.version)).not.toHaveProperty('amlops.promotion_override');
   });
 });

@@ -11,9 +11,10 @@ interface DecisionBody {
   readonly version?: unknown;
   readonly reason?: unknown;
   readonly by?: unknown;
+  readonly force?: unknown;
 }
 
-function field(body: DecisionBody, name: keyof DecisionBody, required: boolean): string | undefined {
+function field(body: DecisionBody, name: 'version' | 'reason' | 'by', required: boolean): string | undefined {
   const value = body[name];
   if (value === undefined && !required) return undefined;
   if (typeof value === 'number' && name === 'version' && Number.isInteger(value)) return String(value);
@@ -37,7 +38,8 @@ function decisionOf(request: FastifyRequest<{ Body: DecisionBody | undefined }>)
  * - `GET /models` → `{models}` with their latest and production versions;
  * - `GET /models/:name` → the model with every version's stage, aliases, status, source run,
  *   metrics and last production decision;
- * - `POST /models/:name/promote {version, reason, by?}` → `{version, previous, changed, at}`;
+ * - `POST /models/:name/promote {version, reason, by?, force?}` → `{version, previous, changed,
+ *   override, at}` (`force: true` for a version the promotion gate failed, recorded as an override);
  * - `POST /models/:name/rollback {reason, by?}` → `{version, rolledBack, at}`.
  * `by` is who decides, as the caller states it (`api:<address>` when absent).
  *
@@ -56,7 +58,13 @@ export function registerModelsRoutes(app: FastifyInstance, options: PlatformApiO
     async (request) => {
       const decision = decisionOf(request);
       const version = field(request.body!, 'version', true)!;
-      return promoteModelVersion(stores.registry, { name: request.params.name, version, ...decision }, now);
+      const force = request.body!.force ?? false;
+      if (typeof force !== 'boolean') throw new AmlopsError('USAGE', "field 'force' must be true or false");
+      return promoteModelVersion(
+        stores.registry,
+        { name: request.params.name, version, ...decision, force },
+        now,
+      );
     },
   );
   app.post<{ Params: { name: string }; Body: DecisionBody | undefined }>(

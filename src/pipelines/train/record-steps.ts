@@ -13,6 +13,7 @@ import type { Observation } from '../../services/live-observations.js';
 import { metricsSummaryRow } from '../../services/metrics-summary-row.js';
 import { productionVersion } from '../../services/production-version.js';
 import { promoteModelVersion } from '../../services/promote-model-version.js';
+import { CHALLENGER_ALIAS, PROMOTION_TAGS } from '../../services/promotion-tags.js';
 import { registerModelBundle } from '../../services/register-model-bundle.js';
 import type { FlowStep, StepContext } from '../flow-step.js';
 import { ensureSplit } from './data-steps.js';
@@ -215,15 +216,18 @@ export function recordSteps(
       const current = bundleFromFiles((path) => texts.get(path));
       productionTestRocAuc = rocAuc(scoreFrame(current, scratch.test!.frame), scratch.test!.labels);
     }
-    const decision = decidePromotion({
+    const gateInput = {
       policy: deps.config['promotion.policy'],
-      ...(params.promote === undefined ? {} : { override: params.promote }),
       testRocAuc: metrics.test_roc_auc ?? Number.NaN,
       minTestRocAuc: deps.config['alerts.minTestRocAuc'],
       productionTestRocAuc,
       productionVersion: production?.version ?? null,
       tolerance: deps.config['promotion.tolerance'],
-    });
+    };
+    // What the gate says, recorded on the version whatever a person decides (--promote, --no-promote).
+    const gate = decidePromotion(gateInput);
+    const decision =
+      params.promote === undefined ? gate : decidePromotion({ ...gateInput, override: params.promote });
     const logged = outputs.log as { runId?: string; artifactUri?: string };
     const fit = outputs.fit as {
       featureSet: string;
@@ -258,18 +262,34 @@ export function recordSteps(
         productionTestRocAuc,
         card,
       };
+    await deps.registry.setModelVersionTag(name, registered.version, {
+      key: PROMOTION_TAGS.gate,
+      value: gate.promote ? 'passed' : 'failed',
+    });
+    await deps.registry.setModelVersionTag(name, registered.version, {
+      key: PROMOTION_TAGS.gateReason,
+      value: gate.reason,
+    });
     let aliases: string[];
     let stage: string;
     if (decision.promote) {
       const promotion = await promoteModelVersion(
         deps.registry,
-        { name, version: registered.version, by: deps.actor ?? 'pipeline:train', reason: decision.reason },
+        {
+          name,
+          version: registered.version,
+          // The gate's decision is the pipeline's; --promote is the person's who asked for the training.
+          by: (params.promote === true ? params.user : undefined) ?? deps.actor ?? 'pipeline:train',
+          reason: decision.reason,
+          // --promote is a person's decision over the gate, recorded as an override.
+          force: params.promote === true,
+        },
         deps.now,
       );
       aliases = [...promotion.version.aliases];
       stage = promotion.version.currentStage;
     } else {
-      await deps.registry.setAlias(name, 'challenger', registered.version);
+      await deps.registry.setAlias(name, CHALLENGER_ALIAS, registered.version);
       await deps.registry.setModelVersionTag(name, registered.version, {
         key: 'amlops.promotion_reason',
         value: decision.reason,
@@ -288,6 +308,7 @@ export function recordSteps(
       reason: decision.reason,
       aliases,
       stage,
+      gate: gate.promote ? 'passed' : 'failed',
       productionTestRocAuc,
       card,
     };

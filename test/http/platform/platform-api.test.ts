@@ -151,6 +151,32 @@ describe('models: list, show, promote and rollback', () => {
   });
 });
 
+describe('promoting a version the gate failed', () => {
+  it('answers 409 PROMOTION_BELOW_GATE, and promotes with "force": true recorded as an override', async () => {
+    const gated = 'gated-api-model';
+    await t.registerVersion(gated);
+    await t.registry.setModelVersionTag(gated, '1', { key: 'amlops.gate', value: 'failed' });
+    await t.registry.setModelVersionTag(gated, '1', { key: 'amlops.gate_reason', value: 'too weak' });
+    const refused = await post(`/api/v1/models/${gated}/promote`, { version: '1', reason: 'hand check' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'PROMOTION_BELOW_GATE' });
+    const badForce = await post(`/api/v1/models/${gated}/promote`, {
+      version: '1',
+      reason: 'x',
+      force: 'yes',
+    });
+    expect(badForce.statusCode).toBe(400);
+    expect(badForce.json().error.message).toBe("field 'force' must be true or false");
+    const forced = await post(`/api/v1/models/${gated}/promote`, {
+      version: '1',
+      reason: 'hand check',
+      force: true,
+    });
+    expect(forced.statusCode, forced.body).toBe(200);
+    expect(forced.json()).toMatchObject({ changed: true, override: 'too weak' });
+  });
+});
+
 describe('predictions', () => {
   it('says so when the server keeps no audit log', async () => {
     const res = await get('/api/v1/predictions/performance');

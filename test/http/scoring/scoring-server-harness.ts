@@ -7,7 +7,7 @@ import { openSqlStores, type SqlStores } from '../../../src/adapters/sql/index.j
 import { type Config, resolveConfig, type SettingKey } from '../../../src/config/index.js';
 import type { ModelBundle } from '../../../src/core/model/model-bundle.js';
 import type { ModelVersion } from '../../../src/core/tracking/index.js';
-import { openServerApp, type ServerApp } from '../../../src/http/server-app.js';
+import { openServerApp, type ServerApp, type ServerAppOptions } from '../../../src/http/server-app.js';
 import { registerModelBundle } from '../../../src/services/register-model-bundle.js';
 import { EXAMPLE_BODY } from '../../scoring/scoring-test-kit.js';
 
@@ -25,8 +25,8 @@ export interface ScoringServerHarness {
     alias?: string,
     example?: Record<string, readonly unknown[]>,
   ): Promise<ModelVersion>;
-  /** Opens the server (again); the previous one must be closed. */
-  open(): Promise<ServerApp>;
+  /** Opens the server (again), with `options` such as a logger; the previous one must be closed. */
+  open(options?: Partial<ServerAppOptions>): Promise<ServerApp>;
   close(): Promise<void>;
 }
 
@@ -64,8 +64,8 @@ export async function scoringServerHarness(
       if (alias) await stores.registry.setAlias(MODEL, alias, version.version);
       return version;
     },
-    async open() {
-      harness.server = await openServerApp(config, { cwd: home, version: '9.9.9' });
+    async open(options = {}) {
+      harness.server = await openServerApp(config, { cwd: home, version: '9.9.9', ...options });
       return harness.server;
     },
     async close() {

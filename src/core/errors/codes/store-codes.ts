@@ -23,6 +23,12 @@ export const storeCodes = {
     exit: EXIT.data,
     description: "The operation is not allowed in the resource's current state.",
   },
+  PROMOTION_BELOW_GATE: {
+    status: 409,
+    exit: EXIT.data,
+    description:
+      'The version did not pass the promotion gate when it was trained (the message says why); promote it anyway with --force (`"force": true`), recorded as an override.',
+  },
   ARTIFACT_PATH_INVALID: {
     status: 400,
     exit: EXIT.usage,

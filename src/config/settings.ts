@@ -28,6 +28,13 @@ export const SETTINGS = {
     env: 'AMLOPS_DATA_CATEGORICAL_COLUMNS',
     description: 'Categorical feature columns (empty means missing; unseen values are scored as missing).',
   },
+  'data.foldCategories': {
+    type: 'boolean',
+    default: true,
+    env: 'AMLOPS_DATA_FOLD_CATEGORIES',
+    description:
+      "Train models for which categories that differ only by surrounding spaces and case are one (' high ' is HIGH); the model keeps it, so its scoring folds as its training did, counting folded values in warnings. false keeps every spelling apart.",
+  },
   'data.targetColumn': {
     type: 'string',
     default: 'conclusion',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,30 @@ describe('amlops train', () => {
     const shown = await run(['models', 'show', 'consumers-laundering-model', '--json']);
     const versions = JSON.parse(shown.out).versions as { version: string; aliases: string[] }[];
     expect(versions.flatMap((v) => v.aliases)).not.toContain('challenger');
+  });
+
+  it('scores categories as people type them (spaces, lower case) as the trained ones, and says how many were folded', async () => {
+    const original = readFileSync(join(dir, 'held-out.csv'), 'utf8');
+    const spelled = original.replace(/,HIGH(,|\n)/g, ', high$1').replace(/,LOW(,|\n)/g, ',Low $1');
+    const folded = (spelled.match(/, high[,\n]|,Low [,\n]/g) ?? []).length;
+    expect(folded).toBeGreaterThan(100);
+    writeFileSync(join(dir, 'spelled.csv'), spelled);
+    const exact = await run(['score', '--input', 'held-out.csv', '--output', 'exact-scored.csv', '--json']);
+    const typed = await run(['score', '--input', 'spelled.csv', '--output', 'spelled-scored.csv', '--json']);
+    expect(typed.code, typed.err).toBe(0);
+    expect(JSON.parse(exact.out).warnings.filter((w: string) => w.includes('risk_pld'))).toEqual([]);
+    const warnings = JSON.parse(typed.out).warnings.filter((w: string) => w.includes('risk_pld'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      new RegExp(`^${folded} values of risk_pld matched a category once trimmed and case-folded: `),
+    );
+    const predictions = (file: string) =>
+      readFileSync(join(dir, file), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',').at(-1));
+    expect(predictions('spelled-scored.csv')).toEqual(predictions('exact-scored.csv'));
   });
 
   it('fails the run at its step with a specific message for bad input, and registers nothing', async () => {

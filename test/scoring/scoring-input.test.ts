@@ -142,6 +142,38 @@ describe('the bad-input rules', () => {
     ]);
   });
 
+  it('with a model that folds categories, scores spellings of a category as it, counted, and still warns of the unseen', () => {
+    const base = trainTestBundle({ trees: 2 });
+    const folding = scoringContract({
+      ...base,
+      features: {
+        ...base.features,
+        categorical: base.features.categorical.map((c) => ({ ...c, fold: true as const })),
+      },
+    });
+    const values = ['high', ' Low ', 'HIGH', 'critical', '   ', 'medium'];
+    const checked = validateScoringInput(
+      parsePredictBody(values.map((risk_pld) => ({ ...row, risk_pld }))).input,
+      folding,
+      100,
+    );
+    expect(checked.categorical[0]).toEqual(['HIGH', 'LOW', 'HIGH', null, null, 'MEDIUM']);
+    expect(checked.warnings).toEqual([
+      expect.objectContaining({ code: 'MISSING_VALUE', count: 1, rows: [4] }),
+      {
+        code: 'FOLDED_CATEGORY',
+        column: 'risk_pld',
+        count: 3,
+        rows: [0, 1, 5],
+        message:
+          '3 values of risk_pld matched a category once trimmed and case-folded: row 0 "high" as "HIGH", row 1 " Low " as "LOW", row 5 "medium" as "MEDIUM"',
+      },
+      expect.objectContaining({ code: 'UNSEEN_CATEGORY', count: 1, rows: [3] }),
+    ]);
+    // A model made before folding keeps every spelling apart.
+    expect(check([{ ...row, risk_pld: 'high' }]).warnings.map((w) => w.code)).toEqual(['UNSEEN_CATEGORY']);
+  });
+
   it('carries the case id column without warning', () => {
     const checked = check([
       { ...row, case_id: 'C-1' },

@@ -10,6 +10,11 @@ export const FEATURE_FINDING_CODES = {
     description:
       'Values of a categorical column never seen in training, encoded as all zeros (as DictVectorizer did); the finding lists the values and their counts.',
   },
+  FOLDED_CATEGORY: {
+    severity: 'info',
+    description:
+      'Values of a categorical column that match a category only once trimmed and case-folded (" high " for HIGH), encoded as that category; the finding lists the spellings and their counts.',
+  },
   MISSING_CATEGORY: {
     severity: 'info',
     description:

@@ -11,6 +11,11 @@ export interface OneHotState {
   readonly categories: readonly string[];
   /** Value a missing category is encoded as (the most frequent in training), or null for all zeros. */
   readonly impute: string | null;
+  /**
+   * Spellings that differ only by surrounding spaces and case are one category (the most frequent
+   * spelling in training names it), in training and at scoring. Absent in models made before.
+   */
+  readonly fold?: true;
 }
 
 /** The fitted derived features. */

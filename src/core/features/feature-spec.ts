@@ -15,6 +15,8 @@ export interface FeatureSpec {
   readonly missing?: MissingPolicy;
   /** Missing categories: imputed with the most frequent training value (default) or left all zeros. */
   readonly categoricalImpute?: 'most_frequent' | 'none';
+  /** Trim and case-fold categories: `' high '` is `HIGH` when training saw `HIGH` (default false here; on in amlops' training). */
+  readonly foldCategories?: boolean;
   /** Derived features of an inflow and an outflow column (for the stronger preset); none by default. */
   readonly domain?: {
     readonly incomeColumn: string;

@@ -36,7 +36,11 @@ export function fitFeaturePipeline(frame: Frame, spec: FeatureSpec): FeaturePipe
     throw new AmlopsError('CONFIG_INVALID', `feature column '${repeated}' is listed more than once`);
   for (const name of spec.numericColumns) requireColumn(frame, name);
   const categorical = spec.categoricalColumns.map((name) =>
-    fitOneHot(requireColumn(frame, name), spec.categoricalImpute ?? 'most_frequent'),
+    fitOneHot(
+      requireColumn(frame, name),
+      spec.categoricalImpute ?? 'most_frequent',
+      spec.foldCategories ?? false,
+    ),
   );
   let domain: DomainState | null = null;
   if (spec.domain) {

@@ -1,4 +1,5 @@
 import { AmlopsError } from '../errors/index.js';
+import { foldCategory } from './category-folding.js';
 import { DOMAIN_FEATURE_NAMES, type DomainFeatureName } from './domain-features.js';
 import { featureNames } from './feature-names.js';
 import {
@@ -62,14 +63,26 @@ function parseMissing(value: unknown): MissingPolicy {
 }
 
 function parseOneHot(value: unknown, path: string): OneHotState {
-  const o = record(value, path, ['column', 'categories', 'impute']);
+  const fold = (value as { fold?: unknown } | null)?.fold;
+  const o = record(
+    value,
+    path,
+    fold === undefined ? ['column', 'categories', 'impute'] : ['column', 'categories', 'impute', 'fold'],
+  );
+  if (fold !== undefined && fold !== true) fail(`${path}.fold`, 'must be true when present');
   const column = nonEmptyString(o.column, `${path}.column`);
   const categories = uniqueStrings(o.categories, `${path}.categories`);
   if (categories.some((c, i) => i > 0 && categories[i - 1]! >= c))
     fail(`${path}.categories`, 'must be sorted');
   if (o.impute !== null && (typeof o.impute !== 'string' || !categories.includes(o.impute)))
     fail(`${path}.impute`, 'must be null or one of the categories');
-  return { column, categories, impute: o.impute as string | null };
+  if (fold === true) {
+    const folds = categories.map(foldCategory);
+    const shared = folds.find((f, i) => folds.indexOf(f) !== i);
+    if (shared !== undefined)
+      fail(`${path}.categories`, `has two categories that fold to ${JSON.stringify(shared)}`);
+  }
+  return { column, categories, impute: o.impute as string | null, ...(fold === true ? { fold } : {}) };
 }
 
 function parseDomain(value: unknown): DomainState {

@@ -1,9 +1,18 @@
+import { categoryFolding } from '../features/category-folding.js';
 import type { ModelBundle } from '../model/model-bundle.js';
+
+/** A categorical input: its categories seen in training and, when the model folds them, their folded forms. */
+export interface CategoricalInput {
+  readonly column: string;
+  readonly known: ReadonlySet<string>;
+  /** Folded spelling → category (`'high'` → `'HIGH'`), when the model trims and case-folds. */
+  readonly folding?: ReadonlyMap<string, string>;
+}
 
 /** What a request must carry for one model, prepared once per loaded model. */
 export interface ScoringContract {
   readonly numeric: readonly string[];
-  readonly categorical: readonly { readonly column: string; readonly known: ReadonlySet<string> }[];
+  readonly categorical: readonly CategoricalInput[];
   readonly idColumn: string | undefined;
   /** Every column the model reads (numeric, categorical and the id), for spotting extra columns. */
   readonly known: ReadonlySet<string>;
@@ -18,13 +27,17 @@ export interface ScoringContract {
  */
 export function scoringContract(bundle: Pick<ModelBundle, 'inputSchema' | 'features'>): ScoringContract {
   const { inputSchema, features } = bundle;
-  const categories = new Map(features.categorical.map((c) => [c.column, new Set(c.categories)]));
+  const encodings = new Map(features.categorical.map((c) => [c.column, c]));
   return {
     numeric: inputSchema.numeric,
-    categorical: inputSchema.categorical.map((column) => ({
-      column,
-      known: categories.get(column) ?? new Set<string>(),
-    })),
+    categorical: inputSchema.categorical.map((column) => {
+      const encoding = encodings.get(column);
+      return {
+        column,
+        known: new Set(encoding?.categories ?? []),
+        ...(encoding?.fold ? { folding: categoryFolding(encoding.categories) } : {}),
+      };
+    }),
     idColumn: inputSchema.idColumn,
     known: new Set([
       ...inputSchema.numeric,

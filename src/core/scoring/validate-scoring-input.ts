@@ -1,4 +1,5 @@
 import { AmlopsError } from '../errors/index.js';
+import { foldCategory } from '../features/category-folding.js';
 import type { ColumnarInput } from './columnar-input.js';
 import { describe } from './columns-from-object.js';
 import { readAmount } from './read-amount.js';
@@ -21,7 +22,8 @@ interface Problem {
  * a required column absent, a value that is not a number or numeric text, NaN, Infinity or a
  * negative amount, a category that is not a label are refused (the first ones named by column and
  * row). An empty value or a category never seen in training is scored as missing, and an extra
- * column ignored, each with a warning.
+ * column ignored, each with a warning; with a model that folds categories, a label that matches
+ * one only once trimmed and case-folded is scored as it, counted in a FOLDED_CATEGORY warning.
  *
  * @example
  * const checked = validateScoringInput(parsePredictBody(body).input, scoringContract(bundle), 10_000);
@@ -74,14 +76,17 @@ export function validateScoringInput(
     if (missingCount > 0) warnings.push(missingWarning(column, missingCount, missing));
     return out;
   });
-  const categorical = contract.categorical.map(({ column, known }) => {
+  const categorical = contract.categorical.map(({ column, known, folding }) => {
     const values = input.columns.get(column)!;
     const out = new Array<string | null>(n);
     const missing: number[] = [];
     const unseen: number[] = [];
     const unseenValues: string[] = [];
+    const folded: number[] = [];
+    const foldedValues: string[] = [];
     let missingCount = 0;
     let unseenCount = 0;
+    let foldedCount = 0;
     for (let row = 0; row < n; row++) {
       const value = values[row];
       const label =
@@ -98,14 +103,31 @@ export function validateScoringInput(
         if (problems.length < LISTED) problems.push({ column, row, value, problem: 'not a category label' });
       } else if (known.has(label)) out[row] = label;
       else {
-        out[row] = null;
-        if (unseenCount++ < LISTED) {
+        const key = folding ? foldCategory(label) : undefined;
+        const category = key === undefined ? undefined : folding!.get(key);
+        out[row] = category ?? null;
+        if (key === '') {
+          if (missingCount++ < LISTED) missing.push(row);
+        } else if (category !== undefined) {
+          if (foldedCount++ < LISTED) {
+            folded.push(row);
+            foldedValues.push(`${JSON.stringify(label)} as ${JSON.stringify(category)}`);
+          }
+        } else if (unseenCount++ < LISTED) {
           unseen.push(row);
           unseenValues.push(label);
         }
       }
     }
     if (missingCount > 0) warnings.push(missingWarning(column, missingCount, missing));
+    if (foldedCount > 0)
+      warnings.push({
+        code: 'FOLDED_CATEGORY',
+        column,
+        count: foldedCount,
+        rows: folded,
+        message: `${foldedCount} value${foldedCount > 1 ? 's' : ''} of ${column} matched a category once trimmed and case-folded: ${folded.map((r, i) => `row ${r} ${foldedValues[i]}`).join(', ')}${foldedCount > LISTED ? ', …' : ''}`,
+      });
     if (unseenCount > 0)
       warnings.push({
         code: 'UNSEEN_CATEGORY',

@@ -16,6 +16,8 @@ export interface FeatureColumns {
   /** The amounts received and sent, from which the domain features are derived (none without them). */
   readonly income?: string;
   readonly outcome?: string;
+  /** Trim and case-fold categories (setting data.foldCategories). */
+  readonly foldCategories?: boolean;
 }
 
 /** The data contract's feature columns, as the original configured them. */
@@ -44,6 +46,7 @@ export function searchFeatureSpec(
     categoricalColumns: columns.categorical,
     missing: set.numericMissing === 'zero' ? { strategy: 'fill', value: 0 } : { strategy: 'keep' },
     categoricalImpute: set.categoricalMissing === 'most-frequent' ? 'most_frequent' : 'none',
+    ...(columns.foldCategories ? { foldCategories: true } : {}),
     ...(set.domainFeatures && income !== undefined && outcome !== undefined
       ? {
           domain: {

@@ -28,6 +28,7 @@ function featureColumns(deps: TrainFlowDeps): FeatureColumns {
     numeric,
     categorical: deps.config['data.categoricalColumns'],
     ...(income && outcome ? { income, outcome } : {}),
+    foldCategories: deps.config['data.foldCategories'],
   };
 }
 

@@ -5,6 +5,7 @@ import { type Confusion, confusionAtThreshold } from './confusion-at-threshold.j
 import { curveSummary } from './curve-summary.js';
 import { logLoss } from './log-loss.js';
 import type { PrecisionRecallCurve } from './precision-recall.js';
+import { type RocAucInterval, rocAucInterval } from './roc-auc-interval.js';
 import { type ScoreDistribution, scoreDistribution } from './score-distribution.js';
 import { sortedCalibrationTable } from './sorted-calibration-table.js';
 import { sortedCurvePoints } from './sorted-curve-points.js';
@@ -15,6 +16,8 @@ export interface SplitEvaluation {
   readonly positives: number;
   readonly positiveRate: number | null;
   readonly rocAuc: number | null;
+  /** Its 95% confidence interval (DeLong); null without two rows of each class. */
+  readonly rocAucInterval: RocAucInterval | null;
   /** Area under the precision–recall curve (average precision). */
   readonly prAuc: number | null;
   readonly logLoss: number | null;
@@ -64,6 +67,7 @@ export function evaluateSplit(
     positives,
     positiveRate: finite(positives / n),
     rocAuc: finite(curves.rocAuc),
+    rocAucInterval: rocAucInterval(sorted),
     prAuc: finite(curves.averagePrecision),
     logLoss: finite(logLoss(probabilities, labels)),
     brier: finite(brierScore(labels, probabilities)),

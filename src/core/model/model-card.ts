@@ -23,6 +23,9 @@ export interface ModelCard {
   readonly caveats: readonly string[];
 }
 
+/** A test ROC AUC interval wider than this is called out: the test split cannot rank close models. */
+const WIDE_INTERVAL = 0.05;
+
 const fmt = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(4));
 
 /**
@@ -45,6 +48,12 @@ export function modelCardCaveats(metrics: Readonly<Record<string, number>>, minT
     caveats.push(`train ROC AUC exceeds test by ${fmt(train - test)}: the model may overfit`);
   if ((metrics.test_positives ?? 0) < 100)
     caveats.push('fewer than 100 positive cases in the test split: the metrics are uncertain');
+  const lower = metrics.test_roc_auc_lower;
+  const upper = metrics.test_roc_auc_upper;
+  if (lower !== undefined && upper !== undefined && upper - lower > WIDE_INTERVAL)
+    caveats.push(
+      `the test ROC AUC's 95% confidence interval is ${fmt(lower)} to ${fmt(upper)} (DeLong): the test split is too small to tell apart models whose ROC AUC differ by less than about ${fmt((upper - lower) / 2)}`,
+    );
   return caveats;
 }
 

@@ -42,6 +42,8 @@ export function evaluationMetrics(report: EvaluationReport): Record<string, numb
         metrics[`${split}_${name}`] = value;
     };
     add('roc_auc', e.rocAuc);
+    add('roc_auc_lower', e.rocAucInterval?.lower);
+    add('roc_auc_upper', e.rocAucInterval?.upper);
     add('pr_auc', e.prAuc);
     add('log_loss', e.logLoss);
     add('brier', e.brier);

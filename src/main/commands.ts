@@ -1,5 +1,6 @@
 import { alertsCommand } from '../cli/alerts-command.js';
 import { configCommand } from '../cli/config-command.js';
+import { evaluateCommand } from '../cli/evaluate-command.js';
 import { experimentsCommand } from '../cli/experiments-command.js';
 import { generateCommand } from '../cli/generate-command.js';
 import { modelsCommand } from '../cli/models-command.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   generateCommand,
   validateCommand,
   trainCommand,
+  evaluateCommand,
   modelsCommand,
   runsCommand,
   experimentsCommand,

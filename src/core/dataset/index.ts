@@ -12,6 +12,7 @@ export { isNonFiniteText, parseNumericText } from './parse-numeric-text.js';
 export type { RawColumn, RawRecords, RawTable } from './raw-table.js';
 export { type RawTablePositions, rawTableFromColumns } from './raw-table-from-columns.js';
 export { stratifiedSplit, type TrainTestSplit } from './stratified-split.js';
+export { type TableLabels, tableLabels } from './table-labels.js';
 export {
   type DatasetSummary,
   type DatasetValidation,

@@ -16,7 +16,7 @@ import type { RawTable } from './raw-table.js';
  */
 export function targetFindings(
   target: CategoricalColumn,
-  schema: DatasetSchema,
+  schema: Pick<DatasetSchema, 'negativeValue' | 'positiveValues'>,
   raw: Pick<RawTable, 'position' | 'positionKind'>,
 ): { findings: Finding[]; labels: LabelSummary } {
   const counts = new Float64Array(target.categories.length);

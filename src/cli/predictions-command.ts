@@ -6,8 +6,10 @@ import { databaseUrlOf } from '../config/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import { livePerformance, type VersionPerformance } from '../core/evaluate/live-performance.js';
 import { Frame } from '../core/frame/frame.js';
-import type { ScoredCase, ScoredCaseQuery } from '../ports/audit-log.js';
+import type { CaseFeedback, ScoredCase, ScoredCaseQuery } from '../ports/audit-log.js';
+import { findNamedCase } from '../services/find-named-case.js';
 import type { CliContext } from './cli-context.js';
+import { loginName } from './decision-maker.js';
 
 interface FilterFlags {
   readonly model?: string;
@@ -24,8 +26,9 @@ const PAGE = 10_000;
 /**
  * `amlops predictions list|export`: the audit log of scored cases (request id, row, case id, model
  * version, inputs, score, time, caller), newest first, filtered by model, version, request, case
- * and time; `export --output FILE` writes them as CSV, Parquet or JSON Lines; `performance` measures
- * each model version on the cases analysts concluded on.
+ * and time; `export --output FILE` writes them as CSV, Parquet or JSON Lines; `conclude CASE
+ * --conclusion X` records an analyst's conclusion (as `/feedback`); `performance` measures each
+ * model version on the cases analysts concluded on.
  */
 export function predictionsCommand(context: CliContext): Command {
   const withFilters = (command: Command) =>
@@ -159,10 +162,59 @@ export function predictionsCommand(context: CliContext): Command {
               .join('\n'),
       );
     });
+  const conclude = new Command('conclude')
+    .description(
+      "record an analyst's conclusion on a scored case (as POST /feedback does): it becomes a label for live performance",
+    )
+    .argument('<case>', 'the case as a listing prints it: its case id, or request#row')
+    .requiredOption(
+      '--conclusion <value>',
+      'the conclusion, e.g. REPORTED_TO_AUTHORITY (data.negativeValue is label 0)',
+    )
+    .option('--analyst <name>', 'who concluded (default: AMLOPS_USER or the login name)')
+    .option('--json', 'print the recorded feedback as JSON')
+    .action(async (name: string, flags: { conclusion: string; analyst?: string }, command: Command) => {
+      const { config } = context.config(command);
+      if (flags.conclusion.trim() === '') throw new AmlopsError('USAGE', '--conclusion must not be empty');
+      const log = await open(command);
+      try {
+        const scored = await findNamedCase(log, name);
+        if (!scored)
+          throw new AmlopsError(
+            'FEEDBACK_CASE_NOT_FOUND',
+            `no scored case with case id (or request#row) ${JSON.stringify(name)} in the audit log`,
+            { case: name },
+          );
+        const feedback: CaseFeedback = {
+          requestId: scored.requestId,
+          row: scored.row,
+          caseId: scored.caseId,
+          conclusion: flags.conclusion,
+          label: flags.conclusion === config['data.negativeValue'] ? 0 : 1,
+          time: Date.now(),
+          analyst: flags.analyst ?? loginName(context.io) ?? '',
+        };
+        await log.recordFeedback(feedback);
+        context.print(
+          command,
+          {
+            feedback,
+            scored: { modelName: scored.modelName, modelVersion: scored.modelVersion, score: scored.score },
+          },
+          () =>
+            `${scored.requestId}#${scored.row}${scored.caseId ? ` (${scored.caseId})` : ''} concluded ${flags.conclusion} (label ${feedback.label}) by ${feedback.analyst || 'unknown'}; scored ${scored.score.toFixed(6)} by ${scored.modelName}/${scored.modelVersion}`,
+        );
+      } finally {
+        await log.close();
+      }
+    });
   return new Command('predictions')
-    .description('the audit log of scored cases: list or export them, and their live performance')
+    .description(
+      'the audit log of scored cases: list or export them, conclude on them, and their live performance',
+    )
     .addCommand(list)
     .addCommand(exportCommand)
+    .addCommand(conclude)
     .addCommand(performance);
 }
 

@@ -35,6 +35,13 @@ export const SETTINGS = {
     description:
       "Train models for which categories that differ only by surrounding spaces and case are one (' high ' is HIGH); the model keeps it, so its scoring folds as its training did, counting folded values in warnings. false keeps every spelling apart.",
   },
+  'data.idColumn': {
+    type: 'string',
+    default: '',
+    env: 'AMLOPS_DATA_ID_COLUMN',
+    description:
+      'Column naming each case (kept with every scored case in the audit log, and how analysts name a case in feedback); empty: case_id when the training data has it, else user_id when it has that. The model keeps it, so scoring takes it from requests and files.',
+  },
   'data.targetColumn': {
     type: 'string',
     default: 'conclusion',

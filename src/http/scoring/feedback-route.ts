@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AmlopsError } from '../../core/errors/index.js';
 import { isPlainObject } from '../../core/scoring/is-plain-object.js';
 import type { CaseFeedback } from '../../ports/audit-log.js';
+import { findNamedCase } from '../../services/find-named-case.js';
 import { requireJson } from './request-options.js';
 import type { ScoringAppOptions } from './scoring-app-options.js';
 
@@ -10,7 +11,8 @@ const LOOK_AGAIN_MS = 100;
 
 /**
  * `POST /feedback`: an analyst's conclusion on a scored case, named by `request_id` and `row` (as
- * answered by `/predict`) or by `case_id`, becomes a label for live performance monitoring. The
+ * answered by `/predict`) or by `case_id` (a case id, or `request#row` as listings print a case),
+ * becomes a label for live performance monitoring. The
  * case must be in the audit log (404 FEEDBACK_CASE_NOT_FOUND otherwise; with several workers, once
  * `auditLagMs` has passed).
  *
@@ -46,16 +48,17 @@ export function registerFeedbackRoute(app: FastifyInstance, options: ScoringAppO
         'this server keeps no audit log, so it cannot take feedback',
       );
     await options.flushAudit?.();
-    const ref = byRequest
-      ? { requestId: requestId as string, row: row as number }
-      : { caseId: caseId as string };
-    let scored = await log.findCase(ref);
+    const find = () =>
+      byRequest
+        ? log.findCase({ requestId: requestId as string, row: row as number })
+        : findNamedCase(log, caseId as string);
+    let scored = await find();
     // With several workers the case may still be on its way to the store (the spool writer runs
     // when a core is free, every audit.flushMs at most): look again for a while.
     const deadline = Date.now() + (options.auditLagMs ?? 0);
     while (!scored && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, LOOK_AGAIN_MS));
-      scored = await log.findCase(ref);
+      scored = await find();
     }
     const yet = options.auditLagMs
       ? ' (a case scored moments ago on a busy server may still be on its way: try again shortly)'
@@ -65,7 +68,7 @@ export function registerFeedbackRoute(app: FastifyInstance, options: ScoringAppO
         'FEEDBACK_CASE_NOT_FOUND',
         byRequest
           ? `no scored case for request ${requestId} row ${row} in the audit log${yet}`
-          : `no scored case with case id ${JSON.stringify(caseId)} in the audit log${yet}`,
+          : `no scored case with case id (or request#row) ${JSON.stringify(caseId)} in the audit log${yet}`,
         byRequest ? { request_id: requestId, row } : { case_id: caseId },
       );
     const feedback: CaseFeedback = {

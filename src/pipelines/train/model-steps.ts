@@ -32,6 +32,31 @@ function featureColumns(deps: TrainFlowDeps): FeatureColumns {
   };
 }
 
+/**
+ * The column that names each case: the configured one (which the data must have), else `case_id`
+ * or `user_id` when the data has it; none otherwise.
+ */
+function caseIdColumn(
+  configured: string,
+  names: readonly string[],
+  features: readonly string[],
+): string | undefined {
+  if (configured !== '') {
+    if (features.includes(configured))
+      throw new AmlopsError(
+        'CONFIG_INVALID',
+        `the id column '${configured}' (setting data.idColumn) is also a feature column`,
+      );
+    if (!names.includes(configured))
+      throw new AmlopsError(
+        'DATA_INVALID',
+        `the id column '${configured}' (setting data.idColumn) is not in the training data; its columns: ${names.join(', ')}`,
+      );
+    return configured;
+  }
+  return ['case_id', 'user_id'].find((name) => names.includes(name) && !features.includes(name));
+}
+
 /** The metrics recorded for a run (MLflow-style flat names), from the evaluation report. */
 export function evaluationMetrics(report: EvaluationReport): Record<string, number> {
   const metrics: Record<string, number> = { threshold: report.threshold.value };
@@ -133,9 +158,17 @@ export function modelSteps(
       trainBooster(features.transform(train.frame), Float32Array.from(train.labels), chosen.params, {
         ...(deps.trainingBackend ? { backend: deps.trainingBackend } : {}),
       }).booster;
+    const idColumn = caseIdColumn(deps.config['data.idColumn'], train.frame.names, [
+      ...columns.numeric,
+      ...columns.categorical,
+    ]);
     const bundle: ModelBundle = {
       format: MODEL_BUNDLE_FORMAT,
-      inputSchema: { numeric: [...columns.numeric], categorical: [...columns.categorical] },
+      inputSchema: {
+        numeric: [...columns.numeric],
+        categorical: [...columns.categorical],
+        ...(idColumn ? { idColumn } : {}),
+      },
       features: features.state,
       booster,
     };

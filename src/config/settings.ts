@@ -35,6 +35,20 @@ export const SETTINGS = {
     description:
       "Train models for which categories that differ only by surrounding spaces and case are one (' high ' is HIGH); the model keeps it, so its scoring folds as its training did, counting folded values in warnings. false keeps every spelling apart.",
   },
+  'data.incomeColumn': {
+    type: 'string',
+    default: 'total_income_dollar_amount',
+    env: 'AMLOPS_DATA_INCOME_COLUMN',
+    description:
+      'Numeric column of money received: with data.outcomeColumn, the derived features (outflow/inflow ratio, net flow) are computed from it. Must be one of data.numericColumns; empty for no derived features.',
+  },
+  'data.outcomeColumn': {
+    type: 'string',
+    default: 'total_outcome_dollar_amount',
+    env: 'AMLOPS_DATA_OUTCOME_COLUMN',
+    description:
+      'Numeric column of money sent, the other side of data.incomeColumn. Must be one of data.numericColumns; empty for no derived features.',
+  },
   'data.idColumn': {
     type: 'string',
     default: '',

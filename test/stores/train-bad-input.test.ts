@@ -203,7 +203,7 @@ describe('amlops train: bad input fails the run at its step, recorded Failed, re
       /^no-risk-pld\.csv failed validation with 1 fatal finding: MISSING_COLUMN/,
     );
     expect(run.error?.message).toContain(
-      "required categorical column 'risk_pld' is not in the file (columns: total_income_dollar_amount, total_outcome_dollar_amount, conclusion)",
+      "required categorical column 'risk_pld' is not in the file (setting data.categoricalColumns; the file's columns: total_income_dollar_amount, total_outcome_dollar_amount, conclusion)",
     );
   });
 

@@ -39,6 +39,13 @@ export interface DatasetValidation {
   readonly ok: boolean;
 }
 
+/** The setting that gives a column each role: named when the column is missing. */
+const SETTING_OF = {
+  target: 'data.targetColumn',
+  numeric: 'data.numericColumns',
+  categorical: 'data.categoricalColumns',
+} as const;
+
 /**
  * Types a raw table per the schema and checks it, returning findings as data (fatal: missing
  * required column, empty dataset, non-numeric, `NaN`/`Infinity` or negative amounts, rows without a
@@ -79,8 +86,8 @@ export function validateDataset(
       code: 'MISSING_COLUMN',
       path: column,
       severity: 'fatal',
-      message: `required ${role} column '${column}' is not in the file (columns: ${raw.columns.map((c) => c.name).join(', ') || 'none'})`,
-      details: { role, columns: raw.columns.map((c) => c.name) },
+      message: `required ${role} column '${column}' is not in the file (setting ${SETTING_OF[role]}; the file's columns: ${raw.columns.map((c) => c.name).join(', ') || 'none'})`,
+      details: { role, setting: SETTING_OF[role], columns: raw.columns.map((c) => c.name) },
     });
   }
   findings.push(...numericFindings(numericProblems, raw.positionKind));

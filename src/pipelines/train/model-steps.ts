@@ -19,15 +19,34 @@ import type { TrainFlowDeps } from './train-flow-deps.js';
 import type { TrainFlowParams } from './train-flow-params.js';
 import type { TrainScratch } from './train-scratch.js';
 
-/** The feature columns of the configured data contract; domain features need both amount columns. */
+/**
+ * The feature columns of the configured data contract. The derived features read the columns the
+ * roles name (data.incomeColumn, data.outcomeColumn), which must be numeric feature columns: a
+ * renamed column does not silently drop them.
+ */
 function featureColumns(deps: TrainFlowDeps): FeatureColumns {
   const numeric = deps.config['data.numericColumns'];
-  const income = numeric.find((c) => c === 'total_income_dollar_amount');
-  const outcome = numeric.find((c) => c === 'total_outcome_dollar_amount');
+  const income = deps.config['data.incomeColumn'];
+  const outcome = deps.config['data.outcomeColumn'];
+  for (const [setting, column] of [
+    ['data.incomeColumn', income],
+    ['data.outcomeColumn', outcome],
+  ] as const)
+    if (column !== '' && !numeric.includes(column))
+      throw new AmlopsError(
+        'CONFIG_INVALID',
+        `${setting} '${column}' is not one of data.numericColumns (${numeric.join(', ')}): name the columns of money received and sent (amlops init proposes them), or set both to '' for no derived features`,
+        { setting, column, numeric },
+      );
+  if ((income === '') !== (outcome === ''))
+    throw new AmlopsError(
+      'CONFIG_INVALID',
+      'data.incomeColumn and data.outcomeColumn go together: set both, or both to empty for no derived features',
+    );
   return {
     numeric,
     categorical: deps.config['data.categoricalColumns'],
-    ...(income && outcome ? { income, outcome } : {}),
+    ...(income !== '' && outcome !== '' ? { income, outcome } : {}),
     foldCategories: deps.config['data.foldCategories'],
   };
 }

@@ -199,7 +199,12 @@ describe('POST /feedback', () => {
       'FEEDBACK_CASE_NOT_FOUND',
       /no scored case for request nope row 0/,
     ],
-    [{ case_id: 'C-404', conclusion: 'X' }, 404, 'FEEDBACK_CASE_NOT_FOUND', /case id \(or request#row\) "C-404"/],
+    [
+      { case_id: 'C-404', conclusion: 'X' },
+      404,
+      'FEEDBACK_CASE_NOT_FOUND',
+      /case id \(or request#row\) "C-404"/,
+    ],
     [{ request_id: 'r', row: -1, conclusion: 'X' }, 400, 'FEEDBACK_INVALID', /"row" must be/],
     [{ request_id: 'r', row: 0 }, 400, 'FEEDBACK_INVALID', /"conclusion" must be/],
     [{ request_id: 'r', row: 0, case_id: 'c', conclusion: 'X' }, 400, 'FEEDBACK_INVALID', /one of the two/],

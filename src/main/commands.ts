@@ -3,6 +3,7 @@ import { configCommand } from '../cli/config-command.js';
 import { evaluateCommand } from '../cli/evaluate-command.js';
 import { experimentsCommand } from '../cli/experiments-command.js';
 import { generateCommand } from '../cli/generate-command.js';
+import { initCommand } from '../cli/init-command.js';
 import { modelsCommand } from '../cli/models-command.js';
 import { pipelinesCommand } from '../cli/pipelines-command.js';
 import { predictionsCommand } from '../cli/predictions-command.js';
@@ -20,6 +21,7 @@ import { workerCommand } from '../cli/worker-command.js';
 export const COMMANDS: readonly CommandFactory[] = [
   upCommand,
   generateCommand,
+  initCommand,
   validateCommand,
   trainCommand,
   evaluateCommand,

@@ -9,6 +9,14 @@ export { type EncodedColumn, encodeRawColumn } from './encode-raw-column.js';
 export { type DuplicateRows, findDuplicateRows } from './find-duplicate-rows.js';
 export type { LabelSummary } from './label-summary.js';
 export { isNonFiniteText, parseNumericText } from './parse-numeric-text.js';
+export {
+  type ColumnMapping,
+  type MappingChoices,
+  type MappingColumnProfile,
+  profileForMapping,
+  proposeColumnMapping,
+  proposeTableMapping,
+} from './propose-column-mapping.js';
 export type { RawColumn, RawRecords, RawTable } from './raw-table.js';
 export { type RawTablePositions, rawTableFromColumns } from './raw-table-from-columns.js';
 export { stratifiedSplit, type TrainTestSplit } from './stratified-split.js';

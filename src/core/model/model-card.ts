@@ -12,6 +12,8 @@ export interface ModelCard {
   };
   readonly training: {
     readonly preset: string;
+    /** How the preset adapted its search to the data, when it did (e.g. small data). */
+    readonly adaptation?: string;
     readonly seed: number;
     readonly featureSet: string;
     readonly features: readonly string[];
@@ -81,7 +83,7 @@ export function renderModelCard(card: ModelCard): string {
     '',
     '## Training',
     '',
-    `- preset \`${card.training.preset}\`, seed ${card.training.seed}, feature set \`${card.training.featureSet}\`, ${card.training.trees} trees`,
+    `- preset \`${card.training.preset}\`${card.training.adaptation ? ` (${card.training.adaptation})` : ''}, seed ${card.training.seed}, feature set \`${card.training.featureSet}\`, ${card.training.trees} trees`,
     `- features: ${card.training.features.map((f) => `\`${f}\``).join(', ')}`,
     `- parameters: \`${JSON.stringify(card.training.params)}\``,
     '',

@@ -26,6 +26,18 @@ export {
 export type { SearchPreset } from './search-preset.js';
 export { SEARCH_PRESETS, searchPreset } from './search-presets.js';
 export type { CandidateScore, SearchResult, SearchTimings } from './search-result.js';
-export type { GridSpace, SampledSpace, SearchableParam, SearchSpace } from './search-space.js';
+export type {
+  GridSpace,
+  SampledSpace,
+  SearchableParam,
+  SearchSpace,
+  UnionSpace,
+} from './search-space.js';
+export {
+  type PresetForData,
+  presetForData,
+  SMALL_DATA_MINORITY_ROWS,
+  SMALL_DATA_PRESET,
+} from './small-data-preset.js';
 export { stratifiedKFold } from './stratified-k-fold.js';
 export { type TrainingRun, trainingRuns } from './training-run.js';

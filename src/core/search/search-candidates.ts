@@ -13,6 +13,10 @@ import type { GridSpace, SampledSpace, SearchableParam, SearchSpace } from './se
  *   featureSets: ['original'] }, new Rng(0)).length; // 4
  */
 export function searchCandidates(space: SearchSpace, rng: Rng): SearchCandidate[] {
+  if (space.kind === 'union')
+    return space.spaces
+      .flatMap((part) => searchCandidates(part, rng))
+      .map((candidate, index) => ({ ...candidate, index }));
   return space.kind === 'grid' ? gridCandidates(space) : sampledCandidates(space, rng);
 }
 

@@ -30,4 +30,10 @@ export interface SampledSpace {
   readonly featureSets: readonly string[];
 }
 
-export type SearchSpace = GridSpace | SampledSpace;
+/** Several spaces searched as one: their candidates in order, compared on the same folds. */
+export interface UnionSpace {
+  readonly kind: 'union';
+  readonly spaces: readonly SearchSpace[];
+}
+
+export type SearchSpace = GridSpace | SampledSpace | UnionSpace;

@@ -6,9 +6,12 @@ import { type GbdtParamsInput, trainBooster } from '../../core/gbdt/index.js';
 import { MODEL_BUNDLE_FORMAT, type ModelBundle } from '../../core/model/index.js';
 import { scoreFrame } from '../../core/model/score-frame.js';
 import {
+  DOMAIN_FEATURES,
   type FeatureColumns,
   type FittedSearchFeatures,
   fitSearchFeatures,
+  ORIGINAL_FEATURES,
+  presetForData,
   runSearch,
   type SearchFeatureSet,
   searchPreset,
@@ -112,7 +115,7 @@ export function modelSteps(
   scratch: TrainScratch,
   dataSteps: FlowStep[],
 ): FlowStep[] {
-  const preset = searchPreset(params.preset);
+  const requested = searchPreset(params.preset);
   const columns = featureColumns(deps);
   const fitted = new Map<string, FittedSearchFeatures>();
   const featuresOf = (set: SearchFeatureSet, frame: Frame): FittedSearchFeatures => {
@@ -124,16 +127,18 @@ export function modelSteps(
     return features;
   };
   const featureSet = (name: string): SearchFeatureSet => {
-    const set = preset.featureSets.find((s) => s.name === name);
-    if (!set) throw new AmlopsError('USAGE', `preset '${preset.name}' has no feature set '${name}'`);
+    const set = [...requested.featureSets, ORIGINAL_FEATURES, DOMAIN_FEATURES].find((s) => s.name === name);
+    if (!set) throw new AmlopsError('USAGE', `preset '${requested.name}' has no feature set '${name}'`);
     return set;
   };
 
   const search = async (): Promise<Record<string, unknown>> => {
     if (params.params)
-      return { mode: 'fixed', params: params.params, featureSet: preset.featureSets[0]!.name };
+      return { mode: 'fixed', params: params.params, featureSet: requested.featureSets[0]!.name };
     await ensureSplit(dataSteps, scratch);
     const train = scratch.train!;
+    // The default preset adapts to small data (fewer than 1000 rows of a class), and says so.
+    const { preset, adaptation } = presetForData(requested, train.labels);
     const result = await runSearch({
       preset,
       labels: train.labels,
@@ -150,6 +155,7 @@ export function modelSteps(
     return {
       mode: 'search',
       preset: result.preset,
+      ...(adaptation ? { adaptation, searched: preset.description } : {}),
       folds: result.folds,
       searchRows: result.searchRows,
       budgetSeconds: result.budgetSeconds,

@@ -88,7 +88,11 @@ export function recordSteps(
       ],
     });
     const runId = run.info.runId;
-    const search = outputs.search as { params: Record<string, unknown>; best?: { meanAuc: number } };
+    const search = outputs.search as {
+      params: Record<string, unknown>;
+      best?: { meanAuc: number };
+      adaptation?: string;
+    };
     const evaluation = outputs.evaluate as { metrics: Record<string, number> };
     const timestamp = deps.now();
     // Where the test data came from: a file of its own, or a stratified split of the data.
@@ -101,6 +105,7 @@ export function recordSteps(
         };
     const loggedParams = {
       preset: params.preset,
+      ...(search.adaptation ? { preset_adaptation: search.adaptation } : {}),
       seed: String(params.seed),
       data: params.data,
       ...testSource,
@@ -245,7 +250,14 @@ export function recordSteps(
       model: { name, version: registered.version ?? null, runId: logged.runId ?? null },
       trainedAt: new Date(deps.now()).toISOString(),
       data: { source: params.data, testSource: params.testData ?? null, ...split },
-      training: { preset: params.preset, seed: params.seed, ...fit },
+      training: {
+        preset: params.preset,
+        ...((outputs.search as { adaptation?: string }).adaptation
+          ? { adaptation: (outputs.search as { adaptation: string }).adaptation }
+          : {}),
+        seed: params.seed,
+        ...fit,
+      },
       metrics,
       promotion: {
         promoted: decision.promote && !params.dryRun,

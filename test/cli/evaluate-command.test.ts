@@ -7,6 +7,7 @@ import { memoryIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { generateCases } from '../../src/core/synthetic/index.js';
 import { COMMANDS } from '../../src/main/commands.js';
+import { pairwiseAuc } from '../support/pairwise-metrics.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'amlops-evaluate-cli-'));
 const run = async (args: string[], env: Record<string, string> = {}) => {
@@ -25,21 +26,6 @@ function csvColumns(file: string): Record<string, string[]> {
       columns[names[i]!]!.push(cell);
     });
   return columns;
-}
-
-/** ROC AUC and DeLong's 95% interval from every (positive, negative) pair: an independent computation. */
-function pairwiseAuc(labels: number[], scores: number[]) {
-  const pos = scores.filter((_, i) => labels[i] === 1);
-  const neg = scores.filter((_, i) => labels[i] === 0);
-  const psi = (x: number, y: number) => (x > y ? 1 : x === y ? 0.5 : 0);
-  const v10 = pos.map((x) => neg.reduce((s, y) => s + psi(x, y), 0) / neg.length);
-  const v01 = neg.map((y) => pos.reduce((s, x) => s + psi(x, y), 0) / pos.length);
-  const auc = v10.reduce((a, b) => a + b, 0) / pos.length;
-  const variance =
-    v10.reduce((s, v) => s + (v - auc) ** 2, 0) / (pos.length - 1) / pos.length +
-    v01.reduce((s, v) => s + (v - auc) ** 2, 0) / (neg.length - 1) / neg.length;
-  const half = 1.959963984540054 * Math.sqrt(variance);
-  return { auc, lower: auc - half, upper: auc + half };
 }
 
 beforeAll(async () => {

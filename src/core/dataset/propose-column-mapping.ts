@@ -143,8 +143,8 @@ const ID_NAMES = [
   /^id$/i,
   /_id$/i,
 ];
-const INCOME = /income|inflow|in_?flow|received|receive|credit|deposit|amount_?in\b|in_?amount/i;
-const OUTCOME = /outcome|outflow|out_?flow|sent|send|debit|withdraw|spent|amount_?out\b|out_?amount/i;
+const INCOME = /income|inflow|in_?flow|received|receive|credit|deposit|(^|_)in(_|$)|in_?amount/i;
+const OUTCOME = /outcome|outflow|out_?flow|sent|send|debit|withdraw|spent|(^|_)out(_|$)|out_?amount/i;
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}|^\d{1,2}\/\d{1,2}\/\d{2,4}/;
 
 /**

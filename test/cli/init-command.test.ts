@@ -79,13 +79,19 @@ describe('amlops init', () => {
   it('asks before writing on a terminal: no writes nothing, yes writes', async () => {
     const questions: string[] = [];
     const declined = await run(['init', '--data', 'accounts.csv'], {
-      ask: async (q) => (questions.push(q), 'n'),
+      ask: async (q) => {
+        questions.push(q);
+        return 'n';
+      },
     });
     expect(declined.code).toBe(0);
     expect(declined.out).toContain('nothing written');
     expect(existsSync(configFile)).toBe(false);
     const accepted = await run(['init', '--data', 'accounts.csv'], {
-      ask: async (q) => (questions.push(q), 'y'),
+      ask: async (q) => {
+        questions.push(q);
+        return 'y';
+      },
     });
     expect(accepted.code, accepted.err).toBe(0);
     expect(questions).toEqual([

@@ -171,7 +171,8 @@ describe("a new user's own file, from amlops init to live performance", () => {
     expect((await run(['score', '--input', 'sample.csv', '--output', 'sample-scored.csv'])).code).toBe(0);
     const scoredSample = predictionColumn('sample-scored.csv');
     // The scored file keeps 8 decimals.
-    scoredSample.forEach((p, i) => expect(predictions[i]).toBeCloseTo(p, 7));
+    expect(scoredSample).toHaveLength(300);
+    for (const [i, p] of scoredSample.entries()) expect(predictions[i]).toBeCloseTo(p, 7);
 
     // live performance: the concluded cases' figures, computed again from the answers and labels.
     const sampleLabels = sample.map((r) => r.label);

@@ -62,6 +62,7 @@ function summary(
     gate?: 'passed' | 'failed';
   };
   const evaluate = result.outputs.evaluate as { metrics: Record<string, number> };
+  const search = result.outputs.search as { adaptation?: string } | undefined;
   const version = register?.version;
   return {
     run_id: log?.runId ?? null,
@@ -74,6 +75,8 @@ function summary(
       stage: promote.stage,
     },
     metrics: evaluate.metrics,
+    // How the default preset adapted its search to the data, when it did.
+    preset_adaptation: search?.adaptation ?? null,
     promoted: promote.promoted,
     promotion_reason: promote.reason,
     // What to do next: the command that promotes a version left out of production.
@@ -181,8 +184,13 @@ export function trainCommand(context: CliContext): Command {
       context.print(command, out, () =>
         [
           `trained ${config['model.name']}${model.version ? ` version ${model.version}` : ' (dry run: nothing recorded)'}`,
-          `  test ROC AUC   ${metrics.test_roc_auc?.toFixed(4)}   (train ${metrics.train_roc_auc?.toFixed(4)})`,
+          `  test ROC AUC   ${metrics.test_roc_auc?.toFixed(4)}${metrics.test_roc_auc_lower === undefined ? '' : ` (95% interval ${metrics.test_roc_auc_lower.toFixed(4)} to ${metrics.test_roc_auc_upper?.toFixed(4)})`}   (train ${metrics.train_roc_auc?.toFixed(4)})`,
           `  test PR AUC    ${metrics.test_pr_auc?.toFixed(4)}`,
+          ...(out.preset_adaptation
+            ? [
+                `  search         ${out.preset_adaptation}: the original's grid and regularised shallow trees, 5 folds`,
+              ]
+            : []),
           `  ${out.promoted ? 'promoted' : 'not promoted'}: ${out.promotion_reason}`,
           ...(model.aliases.length ? [`  aliases        ${model.aliases.join(', ')}`] : []),
           ...(out.promote_command ? [`  to promote it  ${out.promote_command}`] : []),

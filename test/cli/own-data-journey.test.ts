@@ -117,6 +117,7 @@ describe("a new user's own file, from amlops init to live performance", () => {
     const steps = JSON.parse(pipeline).steps as { name: string; output: Record<string, unknown> }[];
     const output = (name: string) => steps.find((step) => step.name === name)!.output;
     // 115 positives: the default preset adapted to small data, and said so.
+    expect(result.preset_adaptation).toBe(output('search').adaptation);
     expect(output('search').adaptation).toBe(
       `small data: ${result.metrics.train_positives} positives in ${result.metrics.train_rows} training rows (fewer than 1000 of a class)`,
     );

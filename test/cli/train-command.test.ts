@@ -64,6 +64,7 @@ describe('amlops train', () => {
         'promoted',
         'promotion_reason',
         'promote_command',
+        'preset_adaptation',
         'run_id',
       ].sort(),
     );

@@ -1,4 +1,5 @@
 import { AmlopsError } from '../core/errors/index.js';
+import { REDACTED } from '../core/secrets/index.js';
 import type { SettingSpec } from './setting-spec.js';
 import { SETTINGS, type SettingKey } from './settings.js';
 
@@ -51,11 +52,13 @@ function describeSource(key: SettingKey, source: SettingSource): string {
  */
 export function parseSetting(key: SettingKey, raw: unknown, source: SettingSource): unknown {
   const spec: SettingSpec = SETTINGS[key];
+  // A secret's value is never repeated, not even a wrong one: it may be the right secret misplaced.
+  const shown = spec.secret ? REDACTED : raw;
   const fail = (): never => {
     throw new AmlopsError(
       'CONFIG_INVALID',
-      `invalid value for setting ${key} (${describeSource(key, source)}): got ${JSON.stringify(raw)}; allowed: ${allowedValues(spec)}`,
-      { setting: key, source, value: raw, allowed: allowedValues(spec) },
+      `invalid value for setting ${key} (${describeSource(key, source)}): got ${JSON.stringify(shown)}; allowed: ${allowedValues(spec)}`,
+      { setting: key, source, value: shown, allowed: allowedValues(spec) },
     );
   };
   const fromText = typeof raw === 'string' && source !== 'file';
@@ -70,7 +73,7 @@ export function parseSetting(key: SettingKey, raw: unknown, source: SettingSourc
         throw new AmlopsError(
           'CONFIG_INVALID',
           `invalid value for setting ${key} (${describeSource(key, source)}): ${(error as Error).message}; allowed: ${allowedValues(spec)}`,
-          { setting: key, source, value: raw, allowed: allowedValues(spec) },
+          { setting: key, source, value: shown, allowed: allowedValues(spec) },
         );
       }
     }

@@ -1,16 +1,29 @@
+import { REDACTED, redactUrl } from '../core/secrets/index.js';
+import type { SettingSpec } from './setting-spec.js';
 import { type Config, SETTINGS, type SettingKey } from './settings.js';
 
-/** Hides credentials: a secret URL keeps its scheme, host and database but not its password. */
+const SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * A setting's value as it may be printed. A secret URL keeps its scheme, user, host, port and
+ * database but not its password or secret parameters (only scheme and host for a `secretPath`
+ * one, such as a webhook); any other secret is `***`. A URL in any other setting (an S3 endpoint
+ * with `user:pass@`) loses its credentials too.
+ *
+ * @example
+ * redactValue('store.databaseUrl', 'postgres://u:pw@db/amlops?sslpassword=x');
+ * // 'postgres://u:***@db/amlops?sslpassword=***'
+ */
 export function redactValue(key: SettingKey, value: unknown): unknown {
-  if (!(SETTINGS[key] as { secret?: boolean }).secret || value === '' || typeof value !== 'string')
-    return value;
-  try {
-    const url = new URL(value);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return '***';
+  if (typeof value !== 'string' || value === '') return value;
+  const spec: SettingSpec = SETTINGS[key];
+  if (!spec.secret) return redactUrl(value);
+  if (!SCHEME_URL.test(value)) return REDACTED;
+  if (spec.secretPath) {
+    const origin = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^/?#]*)/i.exec(value)!;
+    return `${origin[1]}${origin[2]}${value.length > origin[0].length ? `/${REDACTED}` : ''}`;
   }
+  return redactUrl(value);
 }
 
 /** The configuration as nested JSON (the shape of `amlops.config.json`), secrets redacted. */

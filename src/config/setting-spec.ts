@@ -25,6 +25,12 @@ export interface SettingSpec {
   readonly validate?: (value: unknown) => void;
   /** What a `json` setting holds, for errors and the docs. */
   readonly shape?: string;
-  /** Printed redacted by `amlops config` and never logged. */
+  /**
+   * A credential, or a URL that may carry one: printed redacted (a URL keeps its scheme, user, host,
+   * port and path, not its password or secret parameters; anything else is `***`), never logged,
+   * and readable from the file named by `<env>_FILE`.
+   */
   readonly secret?: boolean;
+  /** The URL's path and query are secret as well (a webhook's token): printed as scheme and host only. */
+  readonly secretPath?: boolean;
 }

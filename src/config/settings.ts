@@ -146,6 +146,7 @@ export const SETTINGS = {
     default: '',
     env: 'AMLOPS_ALERTS_WEBHOOK_URL',
     secret: true,
+    secretPath: true,
     description:
       "Where alert notifications are POSTed, as the JSON Grafana's webhook contact point sends (`receiver`, `status`, `alerts[]`…); retried with backoff, every attempt recorded. Empty: alerts are only logged and kept in the store.",
   },
@@ -358,7 +359,7 @@ export const SETTINGS = {
     default: '',
     env: 'S3_ENDPOINT',
     description:
-      'Endpoint of an S3-compatible store (empty: AWS). Credentials come from the standard AWS variables.',
+      "Endpoint of an S3-compatible store (empty: AWS). Credentials come from the standard AWS variables (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, each also readable from the file `<VAR>_FILE` names) or the SDK's usual chain; a `user:password@` in the endpoint is redacted when printed.",
   },
   'logging.level': {
     type: 'enum',

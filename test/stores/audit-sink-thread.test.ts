@@ -101,7 +101,7 @@ describe('the audit writer thread', () => {
     const port = await freePort();
     await expect(openAuditSinkThread(`postgres://amlops@127.0.0.1:${port}/none`)).rejects.toMatchObject({
       code: 'STORE_UNAVAILABLE',
-      message: 'could not migrate the postgres database',
+      message: `cannot reach PostgreSQL at 127.0.0.1:${port} (database none, user amlops): connect ECONNREFUSED 127.0.0.1:${port}`,
     });
   });
 });

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
-import { AmlopsError } from '../../core/errors/index.js';
+import { AmlopsError, errorReason } from '../../core/errors/index.js';
 import type { JobHandler, JobQueue, PipelineJob } from '../../ports/job-queue.js';
+import { postgresLocation } from '../sql/postgres-failure.js';
 
 /** The pg-boss queue all pipeline runs go through. */
 export const PIPELINE_QUEUE = 'amlops-pipelines';
@@ -62,7 +63,7 @@ export class PgBossQueue implements JobQueue {
       await boss.stop({ graceful: false, wait: true }).catch(() => {});
       throw new AmlopsError(
         'QUEUE_UNAVAILABLE',
-        `cannot open the job queue: ${(error as Error).message}`,
+        `cannot open the job queue on ${postgresLocation(url)}: ${errorReason(error)}`,
         undefined,
         {
           cause: error,

@@ -1,5 +1,5 @@
 import { type Kysely, Migrator } from 'kysely';
-import { AmlopsError } from '../../core/errors/index.js';
+import { AmlopsError, errorReason } from '../../core/errors/index.js';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/migrations.js';
 import type { SqlFlavor } from './sql-flavor.js';
@@ -23,7 +23,10 @@ export async function migrateToLatest(db: Kysely<Database>, flavor: SqlFlavor): 
     lastError = error;
     await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1) + Math.random() * 50));
   }
-  throw new AmlopsError('STORE_UNAVAILABLE', `could not migrate the ${flavor.kind} database`, undefined, {
-    cause: lastError,
-  });
+  throw new AmlopsError(
+    'STORE_UNAVAILABLE',
+    `could not migrate the ${flavor.kind} database: ${errorReason(lastError)}`,
+    undefined,
+    { cause: lastError },
+  );
 }

@@ -1,6 +1,7 @@
-import { AmlopsError } from '../../core/errors/index.js';
+import { AmlopsError, isAmlopsError } from '../../core/errors/index.js';
 import { migrateToLatest } from './migrate-to-latest.js';
 import { openSqlite } from './open-sqlite.js';
+import { postgresFailure } from './postgres-failure.js';
 import { postgresFlavor } from './postgres-flavor.js';
 import { refCountedDatabase } from './ref-counted-database.js';
 import type { SqlDatabase } from './sql-database.js';
@@ -10,6 +11,7 @@ import { sqliteFlavor } from './sqlite-flavor.js';
  * Opens and migrates the database named by `url` (`migrate: false` for a second connection of a
  * process that migrated it already), choosing the dialect by scheme:
  * `postgres://` / `postgresql://` for PostgreSQL; `sqlite:PATH`, `file:PATH` or a plain path for SQLite.
+ * A PostgreSQL server that cannot be reached is STORE_UNAVAILABLE saying where and why.
  *
  * @example
  * const database = await openSqlDatabase(resolveDatabaseUrl());
@@ -28,7 +30,9 @@ export async function openSqlDatabase(
       if (migrate) await migrateToLatest(db, postgresFlavor);
     } catch (error) {
       await db.destroy();
-      throw error;
+      // Where (host, port, database, user; never the password) and the driver's reason.
+      const cause = isAmlopsError(error) && error.code === 'STORE_UNAVAILABLE' ? error.cause : error;
+      throw postgresFailure(url, cause);
     }
     return refCountedDatabase(db, postgresFlavor);
   }

@@ -5,6 +5,7 @@ import type { ArtifactStore } from '../../ports/artifact-store.js';
 import { LocalArtifactStore } from './local-artifact-store.js';
 import { S3ArtifactStore } from './s3-artifact-store.js';
 import { s3ClientFromEnv } from './s3-client-from-env.js';
+import { s3Location } from './s3-location.js';
 
 let defaultClient: S3Client | undefined;
 
@@ -21,7 +22,7 @@ export function openArtifactStore(uri: string, options: { s3Client?: S3Client } 
     if (options.s3Client) return new S3ArtifactStore(uri, options.s3Client);
     // One client for the process: it holds the connection pool.
     defaultClient ??= s3ClientFromEnv();
-    return new S3ArtifactStore(uri, defaultClient);
+    return new S3ArtifactStore(uri, defaultClient, s3Location(process.env));
   }
   if (parsed.scheme === 'file' || parsed.scheme === '') return new LocalArtifactStore(parsed.path);
   throw new AmlopsError('ARTIFACT_PATH_INVALID', `no artifact store for '${parsed.scheme}:' locations`);

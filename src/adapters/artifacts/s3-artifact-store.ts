@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ListObjectsV2CommandOutput, S3Client } from '@aws-sdk/client-s3';
 import { normalizeArtifactPath, parseArtifactUri } from '../../core/artifacts/index.js';
-import { AmlopsError } from '../../core/errors/index.js';
+import { AmlopsError, errorReason } from '../../core/errors/index.js';
 import type { ArtifactFileInfo, ArtifactStore } from '../../ports/artifact-store.js';
 import { awsS3Sdk } from './aws-s3-sdk.js';
 
@@ -18,17 +18,6 @@ function isMissing(error: unknown): boolean {
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 }
 
-function unavailable(error: unknown, what: string): AmlopsError {
-  return new AmlopsError(
-    'STORE_UNAVAILABLE',
-    `S3 ${what} failed: ${(error as Error)?.name ?? 'error'}`,
-    undefined,
-    {
-      cause: error,
-    },
-  );
-}
-
 /**
  * Artifacts under `s3://bucket/prefix` on S3 or any S3-compatible server. A PUT is atomic on S3, so
  * readers see a whole object or none. Paths are normalized (traversal refused) before they become keys.
@@ -43,14 +32,30 @@ export class S3ArtifactStore implements ArtifactStore {
   readonly prefix: string;
   readonly #client: S3Client;
   readonly #sdk = awsS3Sdk();
+  /** Where the client sends requests, for errors (`S3 at 127.0.0.1:9000`). */
+  readonly #location: string;
 
-  constructor(uri: string, client: S3Client) {
+  /** `location` says where `client` sends requests, in errors (see `s3Location`). */
+  constructor(uri: string, client: S3Client, location = 'S3') {
     const parsed = parseArtifactUri(uri);
     if (parsed.scheme !== 's3') throw new AmlopsError('USAGE', `not an s3:// URI: '${uri}'`);
     this.bucket = parsed.authority;
     this.prefix = normalizeArtifactPath(parsed.path);
     this.rootUri = `s3://${this.bucket}${this.prefix ? `/${this.prefix}` : ''}`;
     this.#client = client;
+    this.#location = location;
+  }
+
+  /** STORE_UNAVAILABLE saying what failed, where and the SDK's reason. */
+  #unavailable(error: unknown, what: string): AmlopsError {
+    const name = (error as Error | null)?.name;
+    const reason = errorReason(error);
+    return new AmlopsError(
+      'STORE_UNAVAILABLE',
+      `${what} on ${this.#location} failed: ${reason}${name && name !== 'Error' && !reason.includes(name) ? ` (${name})` : ''}`,
+      undefined,
+      { cause: error },
+    );
   }
 
   #key(path: string): { relative: string; key: string } {
@@ -73,7 +78,7 @@ export class S3ArtifactStore implements ArtifactStore {
         }),
       );
     } catch (error) {
-      throw unavailable(error, `put of '${relative}'`);
+      throw this.#unavailable(error, `put of '${relative}'`);
     }
   }
 
@@ -86,7 +91,7 @@ export class S3ArtifactStore implements ArtifactStore {
     } catch (error) {
       if (isMissing(error)) throw new AmlopsError('FILE_NOT_FOUND', `no artifact '${relative}'`);
       if (error instanceof AmlopsError) throw error;
-      throw unavailable(error, `get of '${relative}'`);
+      throw this.#unavailable(error, `get of '${relative}'`);
     }
   }
 
@@ -107,7 +112,7 @@ export class S3ArtifactStore implements ArtifactStore {
       }
       await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
     }
-    throw unavailable(lastError, `read of '${normalizeArtifactPath(path)}'`);
+    throw this.#unavailable(lastError, `read of '${normalizeArtifactPath(path)}'`);
   }
 
   async stream(path: string): Promise<AsyncIterable<Uint8Array>> {
@@ -122,7 +127,7 @@ export class S3ArtifactStore implements ArtifactStore {
       return true;
     } catch (error) {
       if (isMissing(error)) return false;
-      throw unavailable(error, `head of '${relative}'`);
+      throw this.#unavailable(error, `head of '${relative}'`);
     }
   }
 
@@ -142,7 +147,7 @@ export class S3ArtifactStore implements ArtifactStore {
         pages.push(page);
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } catch (error) {
-        throw unavailable(error, `list of '${prefix}'`);
+        throw this.#unavailable(error, `list of '${prefix}'`);
       }
     } while (token);
     return pages;
@@ -186,7 +191,7 @@ export class S3ArtifactStore implements ArtifactStore {
       for (const k of keys)
         await this.#client.send(new this.#sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: k }));
     } catch (error) {
-      throw unavailable(error, `delete of '${relative}'`);
+      throw this.#unavailable(error, `delete of '${relative}'`);
     }
   }
 

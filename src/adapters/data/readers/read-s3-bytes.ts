@@ -1,5 +1,6 @@
-import { AmlopsError } from '../../../core/errors/index.js';
+import { AmlopsError, errorReason } from '../../../core/errors/index.js';
 import { awsS3Sdk } from '../../artifacts/aws-s3-sdk.js';
+import { s3Location } from '../../artifacts/s3-location.js';
 import { gunzipIfNamed } from './gunzip-if-named.js';
 
 /** `s3://bucket/key` → its parts; USAGE for a location without a bucket or key. */
@@ -43,7 +44,7 @@ export async function readS3Bytes(
       );
     throw new AmlopsError(
       'STORE_UNAVAILABLE',
-      `cannot read ${url}: ${(error as Error).message || name} (check S3_ENDPOINT and the AWS credentials)`,
+      `cannot read ${url} from ${s3Location(env)}: ${errorReason(error)} (check S3_ENDPOINT and the AWS credentials)`,
       { file: url },
       { cause: error },
     );

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AmlopsError, EXIT, isAmlopsError } from '../core/errors/index.js';
+import { redactUrlsInText } from '../core/secrets/index.js';
 import { CliContext } from './cli-context.js';
 import type { CliIo } from './cli-io.js';
 
@@ -75,18 +76,25 @@ export async function runCli(
       return report(new AmlopsError('USAGE', message), argv, io);
     }
     if (isAmlopsError(error)) return report(error, argv, io);
-    io.stderr(`internal error (a bug; please report it): ${(error as Error)?.stack ?? String(error)}\n`);
+    io.stderr(
+      `internal error (a bug; please report it): ${redactUrlsInText((error as Error)?.stack ?? String(error))}\n`,
+    );
     return EXIT.software;
   }
 }
 
-/** Prints an error as the CLI does (`error CODE: message`, or its JSON with `--json`) and returns its exit code. */
+/**
+ * Prints an error as the CLI does (`error CODE: message`, or its JSON with `--json`) and returns its
+ * exit code. Any URL in it is printed redacted: a message quoting a URL it was given must not show
+ * the URL's password.
+ */
 function report(error: AmlopsError, argv: readonly string[], io: CliIo): number {
-  if (argv.includes('--json')) io.stderr(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
+  if (argv.includes('--json'))
+    io.stderr(`${redactUrlsInText(JSON.stringify({ error: error.toJSON() }, null, 2))}\n`);
   else {
-    io.stderr(`error ${error.code}: ${error.message}\n`);
+    io.stderr(`error ${error.code}: ${redactUrlsInText(error.message)}\n`);
     if (error.details !== undefined && typeof error.details === 'object')
-      io.stderr(`${JSON.stringify(error.details, null, 2)}\n`);
+      io.stderr(`${redactUrlsInText(JSON.stringify(error.details, null, 2))}\n`);
   }
   return error.exitCode;
 }

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { pino } from 'pino';
+import { type DestinationStream, pino } from 'pino';
 import { answerClusterMetrics, clusterMetricsOfWorker } from '../adapters/cluster/cluster-metrics.js';
 import { openAuditSpoolSink } from '../adapters/spool/audit-spool-sink.js';
 import { spoolDirOf } from '../adapters/spool/spool-files.js';
@@ -44,6 +44,8 @@ export interface ServeOptions {
   readonly version: string;
   /** Told the URL once every worker listens. */
   readonly onListening?: (url: string, workers: number) => void;
+  /** Where the log lines go (default: stdout); tests read them. */
+  readonly logDestination?: DestinationStream;
 }
 
 /** One scoring process listening, and how to stop it gracefully. */
@@ -67,10 +69,11 @@ export async function startScoringProcess(
   config: Config,
   options: ServeOptions & { readonly retention?: boolean },
 ): Promise<RunningServer> {
-  const logger = pino({
+  const logOptions = {
     level: config['logging.level'],
     base: { pid: process.pid, ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) },
-  });
+  };
+  const logger = options.logDestination ? pino(logOptions, options.logDestination) : pino(logOptions);
   let draining = false;
   let spool: AuditSpoolStatus | undefined;
   if (cluster.isWorker)

@@ -193,6 +193,35 @@ export const SETTINGS = {
     description:
       'How much lower than the production model a new version may score on the same test split and still be promoted.',
   },
+  'auth.mode': {
+    type: 'enum',
+    values: ['none', 'keys'],
+    default: 'none',
+    env: 'AMLOPS_AUTH_MODE',
+    description:
+      'Who may call the server: `none`, every route is open (for a server on 127.0.0.1 only); `keys`, every route but health checks needs an API key (`Authorization: Bearer <key>`, made with `amlops keys create`) whose role grants it (docs/security.md).',
+  },
+  'auth.scoringNeedsKey': {
+    type: 'boolean',
+    default: true,
+    env: 'AMLOPS_AUTH_SCORING_NEEDS_KEY',
+    description:
+      'With `auth.mode=keys`: false lets anyone who reaches the port score cases (the audit log then records no caller).',
+  },
+  'auth.metricsNeedsKey': {
+    type: 'boolean',
+    default: true,
+    env: 'AMLOPS_AUTH_METRICS_NEEDS_KEY',
+    description:
+      'With `auth.mode=keys`: false lets anyone who reaches the port read `/metrics` (Prometheus can also send a `read` key as a bearer token).',
+  },
+  'auth.allowOpenNetwork': {
+    type: 'boolean',
+    default: false,
+    env: 'AMLOPS_AUTH_ALLOW_OPEN_NETWORK',
+    description:
+      'With `auth.mode=none`, a `server.host` other than a loopback address refuses to start unless this is true (say so only when a proxy in front authenticates every request).',
+  },
   'server.host': {
     type: 'string',
     default: '127.0.0.1',

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { LocalArtifactStore } from '../adapters/artifacts/local-artifact-store.js';
 import { WebhookNotifier } from '../adapters/notify/webhook-notifier.js';
 import { SqlAlertStore } from '../adapters/sql/alert-sql-store.js';
+import { SqlApiKeyStore } from '../adapters/sql/api-key-sql-store.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlQualityReportStore } from '../adapters/sql/quality-report-sql-store.js';
@@ -17,11 +18,13 @@ import type { ArtifactStore } from '../ports/artifact-store.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { AuditSink } from '../ports/audit-sink.js';
 import { alertServiceDeps } from '../services/alert-service-deps.js';
+import { ApiKeyVerifier } from '../services/api-keys.js';
 import { AuditQueue } from '../services/audit-queue.js';
 import { monitoringSnapshot } from '../services/monitoring-snapshot.js';
 import { noProductionHint } from '../services/no-production-hint.js';
 import { ScoringService } from '../services/scoring-service.js';
 import { ServingModels } from '../services/serving-models.js';
+import type { RouteAccessEntry } from './auth/install-auth.js';
 import { mlflowApi } from './mlflow/index.js';
 import { platformApi } from './platform/index.js';
 import { buildScoringApp } from './scoring/build-scoring-app.js';
@@ -36,6 +39,8 @@ export interface ServerApp {
   readonly audit: AuditQueue | undefined;
   readonly auditLog: AuditLog;
   readonly metrics: ScoringMetrics;
+  /** Every route the server registered, with the access it needs (the role table, `auth.*`). */
+  readonly routeAccess: readonly RouteAccessEntry[];
   /** Records what was served since the last interval now (otherwise every 15 s and on close). */
   flushServiceStats(): Promise<void>;
   /** Stops following the registry, writes the audit queue out and closes the stores (after `app.close()`). */
@@ -83,6 +88,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const quality = await SqlQualityReportStore.open(database);
   const serviceStats = await SqlServiceStatsStore.open(database);
   const alertStore = await SqlAlertStore.open(database);
+  const apiKeys = await SqlApiKeyStore.open(database);
   await database.close();
   const alerts = alertServiceDeps(config, alertStore, {
     webhook: (url) => new WebhookNotifier(url),
@@ -208,6 +214,11 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       : {}),
     ...(options.auditLagMs ? { auditLagMs: options.auditLagMs } : {}),
     ...(options.clusterMetrics ? { metricsText: options.clusterMetrics(metrics.registry) } : {}),
+    auth: {
+      ...(config['auth.mode'] === 'keys' ? { verifier: new ApiKeyVerifier(apiKeys, Date.now) } : {}),
+      scoringNeedsKey: config['auth.scoringNeedsKey'],
+      metricsNeedsKey: config['auth.metricsNeedsKey'],
+    },
     negativeValue: config['data.negativeValue'],
     bodyLimit: config['scoring.bodyLimitBytes'],
     version: options.version,
@@ -229,6 +240,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     audit,
     auditLog,
     metrics,
+    routeAccess: app.routeAccess,
     flushServiceStats: recordServed,
     async close() {
       clearInterval(servedTimer);
@@ -240,6 +252,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       await quality.close();
       await serviceStats.close();
       await alertStore.close();
+      await apiKeys.close();
       await auditLog.close();
     },
   };

@@ -4,6 +4,7 @@ import { evaluateCommand } from '../cli/evaluate-command.js';
 import { experimentsCommand } from '../cli/experiments-command.js';
 import { generateCommand } from '../cli/generate-command.js';
 import { initCommand } from '../cli/init-command.js';
+import { keysCommand } from '../cli/keys-command.js';
 import { modelsCommand } from '../cli/models-command.js';
 import { pipelinesCommand } from '../cli/pipelines-command.js';
 import { predictionsCommand } from '../cli/predictions-command.js';
@@ -35,5 +36,6 @@ export const COMMANDS: readonly CommandFactory[] = [
   alertsCommand,
   pipelinesCommand,
   workerCommand,
+  keysCommand,
   configCommand,
 ];

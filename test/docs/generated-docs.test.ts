@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderConfigurationDoc, SETTINGS } from '../../src/config/index.js';
 import { ERROR_CODES, renderErrorsDoc } from '../../src/core/errors/index.js';
+import { renderRolesDoc } from '../../src/http/auth/render-roles-doc.js';
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
@@ -12,6 +13,10 @@ describe('generated documentation', () => {
 
   it('docs/errors.md is the one generated from the error registry (run `npm run docs` when this fails)', () => {
     expect(read('docs/errors.md')).toBe(renderErrorsDoc());
+  });
+
+  it('docs/roles.md is the one generated from the role table (run `npm run docs` when this fails)', () => {
+    expect(read('docs/roles.md')).toBe(renderRolesDoc());
   });
 
   it('documents every setting and every error code', () => {

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import { installAuth, type RouteAccessEntry } from '../auth/install-auth.js';
 import { toAmlopsError } from '../error-body.js';
 import { installErrorBoundary } from '../error-boundary.js';
 import { registerFeedbackRoute } from './feedback-route.js';
@@ -22,7 +23,9 @@ const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * const app = buildScoringApp({ service, metrics, negativeValue: 'CLOSED_NO_ROI', bodyLimit: 10_485_760, version: '0.1.0' });
  * await app.inject({ method: 'POST', url: '/predict', payload: { risk_pld: ['HIGH'], … } });
  */
-export function buildScoringApp(options: ScoringAppOptions): FastifyInstance {
+export function buildScoringApp(options: ScoringAppOptions): FastifyInstance & {
+  readonly routeAccess: readonly RouteAccessEntry[];
+} {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: options.bodyLimit,
@@ -35,6 +38,8 @@ export function buildScoringApp(options: ScoringAppOptions): FastifyInstance {
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
   installErrorBoundary(app);
+  // Before any route: each route gets the access the role table declares as it is registered.
+  const routeAccess = installAuth(app, options.auth ?? { scoringNeedsKey: false, metricsNeedsKey: false });
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   // Callback hooks, not async ones: no promise per request on the hot path.
   app.addHook('onRequest', (request, reply, done) => {
@@ -52,10 +57,14 @@ export function buildScoringApp(options: ScoringAppOptions): FastifyInstance {
       request.log.debug({ route, status: reply.statusCode, ms: reply.elapsedTime }, 'request done');
     done();
   });
-  registerPredictRoute(app, options);
-  registerMlflowScoringRoutes(app, options);
-  registerOipRoutes(app, options);
-  registerHealthRoutes(app, options);
-  registerFeedbackRoute(app, options);
-  return app;
+  const withCaller = {
+    ...options,
+    callerOf: options.callerOf ?? ((request: FastifyRequest) => request.caller),
+  };
+  registerPredictRoute(app, withCaller);
+  registerMlflowScoringRoutes(app, withCaller);
+  registerOipRoutes(app, withCaller);
+  registerHealthRoutes(app, withCaller);
+  registerFeedbackRoute(app, withCaller);
+  return Object.assign(app, { routeAccess });
 }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { AuditLog } from '../../ports/audit-log.js';
 import type { ScoringService } from '../../services/scoring-service.js';
+import type { HttpAuthOptions } from '../auth/install-auth.js';
 import type { ScoringMetrics } from './scoring-metrics.js';
 
 /** What the scoring API is built from. */
@@ -26,8 +27,10 @@ export interface ScoringAppOptions {
   /** amlops' version, for `GET /version`. */
   readonly version: string;
   readonly logger?: FastifyBaseLogger;
-  /** Who is asking, for the audit log (the API key id when auth is on); '' by default. */
+  /** Who is asking, for the audit log; by default the calling key's name ('' when authentication is off). */
   readonly callerOf?: (request: FastifyRequest) => string;
+  /** How routes are protected (settings `auth.*`); every route is open without it. */
+  readonly auth?: HttpAuthOptions;
   /** True while the server drains for shutdown: `/readyz` then answers 503. */
   readonly draining?: () => boolean;
   /** Clock for feedback times. */

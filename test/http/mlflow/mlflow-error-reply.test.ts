@@ -12,6 +12,7 @@ const MLFLOW_STATUS: Readonly<Record<string, number>> = {
   RESOURCE_DOES_NOT_EXIST: 404,
   RESOURCE_ALREADY_EXISTS: 400,
   UNAUTHENTICATED: 401,
+  PERMISSION_DENIED: 403,
 };
 
 describe('mlflowErrorReply', () => {

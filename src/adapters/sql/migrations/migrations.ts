@@ -8,6 +8,7 @@ import { auditFeedbackCaseIndex } from './0006-audit-feedback-case-index.js';
 import { qualityReportsSchema } from './0007-quality-reports.js';
 import { alertsSchema } from './0008-alerts.js';
 import { serviceStatsSchema } from './0009-service-stats.js';
+import { apiKeysSchema } from './0010-api-keys.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -26,6 +27,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0007-quality-reports': qualityReportsSchema(kind),
     '0008-alerts': alertsSchema(kind),
     '0009-service-stats': serviceStatsSchema(kind),
+    '0010-api-keys': apiKeysSchema(),
   };
   return { getMigrations: async () => migrations };
 }

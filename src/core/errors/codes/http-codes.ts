@@ -18,5 +18,16 @@ export const httpCodes = {
     exit: EXIT.usage,
     description: 'No endpoint has that method and path.',
   },
-  HTTP_UNAUTHORIZED: { status: 401, exit: EXIT.usage, description: 'The request has no valid API key.' },
+  HTTP_UNAUTHORIZED: {
+    status: 401,
+    exit: EXIT.usage,
+    description:
+      'The request has no valid API key (`Authorization: Bearer <key>`): none, one of the wrong shape, an unknown, revoked or expired one.',
+  },
+  HTTP_FORBIDDEN: {
+    status: 403,
+    exit: EXIT.usage,
+    description:
+      "The request's API key is valid but its role does not allow this route (docs/security.md lists each route's role).",
+  },
 } as const satisfies Record<string, ErrorSpec>;

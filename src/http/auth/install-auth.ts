@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { type Role, type RouteAccess, roleGrants } from '../../core/auth/index.js';
+import { AmlopsError } from '../../core/errors/index.js';
+import type { ApiCaller, ApiKeyVerifier } from '../../services/api-keys.js';
+import { declaredAccess, SCORING_URLS } from './route-roles.js';
+
+/** How the server checks who calls (settings `auth.*`). */
+export interface HttpAuthOptions {
+  /** Checks API keys; absent when `auth.mode` is `none`: every route is open. */
+  readonly verifier?: ApiKeyVerifier;
+  /** `auth.scoringNeedsKey`: false makes scoring routes public. */
+  readonly scoringNeedsKey: boolean;
+  /** `auth.metricsNeedsKey`: false makes `/metrics` public. */
+  readonly metricsNeedsKey: boolean;
+}
+
+/** A route the server registered, with what it needs and whether the role table declares it. */
+export interface RouteAccessEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly access: RouteAccess;
+  readonly declared: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The calling key's name; '' when authentication is off or the route is public. */
+    caller: string;
+  }
+}
+
+/**
+ * Gives every route registered after this call the access the role table declares
+ * (`route-roles.ts`); an undeclared route needs `admin`. With a verifier, a route that needs a
+ * role checks the request's key before its body is read: 401 HTTP_UNAUTHORIZED without a valid
+ * key, 403 HTTP_FORBIDDEN when the key's role does not grant the route; the key's name becomes
+ * `request.caller`. Public routes run no check at all. Returns the routes as they are registered.
+ *
+ * @example
+ * const routes = installAuth(app, { verifier, scoringNeedsKey: true, metricsNeedsKey: true });
+ */
+export function installAuth(app: FastifyInstance, options: HttpAuthOptions): RouteAccessEntry[] {
+  const routes: RouteAccessEntry[] = [];
+  app.decorateRequest('caller', '');
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const accesses = new Set<RouteAccess>();
+    for (const method of methods) {
+      const declared = declaredAccess(method, route.url);
+      let access: RouteAccess = declared ?? 'admin';
+      if (access === 'score' && SCORING_URLS.has(route.url) && !options.scoringNeedsKey) access = 'public';
+      if (route.url === '/metrics' && !options.metricsNeedsKey) access = 'public';
+      routes.push({ method, url: route.url, access, declared: declared !== undefined });
+      accesses.add(access);
+    }
+    // A route of several methods that need different roles needs admin: split it to open it up.
+    const needed: RouteAccess = accesses.size === 1 ? [...accesses][0]! : 'admin';
+    if (!options.verifier || needed === 'public') return;
+    const check = keyCheck(options.verifier, needed);
+    const existing = route.onRequest;
+    route.onRequest = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check];
+  });
+  return routes;
+}
+
+/** A callback hook: no promise per request when the key is remembered. */
+function keyCheck(verifier: ApiKeyVerifier, needed: Role): onRequestHookHandler {
+  return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    const admit = (caller: ApiCaller) => {
+      if (!roleGrants(caller.role, needed)) {
+        done(
+          new AmlopsError(
+            'HTTP_FORBIDDEN',
+            `this route needs a key of role ${needed}${needed === 'admin' ? '' : ' (or one that grants it)'}; the key '${caller.name}' has role ${caller.role}`,
+          ),
+        );
+        return;
+      }
+      request.caller = caller.name;
+      done();
+    };
+    const refuse = (error: Error) => {
+      reply.header('www-authenticate', 'Bearer realm="amlops"');
+      done(error);
+    };
+    let verified: ApiCaller | Promise<ApiCaller>;
+    try {
+      verified = verifier.verify(request.headers.authorization);
+    } catch (error) {
+      refuse(error as Error);
+      return;
+    }
+    if (verified instanceof Promise) verified.then(admit, refuse);
+    else admit(verified);
+  };
+}

@@ -30,7 +30,9 @@ function decisionOf(request: FastifyRequest<{ Body: DecisionBody | undefined }>)
   const body = request.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new AmlopsError('USAGE', 'the body must be a JSON object such as {"reason": "…"}');
-  return { by: field(body, 'by', false) ?? `api:${request.ip}`, reason: field(body, 'reason', true)! };
+  // With API keys the key names who decides, whatever the body says.
+  const by = request.caller || field(body, 'by', false) || `api:${request.ip}`;
+  return { by, reason: field(body, 'reason', true)! };
 }
 
 /**
@@ -41,7 +43,8 @@ function decisionOf(request: FastifyRequest<{ Body: DecisionBody | undefined }>)
  * - `POST /models/:name/promote {version, reason, by?, force?}` → `{version, previous, changed,
  *   override, at}` (`force: true` for a version the promotion gate failed, recorded as an override);
  * - `POST /models/:name/rollback {reason, by?}` → `{version, rolledBack, at}`.
- * `by` is who decides, as the caller states it (`api:<address>` when absent).
+ * `by` is who decides: the calling key's name with `auth.mode=keys`, else as the caller states it
+ * (`api:<address>` when absent).
  *
  * @example
  * registerModelsRoutes(api, options);

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqlApiKeyStore } from '../../src/adapters/sql/api-key-sql-store.js';
+import { openSqlDatabase } from '../../src/adapters/sql/open-sql-database.js';
+import { createApiKey } from '../../src/services/api-keys.js';
+import { EXAMPLE_BODY, trainTestBundle } from '../scoring/scoring-test-kit.js';
+import { MODEL, type ScoringServerHarness, scoringServerHarness } from './scoring/scoring-server-harness.js';
+
+let h: ScoringServerHarness;
+const keys: Record<string, string> = {};
+
+beforeAll(async () => {
+  h = await scoringServerHarness({ 'auth.mode': 'keys' });
+  const database = await openSqlDatabase(`sqlite:${join(h.home, 'amlops.db')}`);
+  const store = await SqlApiKeyStore.open(database);
+  await database.close();
+  for (const [name, role] of [
+    ['scoring-client', 'score'],
+    ['ana', 'write'],
+  ] as const)
+    keys[name] = (await createApiKey(store, { name, role, by: 'test', now: Date.now() })).key;
+  await store.close();
+  await h.publish(trainTestBundle(), 'production');
+  await h.publish(trainTestBundle());
+  await h.server.models.poll();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const post = (url: string, key: string, payload: unknown) =>
+  h.server.app.inject({
+    method: 'POST',
+    url,
+    headers: { authorization: `Bearer ${key}` },
+    payload: payload as object,
+  });
+
+describe('who did it, with API keys', () => {
+  it('records the calling key on each scored case, as the analyst of a conclusion and as who promoted, whatever the body says', async () => {
+    const scored = await post('/predict', keys['scoring-client']!, EXAMPLE_BODY);
+    expect(scored.statusCode, scored.body).toBe(200);
+    await h.server.audit?.flush();
+    const cases = await h.server.auditLog.list();
+    expect(cases.items.map((c) => c.caller)).toEqual(EXAMPLE_BODY.risk_pld.map(() => 'scoring-client'));
+    const requestId = JSON.parse(scored.body).request_id;
+    const concluded = await post('/feedback', keys.ana!, {
+      request_id: requestId,
+      row: 0,
+      conclusion: 'CLOSED_WITH_ROI',
+      analyst: 'somebody-else',
+    });
+    expect(concluded.statusCode, concluded.body).toBe(201);
+    expect((await h.server.auditLog.listFeedback()).map((f) => f.analyst)).toEqual(['ana']);
+
+    const promoted = await post(`/api/v1/models/${MODEL}/promote`, keys.ana!, {
+      version: 2,
+      reason: 'better AUC',
+      by: 'mallory',
+      force: true,
+    });
+    expect(promoted.statusCode, promoted.body).toBe(200);
+    const tags = (await h.stores.registry.getModelVersion(MODEL, '2')).tags;
+    expect(tags.find((tag) => tag.key === 'amlops.promoted_by')?.value).toBe('ana');
+  });
+});

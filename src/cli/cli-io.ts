@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 
 /** What a command may touch of its process: output streams, environment, working directory. */
@@ -8,6 +9,8 @@ export interface CliIo {
   readonly stderrIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The operating system's name for the user running the process, when it has one. */
+  readonly osUser?: string;
   /** Asks the person at the terminal a question and returns their answer; absent when stdin is no terminal. */
   readonly ask?: (question: string) => Promise<string>;
 }
@@ -20,8 +23,19 @@ export function processIo(): CliIo {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
+    ...osUser(),
     ...(process.stdin.isTTY ? { ask: askOnTerminal } : {}),
   };
+}
+
+/** The OS user (a container may run as a uid with no name: then none). */
+function osUser(): { osUser?: string } {
+  try {
+    const name = userInfo().username;
+    return name ? { osUser: name } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** One question on the terminal: the prompt on stderr (stdout stays the command's result), one line read. */

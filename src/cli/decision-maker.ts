@@ -2,8 +2,8 @@ import { AmlopsError } from '../core/errors/index.js';
 import type { CliIo } from './cli-io.js';
 
 /**
- * Who makes a production decision from the CLI: `--by` when given, else the login name from the
- * environment (`AMLOPS_USER`, `USER`, `LOGNAME`, `USERNAME`). USAGE when none says.
+ * Who makes a production decision from the CLI: `--by` when given, else the login name (see
+ * `loginName`). USAGE when none says.
  *
  * @example
  * decisionMaker(context.io, options.by); // 'alice'
@@ -16,13 +16,13 @@ export function decisionMaker(io: CliIo, by: string | undefined): string {
 }
 
 /**
- * Who runs this command, from the environment (`AMLOPS_USER`, `USER`, `LOGNAME`, `USERNAME`), or
- * undefined when none says.
+ * Who runs this command, from the environment (`AMLOPS_USER`, `USER`, `LOGNAME`, `USERNAME`), else
+ * the operating system's user name (a container often sets no `USER`), or undefined when none says.
  *
  * @example
  * loginName(context.io); // 'alice'
  */
 export function loginName(io: CliIo): string | undefined {
-  const who = io.env.AMLOPS_USER ?? io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME;
+  const who = io.env.AMLOPS_USER ?? io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME ?? io.osUser;
   return who?.trim() || undefined;
 }

@@ -10,6 +10,7 @@ import type { CaseFeedback, ScoredCase, ScoredCaseQuery } from '../ports/audit-l
 import { findNamedCase } from '../services/find-named-case.js';
 import type { CliContext } from './cli-context.js';
 import { loginName } from './decision-maker.js';
+import { eraseCommand, erasuresCommand, exportSubject } from './subject-data-commands.js';
 
 interface FilterFlags {
   readonly model?: string;
@@ -69,10 +70,28 @@ export function predictionsCommand(context: CliContext): Command {
       }
     });
   const exportCommand = withFilters(new Command('export'))
-    .description('write scored cases to a CSV, Parquet or JSON Lines file')
-    .requiredOption('--output <file>', 'file to write: .csv, .parquet, .jsonl or .ndjson')
+    .description(
+      "write scored cases to a CSV, Parquet or JSON Lines file; --subject ID writes all a subject's cases and conclusions as one JSON document",
+    )
+    .requiredOption(
+      '--output <file>',
+      'file to write: .csv, .parquet, .jsonl or .ndjson (.json with --subject)',
+    )
+    .option(
+      '--subject <id>',
+      "a subject's records, for its access request: its scored cases and the conclusions on them",
+    )
     .option('--json', 'print a summary as JSON')
-    .action(async (flags: FilterFlags & { output: string }, command: Command) => {
+    .action(async (flags: FilterFlags & { output: string; subject?: string }, command: Command) => {
+      if (flags.subject !== undefined) {
+        if (Object.keys(query(flags)).length > 0)
+          throw new AmlopsError(
+            'USAGE',
+            '--subject exports everything about the subject: it takes no other filter',
+          );
+        await exportSubject(context, command, open, { subject: flags.subject, output: flags.output });
+        return;
+      }
       const log = await open(command);
       const cases: ScoredCase[] = [];
       try {
@@ -210,12 +229,14 @@ export function predictionsCommand(context: CliContext): Command {
     });
   return new Command('predictions')
     .description(
-      'the audit log of scored cases: list or export them, conclude on them, and their live performance',
+      "the audit log of scored cases: list or export them, conclude on them, their live performance, a subject's export and erasure",
     )
     .addCommand(list)
     .addCommand(exportCommand)
     .addCommand(conclude)
-    .addCommand(performance);
+    .addCommand(performance)
+    .addCommand(eraseCommand(context, open))
+    .addCommand(erasuresCommand(context, open));
 }
 
 function query(flags: FilterFlags): ScoredCaseQuery {

@@ -126,5 +126,31 @@ export interface AuditLog {
   scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow>;
   /** Deletes scored cases (and feedback) older than `time`; returns how many cases. */
   deleteOlderThan(time: number): Promise<number>;
+  /** Everything kept about a subject (the value of the model's id column): its scored cases and conclusions, oldest first. */
+  subjectRecords(subject: string): Promise<SubjectRecords>;
+  /**
+   * Deletes a subject's scored cases and conclusions (a right-to-erasure request) and records the
+   * erasure: when, by whom, how many, and the subject's SHA-256 (not the subject itself).
+   */
+  eraseSubject(subject: string, by: string, at: number): Promise<SubjectErasure>;
+  /** Every erasure done, oldest first. */
+  listErasures(): Promise<readonly SubjectErasure[]>;
   close(): Promise<void>;
+}
+
+/** A subject's records in the audit log. */
+export interface SubjectRecords {
+  readonly subject: string;
+  readonly cases: readonly ScoredCase[];
+  readonly conclusions: readonly CaseFeedback[];
+}
+
+/** The record that a subject's data was erased, kept without the subject's id. */
+export interface SubjectErasure {
+  /** SHA-256 of the subject's id, hex: it answers "was X erased?" without keeping X. */
+  readonly subjectHash: string;
+  readonly at: number;
+  readonly by: string;
+  readonly cases: number;
+  readonly conclusions: number;
 }

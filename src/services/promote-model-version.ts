@@ -35,7 +35,13 @@ export interface Promotion {
  */
 export async function promoteModelVersion(
   registry: ModelRegistry,
-  input: ProductionDecision & { readonly name: string; readonly version: string; readonly force?: boolean },
+  input: ProductionDecision & {
+    readonly name: string;
+    readonly version: string;
+    readonly force?: boolean;
+    /** Why this caller may not override the gate (a key without `admin`); absent: it may. */
+    readonly overrideRefused?: string;
+  },
   now: () => number = Date.now,
 ): Promise<Promotion> {
   const { by, reason } = checkDecision(input);
@@ -67,6 +73,12 @@ export async function promoteModelVersion(
     throw new AmlopsError(
       'PROMOTION_BELOW_GATE',
       `${target.name} version ${target.version} did not pass the promotion gate when it was trained (${gateReason}); promote it anyway with --force, recorded as an override`,
+      { gateReason },
+    );
+  if (gateFailed && input.overrideRefused)
+    throw new AmlopsError(
+      'HTTP_FORBIDDEN',
+      `${target.name} version ${target.version} did not pass the promotion gate (${gateReason}): overriding it needs an admin key; ${input.overrideRefused}`,
       { gateReason },
     );
   const override = gateFailed ? gateReason : null;

@@ -17,6 +17,7 @@ beforeAll(async () => {
   for (const [name, role] of [
     ['scoring-client', 'score'],
     ['ana', 'write'],
+    ['dpo', 'admin'],
   ] as const)
     keys[name] = (await createApiKey(store, { name, role, by: 'test', now: Date.now() })).key;
   await store.close();
@@ -62,5 +63,49 @@ describe('who did it, with API keys', () => {
     expect(promoted.statusCode, promoted.body).toBe(200);
     const tags = (await h.stores.registry.getModelVersion(MODEL, '2')).tags;
     expect(tags.find((tag) => tag.key === 'amlops.promoted_by')?.value).toBe('ana');
+  });
+
+  it("gives a subject's data and erases it for an admin key only, recording the key as who erased", async () => {
+    const [scored] = (await h.server.auditLog.list({ maxResults: 1 })).items;
+    await h.server.auditLog.append([{ ...scored!, requestId: 'by-id', caseId: 'U-1' }]);
+    const target = 'U-1';
+    const get = (key: string) =>
+      h.server.app.inject({
+        method: 'GET',
+        url: `/api/v1/subjects/${encodeURIComponent(target)}`,
+        headers: { authorization: `Bearer ${key}` },
+      });
+    expect((await get(keys.ana!)).statusCode).toBe(403);
+    const records = await get(keys.dpo!);
+    expect(records.statusCode, records.body).toBe(200);
+    expect(JSON.parse(records.body)).toMatchObject({ subject: 'U-1', cases: [{ requestId: 'by-id' }] });
+    expect(
+      (await post(`/api/v1/subjects/${encodeURIComponent(target)}/erase`, keys.ana!, {})).statusCode,
+    ).toBe(403);
+    const erased = await post(`/api/v1/subjects/${encodeURIComponent(target)}/erase`, keys.dpo!, {});
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(JSON.parse(erased.body).erasure).toMatchObject({ by: 'dpo', cases: 1, conclusions: 0 });
+    expect((await h.server.auditLog.listErasures()).map((e) => e.by)).toEqual(['dpo']);
+  });
+
+  it('takes an admin key to promote over a failing gate, recorded as an override', async () => {
+    const version = await h.publish(trainTestBundle());
+    await h.stores.registry.setModelVersionTag(MODEL, version.version, {
+      key: 'amlops.gate',
+      value: 'failed',
+    });
+    await h.stores.registry.setModelVersionTag(MODEL, version.version, {
+      key: 'amlops.gate_reason',
+      value: 'too weak',
+    });
+    const body = { version: Number(version.version), reason: 'needed now', force: true };
+    const refused = await post(`/api/v1/models/${MODEL}/promote`, keys.ana!, body);
+    expect(refused.statusCode).toBe(403);
+    expect(JSON.parse(refused.body).error.message).toContain(
+      "did not pass the promotion gate (too weak): overriding it needs an admin key; the key 'ana' has role write",
+    );
+    const promoted = await post(`/api/v1/models/${MODEL}/promote`, keys.dpo!, body);
+    expect(promoted.statusCode, promoted.body).toBe(200);
+    expect(JSON.parse(promoted.body)).toMatchObject({ override: 'too weak' });
   });
 });

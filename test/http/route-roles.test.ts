@@ -151,6 +151,8 @@ describe('amlops serve with auth.mode=keys', () => {
     await client.Runs.logMetric({ run_id: run.info.run_id, key: 'auc', value: 0.9, timestamp: 1, step: 0 });
     const { metrics } = await client.Metrics.getHistory({ run_id: run.info.run_id, metric_key: 'auc' });
     expect(metrics.map((m: { value: number }) => m.value)).toEqual([0.9]);
+    // The key, not the body, names the run's user.
+    expect((await client.Runs.get({ run_id: run.info.run_id })).run.info.user_id).toBe('write-key');
     const anonymous = new MLflow({ endpoint: running.url });
     await expect(anonymous.Experiments.list()).rejects.toThrow();
   });

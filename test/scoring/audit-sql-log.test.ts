@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,6 +165,46 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
         ['7', 0.9],
         ['8', 0.6],
         ['8', 0.3],
+      ]);
+    });
+
+    it("gives a subject's records, and erases them on request, keeping who erased how many and a hash of the subject", async () => {
+      const subject = (i: number, requestId: string, time: number) =>
+        scored(i, { caseId: 'S-1', requestId, row: 0, time, caller: 'scorer' });
+      await log.append([subject(5000, 'subject-a', 4_000_000), subject(5001, 'subject-b', 4_000_001)]);
+      await log.append([scored(5002, { caseId: 'S-2', requestId: 'subject-c', row: 0, time: 4_000_002 })]);
+      const conclude = (requestId: string | null, caseId: string | null, time: number) =>
+        log.recordFeedback({
+          requestId,
+          row: requestId === null ? null : 0,
+          caseId,
+          conclusion: 'CLOSED_WITH_ROI',
+          label: 1,
+          time,
+          analyst: 'ana',
+        });
+      await conclude(null, 'S-1', 4_000_010);
+      await conclude('subject-b', null, 4_000_011);
+      await conclude('subject-c', 'S-2', 4_000_012);
+      const records = await log.subjectRecords('S-1');
+      expect(records.cases.map((c) => c.requestId)).toEqual(['subject-a', 'subject-b']);
+      expect(records.conclusions.map((f) => f.time)).toEqual([4_000_010, 4_000_011]);
+
+      const erased = await log.eraseSubject('S-1', 'dpo', 4_100_000);
+      expect(erased).toEqual({
+        subjectHash: createHash('sha256').update('S-1').digest('hex'),
+        at: 4_100_000,
+        by: 'dpo',
+        cases: 2,
+        conclusions: 2,
+      });
+      expect(await log.subjectRecords('S-1')).toEqual({ subject: 'S-1', cases: [], conclusions: [] });
+      const other = await log.subjectRecords('S-2');
+      expect([other.cases.length, other.conclusions.length]).toEqual([1, 1]);
+      expect(await log.eraseSubject('S-1', 'dpo', 4_200_000)).toMatchObject({ cases: 0, conclusions: 0 });
+      expect((await log.listErasures()).map((e) => [e.by, e.cases, e.at])).toEqual([
+        ['dpo', 2, 4_100_000],
+        ['dpo', 0, 4_200_000],
       ]);
     });
   });

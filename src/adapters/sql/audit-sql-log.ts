@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { AmlopsError } from '../../core/errors/index.js';
 import type {
@@ -10,6 +11,8 @@ import type {
   ScoredWindow,
   ScoredWindowQuery,
   SourceCheckpoint,
+  SubjectErasure,
+  SubjectRecords,
 } from '../../ports/audit-log.js';
 import type { Page } from '../../ports/page.js';
 import type { AuditAppender } from './audit-sqlite-appender.js';
@@ -165,15 +168,7 @@ export class SqlAuditLog implements AuditLog {
       .orderBy('id', 'asc')
       .limit(query.maxResults ?? DEFAULT_PAGE)
       .execute();
-    return rows.map((r) => ({
-      requestId: r.request_id,
-      row: r.row_index === null ? null : Number(r.row_index),
-      caseId: r.case_id,
-      conclusion: r.conclusion,
-      label: Number(r.label) === 1 ? 1 : 0,
-      time: Number(r.received_at),
-      analyst: r.analyst,
-    }));
+    return rows.map(toFeedback);
   }
 
   async labelledScores(query: LabelledScoreQuery = {}): Promise<readonly LabelledScore[]> {
@@ -255,10 +250,108 @@ export class SqlAuditLog implements AuditLog {
     });
   }
 
+  async subjectRecords(subject: string): Promise<SubjectRecords> {
+    const cases = await this.#db
+      .selectFrom('audit_predictions')
+      .selectAll()
+      .where('case_id', '=', subject)
+      .orderBy('scored_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
+    const conclusions = await this.#subjectFeedback(this.#db, subject).orderBy('id', 'asc').execute();
+    return { subject, cases: cases.map(toScoredCase), conclusions: conclusions.map(toFeedback) };
+  }
+
+  async eraseSubject(subject: string, by: string, at: number): Promise<SubjectErasure> {
+    return this.#db.transaction().execute(async (trx) => {
+      // Conclusions name a case by id, or by the request and row of a case of the subject.
+      const conclusions = await this.#subjectFeedback(trx, subject).select('f.id').execute();
+      if (conclusions.length > 0)
+        await trx
+          .deleteFrom('audit_feedback')
+          .where(
+            'id',
+            'in',
+            conclusions.map((c) => c.id),
+          )
+          .execute();
+      const cases = await trx
+        .deleteFrom('audit_predictions')
+        .where('case_id', '=', subject)
+        .executeTakeFirst();
+      const erasure: SubjectErasure = {
+        subjectHash: subjectHash(subject),
+        at,
+        by,
+        cases: Number(cases.numDeletedRows),
+        conclusions: conclusions.length,
+      };
+      await trx
+        .insertInto('audit_erasures')
+        .values({
+          subject_hash: erasure.subjectHash,
+          erased_at: at,
+          erased_by: by,
+          cases: erasure.cases,
+          conclusions: erasure.conclusions,
+        })
+        .execute();
+      return erasure;
+    });
+  }
+
+  async listErasures(): Promise<readonly SubjectErasure[]> {
+    const rows = await this.#db.selectFrom('audit_erasures').selectAll().orderBy('id', 'asc').execute();
+    return rows.map((r) => ({
+      subjectHash: r.subject_hash,
+      at: Number(r.erased_at),
+      by: r.erased_by,
+      cases: Number(r.cases),
+      conclusions: Number(r.conclusions),
+    }));
+  }
+
+  /** The conclusions about a subject: by its id, or by the request and row of one of its cases. */
+  #subjectFeedback(db: Db, subject: string) {
+    return db
+      .selectFrom('audit_feedback as f')
+      .selectAll('f')
+      .where((eb) =>
+        eb.or([
+          eb('f.case_id', '=', subject),
+          eb.exists(
+            eb
+              .selectFrom('audit_predictions as p')
+              .select('p.id')
+              .where('p.case_id', '=', subject)
+              .whereRef('p.request_id', '=', 'f.request_id')
+              .whereRef('p.row_index', '=', 'f.row_index'),
+          ),
+        ]),
+      );
+  }
+
   close(): Promise<void> {
     this.#appender?.close();
     return this.#database.close();
   }
+}
+
+function toFeedback(r: Selectable<AuditTables['audit_feedback']>): CaseFeedback {
+  return {
+    requestId: r.request_id,
+    row: r.row_index === null ? null : Number(r.row_index),
+    caseId: r.case_id,
+    conclusion: r.conclusion,
+    label: Number(r.label) === 1 ? 1 : 0,
+    time: Number(r.received_at),
+    analyst: r.analyst,
+  };
+}
+
+/** SHA-256 of a subject's id, hex. */
+function subjectHash(subject: string): string {
+  return createHash('sha256').update(subject).digest('hex');
 }
 
 /** One statement of nine array parameters on PostgreSQL, whatever the number of cases: nothing to compile per row. */

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The audit log's tables (migrations 0004 and 0005), as Kysely sees them; joined onto the store's schema with `withTables`. */
+/** The audit log's tables (migrations 0004, 0005 and 0011), as Kysely sees them; joined onto the store's schema with `withTables`. */
 export type AuditTables = {
   audit_predictions: {
     id: Generated<number>;
@@ -23,6 +23,14 @@ export type AuditTables = {
     label: number;
     received_at: number;
     analyst: string;
+  };
+  audit_erasures: {
+    id: Generated<number>;
+    subject_hash: string;
+    erased_at: number;
+    erased_by: string;
+    cases: number;
+    conclusions: number;
   };
   audit_spool_checkpoints: {
     source: string;

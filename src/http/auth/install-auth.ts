@@ -26,6 +26,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The calling key's name; '' when authentication is off or the route is public. */
     caller: string;
+    /** The calling key's role; '' when authentication is off or the route is public. */
+    callerRole: Role | '';
   }
 }
 
@@ -42,6 +44,7 @@ declare module 'fastify' {
 export function installAuth(app: FastifyInstance, options: HttpAuthOptions): RouteAccessEntry[] {
   const routes: RouteAccessEntry[] = [];
   app.decorateRequest('caller', '');
+  app.decorateRequest('callerRole', '');
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const accesses = new Set<RouteAccess>();
@@ -77,6 +80,7 @@ function keyCheck(verifier: ApiKeyVerifier, needed: Role): onRequestHookHandler 
         return;
       }
       request.caller = caller.name;
+      request.callerRole = caller.role;
       done();
     };
     const refuse = (error: Error) => {

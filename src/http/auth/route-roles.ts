@@ -103,6 +103,9 @@ export const ROUTE_ROLES: readonly RouteRole[] = [
   { method: 'POST', url: '/api/v1/models/:name/promote', access: 'write' },
   { method: 'POST', url: '/api/v1/models/:name/rollback', access: 'write' },
   { method: 'GET', url: '/api/v1/predictions/performance', access: 'read' },
+  // A subject's data and its erasure: personal data requests.
+  { method: 'GET', url: '/api/v1/subjects/:subject', access: 'admin' },
+  { method: 'POST', url: '/api/v1/subjects/:subject/erase', access: 'admin' },
   { method: 'GET', url: '/api/v1/quality/reports', access: 'read' },
   { method: 'GET', url: '/api/v1/quality/reports/:id', access: 'read' },
   { method: 'GET', url: '/api/v1/quality/reports/:id/html', access: 'read' },

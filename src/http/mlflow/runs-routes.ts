@@ -27,7 +27,8 @@ export function registerRunsRoutes(app: FastifyInstance, { tracking }: MlflowApi
     const tags = params.tags();
     const runName =
       params.optionalString('run_name') || tags.find((tag) => tag.key === 'mlflow.runName')?.value;
-    const userId = params.optionalString('user_id');
+    // With API keys the key names the run's user, whatever the body says (as MLflow's auth app does).
+    const userId = request.caller || params.optionalString('user_id');
     const startTime = params.optionalInteger('start_time');
     const run = await tracking.createRun({
       experimentId: params.optionalString('experiment_id') || '0',

@@ -63,9 +63,19 @@ export function registerModelsRoutes(app: FastifyInstance, options: PlatformApiO
       const version = field(request.body!, 'version', true)!;
       const force = request.body!.force ?? false;
       if (typeof force !== 'boolean') throw new AmlopsError('USAGE', "field 'force' must be true or false");
+      // With API keys, promoting over a failing gate takes an admin key.
+      const role = request.callerRole;
+      const overrideRefused =
+        role && role !== 'admin' ? `the key '${request.caller}' has role ${role}` : undefined;
       return promoteModelVersion(
         stores.registry,
-        { name: request.params.name, version, ...decision, force },
+        {
+          name: request.params.name,
+          version,
+          ...decision,
+          force,
+          ...(overrideRefused ? { overrideRefused } : {}),
+        },
         now,
       );
     },

@@ -13,7 +13,7 @@ import type { PlatformStores } from '../../services/platform-stores.js';
  */
 export interface PlatformApiOptions {
   readonly stores: PlatformStores;
-  readonly auditLog?: Pick<AuditLog, 'labelledScores'>;
+  readonly auditLog?: Pick<AuditLog, 'labelledScores' | 'subjectRecords' | 'eraseSubject'>;
   /** Data quality and drift reports, when the server keeps them. */
   readonly quality?: QualityReportStore;
   /** Alert rules, states and notifications. */

@@ -9,6 +9,7 @@ import { qualityReportsSchema } from './0007-quality-reports.js';
 import { alertsSchema } from './0008-alerts.js';
 import { serviceStatsSchema } from './0009-service-stats.js';
 import { apiKeysSchema } from './0010-api-keys.js';
+import { auditErasuresSchema } from './0011-audit-erasures.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -28,6 +29,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0008-alerts': alertsSchema(kind),
     '0009-service-stats': serviceStatsSchema(kind),
     '0010-api-keys': apiKeysSchema(),
+    '0011-audit-erasures': auditErasuresSchema(kind),
   };
   return { getMigrations: async () => migrations };
 }

@@ -195,11 +195,46 @@ export const SETTINGS = {
   },
   'auth.mode': {
     type: 'enum',
-    values: ['none', 'keys'],
+    values: ['none', 'keys', 'oidc'],
     default: 'none',
     env: 'AMLOPS_AUTH_MODE',
     description:
-      'Who may call the server: `none`, every route is open (for a server on 127.0.0.1 only); `keys`, every route but health checks needs an API key (`Authorization: Bearer <key>`, made with `amlops keys create`) whose role grants it (docs/security.md).',
+      'Who may call the server: `none`, every route is open (for a server on 127.0.0.1 only); `keys`, every route but health checks needs an API key (`Authorization: Bearer <key>`, made with `amlops keys create`) whose role grants it (docs/security.md); `oidc`, the same with tokens of an identity provider (settings auth.oidc.*).',
+  },
+  'auth.oidc.jwksUrl': {
+    type: 'string',
+    default: '',
+    env: 'AMLOPS_AUTH_OIDC_JWKS_URL',
+    description:
+      "With `auth.mode=oidc`: the identity provider's JWKS URL, whose keys sign the tokens (required).",
+  },
+  'auth.oidc.issuer': {
+    type: 'string',
+    default: '',
+    env: 'AMLOPS_AUTH_OIDC_ISSUER',
+    description: 'With `auth.mode=oidc`: the `iss` a token must carry (required).',
+  },
+  'auth.oidc.audience': {
+    type: 'string',
+    default: '',
+    env: 'AMLOPS_AUTH_OIDC_AUDIENCE',
+    description: 'With `auth.mode=oidc`: the `aud` a token must carry, naming this service (required).',
+  },
+  'auth.oidc.roleClaim': {
+    type: 'string',
+    default: 'amlops_role',
+    env: 'AMLOPS_AUTH_OIDC_ROLE_CLAIM',
+    description:
+      "With `auth.mode=oidc`: the claim holding the caller's amlops role (read, score, write, admin), or a list of them (the strongest counts).",
+  },
+  'auth.oidc.clockSkewSeconds': {
+    type: 'integer',
+    default: 60,
+    min: 0,
+    max: 600,
+    env: 'AMLOPS_AUTH_OIDC_CLOCK_SKEW_SECONDS',
+    description:
+      "With `auth.mode=oidc`: how far the identity provider's clock may be from this one's, for expiry and not-before.",
   },
   'auth.scoringNeedsKey': {
     type: 'boolean',

@@ -18,8 +18,8 @@ import type { ArtifactStore } from '../ports/artifact-store.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { AuditSink } from '../ports/audit-sink.js';
 import { alertServiceDeps } from '../services/alert-service-deps.js';
-import { ApiKeyVerifier } from '../services/api-keys.js';
 import { AuditQueue } from '../services/audit-queue.js';
+import { callerVerifierOf } from '../services/caller-verifier-of.js';
 import { monitoringSnapshot } from '../services/monitoring-snapshot.js';
 import { noProductionHint } from '../services/no-production-hint.js';
 import { ScoringService } from '../services/scoring-service.js';
@@ -90,6 +90,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const alertStore = await SqlAlertStore.open(database);
   const apiKeys = await SqlApiKeyStore.open(database);
   await database.close();
+  const verifier = callerVerifierOf(config, apiKeys);
   const alerts = alertServiceDeps(config, alertStore, {
     webhook: (url) => new WebhookNotifier(url),
     ...(options.logger ? { log: (line: string) => options.logger?.warn(line) } : {}),
@@ -215,7 +216,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     ...(options.auditLagMs ? { auditLagMs: options.auditLagMs } : {}),
     ...(options.clusterMetrics ? { metricsText: options.clusterMetrics(metrics.registry) } : {}),
     auth: {
-      ...(config['auth.mode'] === 'keys' ? { verifier: new ApiKeyVerifier(apiKeys, Date.now) } : {}),
+      ...(verifier ? { verifier } : {}),
       scoringNeedsKey: config['auth.scoringNeedsKey'],
       metricsNeedsKey: config['auth.metricsNeedsKey'],
     },

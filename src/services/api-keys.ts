@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { apiKeyText, parseApiKeyText, type Role } from '../core/auth/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import type { ApiKeyRecord, ApiKeyStore, StoredApiKey } from '../ports/api-key-store.js';
+import type { ApiCaller, CallerVerifier } from './caller-verifier.js';
 
 const KEY_NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 
@@ -51,13 +52,6 @@ export async function createApiKey(
   return { key: apiKeyText(parts), record };
 }
 
-/** Who a request's key says is calling. */
-export interface ApiCaller {
-  /** The key's name, recorded as the caller of what it does. */
-  readonly name: string;
-  readonly role: Role;
-}
-
 /** How long a looked-up key is trusted before it is read again: how long a revocation may take to bite. */
 export const KEY_CACHE_MS = 5_000;
 
@@ -71,7 +65,7 @@ export const KEY_CACHE_MS = 5_000;
  * const verifier = new ApiKeyVerifier(store, Date.now);
  * const caller = await verifier.verify(request.headers.authorization); // { name: 'ci-bot', role: 'write' }
  */
-export class ApiKeyVerifier {
+export class ApiKeyVerifier implements CallerVerifier {
   readonly #store: ApiKeyStore;
   readonly #now: () => number;
   readonly #cache = new Map<string, { readonly key: StoredApiKey | undefined; readonly until: number }>();

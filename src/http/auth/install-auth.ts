@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { type Role, type RouteAccess, roleGrants } from '../../core/auth/index.js';
 import { AmlopsError } from '../../core/errors/index.js';
-import type { ApiCaller, ApiKeyVerifier } from '../../services/api-keys.js';
+import type { ApiCaller, CallerVerifier } from '../../services/caller-verifier.js';
 import { declaredAccess, SCORING_URLS } from './route-roles.js';
 
 /** How the server checks who calls (settings `auth.*`). */
 export interface HttpAuthOptions {
-  /** Checks API keys; absent when `auth.mode` is `none`: every route is open. */
-  readonly verifier?: ApiKeyVerifier;
+  /** Checks API keys or OIDC tokens; absent when `auth.mode` is `none`: every route is open. */
+  readonly verifier?: CallerVerifier;
   /** `auth.scoringNeedsKey`: false makes scoring routes public. */
   readonly scoringNeedsKey: boolean;
   /** `auth.metricsNeedsKey`: false makes `/metrics` public. */
@@ -67,7 +67,7 @@ export function installAuth(app: FastifyInstance, options: HttpAuthOptions): Rou
 }
 
 /** A callback hook: no promise per request when the key is remembered. */
-function keyCheck(verifier: ApiKeyVerifier, needed: Role): onRequestHookHandler {
+function keyCheck(verifier: CallerVerifier, needed: Role): onRequestHookHandler {
   return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     const admit = (caller: ApiCaller) => {
       if (!roleGrants(caller.role, needed)) {

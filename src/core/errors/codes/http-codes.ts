@@ -24,6 +24,12 @@ export const httpCodes = {
     description:
       'The request has no valid API key (`Authorization: Bearer <key>`): none, one of the wrong shape, an unknown, revoked or expired one.',
   },
+  HTTP_AUTH_UNAVAILABLE: {
+    status: 503,
+    exit: EXIT.unavailable,
+    description:
+      "The identity provider's keys (setting auth.oidc.jwksUrl) cannot be fetched, so no token can be checked; the message says why.",
+  },
   HTTP_FORBIDDEN: {
     status: 403,
     exit: EXIT.usage,

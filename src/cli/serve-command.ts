@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
-import { refuseOpenNetwork } from '../http/auth/refuse-open-network.js';
+import { checkServerAccess } from './check-server-access.js';
 import type { CliContext } from './cli-context.js';
 
 interface ServeFlags {
@@ -30,7 +30,7 @@ export function serveCommand(context: CliContext): Command {
         'server.port': flags.port,
         'server.workers': flags.workers,
       });
-      refuseOpenNetwork(config);
+      await checkServerAccess(config, context.io.cwd);
       // Loaded when used: the server's modules (Fastify, the APIs) cost other commands' start-up.
       const { serve } = await import('../main/server.js');
       await serve(config, {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
-import { refuseOpenNetwork } from '../http/auth/refuse-open-network.js';
+import { checkServerAccess } from './check-server-access.js';
 import type { CliContext } from './cli-context.js';
 
 /**
@@ -20,7 +20,7 @@ export function upCommand(context: CliContext): Command {
         'server.port': flags.port,
         'server.workers': flags.workers,
       });
-      refuseOpenNetwork(config);
+      await checkServerAccess(config, context.io.cwd);
       const { up } = await import('../main/up.js');
       await up(config, { cwd: context.io.cwd, version, report: (line) => context.io.stderr(`${line}\n`) });
     });

@@ -39,4 +39,14 @@ describe('the secure default', () => {
     );
     expect(io.err.join('')).toContain('auth.allowOpenNetwork=true');
   });
+
+  it('amlops serve with auth.mode keys and no usable key does not start, and says how to make one', async () => {
+    const io = memoryIo({ cwd: dir, env: { AMLOPS_HOME: join(dir, 'home'), AMLOPS_AUTH_MODE: 'keys' } });
+    const code = await runCli(['node', 'amlops', 'serve', '--port', '0'], io, COMMANDS, 't');
+    expect(code).toBe(78);
+    expect(io.err.join('')).toContain(
+      'error CONFIG_INVALID: auth.mode is keys but the store holds no API key that is neither revoked nor expired',
+    );
+    expect(io.err.join('')).toContain('amlops keys create --name NAME --role admin');
+  });
 });

@@ -7,9 +7,10 @@ import { SqlApiKeyStore } from '../../src/adapters/sql/api-key-sql-store.js';
 import { openSqlDatabase } from '../../src/adapters/sql/open-sql-database.js';
 import { resolveConfig } from '../../src/config/index.js';
 import { ROLES, type Role, roleGrants } from '../../src/core/auth/index.js';
+import { UNAUTHORIZED_MESSAGE } from '../../src/http/auth/install-auth.js';
 import { openServerApp, type ServerApp } from '../../src/http/server-app.js';
 import { type RunningServer, startScoringProcess } from '../../src/main/server.js';
-import { createApiKey } from '../../src/services/api-keys.js';
+import { ApiKeyVerifier, createApiKey } from '../../src/services/api-keys.js';
 
 type MLflowClass = typeof import('mlflow')['default'];
 const MLflow = createRequire(import.meta.url)('mlflow') as MLflowClass;
@@ -90,23 +91,28 @@ describe('roles on every route', () => {
     expect(seen).toContain('POST /api/2.0/mlflow/runs/create');
   });
 
-  it('says what is wrong with a key, in the error shape of each API', async () => {
+  it('tells a refused caller nothing of what was wrong, in the error shape of each API, and counts it in /metrics', async () => {
     const body = (answer: { body: string }) => JSON.parse(answer.body);
-    expect(body(await call('GET', '/api/v1/runs')).error).toMatchObject({
-      code: 'HTTP_UNAUTHORIZED',
-      message: 'this route needs an API key: send it as Authorization: Bearer <key>',
-    });
+    const refusal = { code: 'HTTP_UNAUTHORIZED', message: UNAUTHORIZED_MESSAGE };
     const wrongShape = await server.app.inject({
       method: 'GET',
       url: '/api/v1/runs',
       headers: { authorization: 'Bearer not-a-key' },
     });
-    expect(body(wrongShape).error.message).toBe(
-      'the key is not of the shape amlops_<16 hex digits>_<43 characters>',
-    );
-    expect(body(await call('GET', '/api/v1/runs', keys.revoked)).error.message).toMatch(
-      /^the key 'gone' was revoked on \d{4}-/,
-    );
+    const malformed = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/runs',
+      headers: { authorization: 'Basic YWxpY2U6cHc=' },
+    });
+    for (const answer of [
+      await call('GET', '/api/v1/runs'),
+      wrongShape,
+      malformed,
+      await call('GET', '/api/v1/runs', keys.revoked),
+      await call('GET', '/api/v1/runs', keys.expired),
+      await call('GET', '/api/v1/runs', `${keys.admin!.slice(0, -4)}AAAA`),
+    ])
+      expect([answer.statusCode, body(answer).error]).toEqual([401, refusal]);
     expect(body(await call('POST', '/predict', keys.read)).error).toMatchObject({
       code: 'HTTP_FORBIDDEN',
       message:
@@ -116,9 +122,37 @@ describe('roles on every route', () => {
     expect(body(await call('POST', '/api/2.0/mlflow/runs/create', keys.score))).toMatchObject({
       error_code: 'PERMISSION_DENIED',
     });
-    expect(body(await call('GET', '/api/2.0/mlflow/experiments/list'))).toMatchObject({
+    expect(body(await call('GET', '/api/2.0/mlflow/experiments/list'))).toEqual({
       error_code: 'UNAUTHENTICATED',
+      message: UNAUTHORIZED_MESSAGE,
     });
+    const metrics = await call('GET', '/metrics', keys.read);
+    expect(metrics.body).toMatch(/^amlops_errors_total\{code="HTTP_UNAUTHORIZED"\} \d+$/m);
+  });
+
+  it('keeps the reason of each refusal for the operator (the verifier says it; the server logs it)', async () => {
+    const database = await openSqlDatabase(`sqlite:${join(home, 'amlops.db')}`);
+    const store = await SqlApiKeyStore.open(database);
+    await database.close();
+    const verifier = new ApiKeyVerifier(store, Date.now);
+    const reason = async (header: string | undefined) => {
+      try {
+        await verifier.verify(header);
+        return 'admitted';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(await reason(undefined)).toBe(
+      'this route needs an API key: send it as Authorization: Bearer <key>',
+    );
+    expect(await reason('Bearer not-a-key')).toBe(
+      'the key is not of the shape amlops_<16 hex digits>_<43 characters>',
+    );
+    expect(await reason(`Bearer ${keys.revoked}`)).toMatch(/^the key 'gone' was revoked on \d{4}-/);
+    expect(await reason(`Bearer ${keys.expired}`)).toMatch(/^the key 'old' expired on \d{4}-/);
+    expect(await reason(`Bearer ${keys.admin}`)).toBe('admitted');
+    await store.close();
   });
 });
 

@@ -35,7 +35,7 @@ declare module 'fastify' {
  * Gives every route registered after this call the access the role table declares
  * (`route-roles.ts`); an undeclared route needs `admin`. With a verifier, a route that needs a
  * role checks the request's key before its body is read: 401 HTTP_UNAUTHORIZED without a valid
- * key, 403 HTTP_FORBIDDEN when the key's role does not grant the route; the key's name becomes
+ * key (one message whatever was wrong; the reason goes to the log), 403 HTTP_FORBIDDEN when the key's role does not grant the route; the key's name becomes
  * `request.caller`. Public routes run no check at all. Returns the routes as they are registered.
  *
  * @example
@@ -66,6 +66,10 @@ export function installAuth(app: FastifyInstance, options: HttpAuthOptions): Rou
   return routes;
 }
 
+/** What every refused credential is told, whatever was wrong with it. */
+export const UNAUTHORIZED_MESSAGE =
+  'this route needs a valid API key or token: send it as Authorization: Bearer <key>';
+
 /** A callback hook: no promise per request when the key is remembered. */
 function keyCheck(verifier: CallerVerifier, needed: Role): onRequestHookHandler {
   return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
@@ -85,7 +89,13 @@ function keyCheck(verifier: CallerVerifier, needed: Role): onRequestHookHandler 
     };
     const refuse = (error: Error) => {
       reply.header('www-authenticate', 'Bearer realm="amlops"');
-      done(error);
+      if ((error as AmlopsError).code !== 'HTTP_UNAUTHORIZED') {
+        done(error);
+        return;
+      }
+      // The caller learns nothing of which part was wrong; the operator reads it in the log.
+      request.log.info({ reason: error.message, route: request.routeOptions.url }, 'authentication refused');
+      done(new AmlopsError('HTTP_UNAUTHORIZED', UNAUTHORIZED_MESSAGE));
     };
     let verified: ApiCaller | Promise<ApiCaller>;
     try {

@@ -14,7 +14,7 @@ export function allowedValues(spec: SettingSpec): string {
     case 'boolean':
       return 'true or false';
     case 'string-list':
-      return 'a list of strings (JSON array in a file, comma-separated in the environment or a flag)';
+      return `a list of strings (JSON array in a file, comma-separated in the environment or a flag)${spec.shape ? `, each ${spec.shape}` : ''}`;
     case 'json':
       return spec.shape ?? 'a JSON value';
     case 'enum':
@@ -61,14 +61,25 @@ export function parseSetting(key: SettingKey, raw: unknown, source: SettingSourc
       { setting: key, source, value: shown, allowed: allowedValues(spec) },
     );
   };
+  /** Runs the setting's own check, reporting what it says is wrong. */
+  const validated = (value: unknown): unknown => {
+    try {
+      spec.validate?.(value);
+      return value;
+    } catch (error) {
+      throw new AmlopsError(
+        'CONFIG_INVALID',
+        `invalid value for setting ${key} (${describeSource(key, source)}): ${(error as Error).message}; allowed: ${allowedValues(spec)}`,
+        { setting: key, source, value: shown, allowed: allowedValues(spec) },
+      );
+    }
+  };
   const fromText = typeof raw === 'string' && source !== 'file';
   switch (spec.type) {
     case 'json': {
       let value = raw;
       try {
         if (fromText) value = JSON.parse(raw as string);
-        spec.validate?.(value);
-        return value;
       } catch (error) {
         throw new AmlopsError(
           'CONFIG_INVALID',
@@ -76,6 +87,7 @@ export function parseSetting(key: SettingKey, raw: unknown, source: SettingSourc
           { setting: key, source, value: shown, allowed: allowedValues(spec) },
         );
       }
+      return validated(value);
     }
     case 'string':
       return typeof raw === 'string' ? raw : fail();
@@ -88,10 +100,10 @@ export function parseSetting(key: SettingKey, raw: unknown, source: SettingSourc
       return fail();
     }
     case 'string-list': {
-      if (Array.isArray(raw) && raw.every((v) => typeof v === 'string' && v !== '')) return raw;
+      if (Array.isArray(raw) && raw.every((v) => typeof v === 'string' && v !== '')) return validated(raw);
       if (fromText) {
         const list = (raw as string).split(',').map((s) => s.trim());
-        return list.every((s) => s !== '') ? list : fail();
+        return list.every((s) => s !== '') ? validated(list) : fail();
       }
       return fail();
     }

@@ -19,11 +19,12 @@ export interface SettingSpec {
   readonly max?: number;
   readonly exclusive?: boolean;
   /**
-   * Checks a `json` setting's value (JSON-decoded already), throwing an Error whose message says
-   * what is wrong (reported with the setting's name). The configuration keeps the JSON value.
+   * Checks a `json` setting's value (JSON-decoded already) or a `string-list` setting's entries,
+   * throwing an Error whose message says what is wrong (reported with the setting's name as
+   * CONFIG_INVALID). The configuration keeps the value.
    */
   readonly validate?: (value: unknown) => void;
-  /** What a `json` setting holds, for errors and the docs. */
+  /** What a `json` or checked `string-list` setting holds, for errors and the docs. */
   readonly shape?: string;
   /**
    * A credential, or a URL that may carry one: printed redacted (a URL keeps its scheme, user, host,

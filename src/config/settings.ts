@@ -1,6 +1,7 @@
 import { DEFAULT_ALERT_RULES } from '../core/alerts/default-alert-rules.js';
 import { parseAlertRules } from '../core/alerts/parse-alert-rules.js';
 import { parseSchedules } from '../core/schedule/index.js';
+import { checkAllowedHosts, checkCorsOrigins, checkProxyAddresses } from './network-setting-checks.js';
 import type { SettingSpec } from './setting-spec.js';
 
 /**
@@ -287,6 +288,64 @@ export const SETTINGS = {
     env: 'AMLOPS_SERVER_WORKER_SEMI_SPACE_MB',
     description:
       "Young-generation semi-space of each serving worker a cluster starts, in MB (V8's `--max-semi-space-size`): smaller keeps a worker's memory lower under large requests, at the cost of more frequent minor collections; 0 keeps V8's default (16 MB). A `--max-semi-space-size` given in `NODE_OPTIONS` wins.",
+  },
+  'server.allowedHosts': {
+    type: 'string-list',
+    default: ['localhost', '127.0.0.1', '[::1]'],
+    env: 'AMLOPS_SERVER_ALLOWED_HOSTS',
+    validate: checkAllowedHosts,
+    shape: 'a host name or address without port (`[::1]` for IPv6), or `*` alone',
+    description:
+      "Names and addresses a request's `Host` header may give (port ignored); `server.host` is added when it is a name or address other than 0.0.0.0 or ::. Any other `Host` is refused (421 HTTP_HOST_NOT_ALLOWED), so a web page on another site cannot reach the server through DNS rebinding. List the name clients use (`amlops.example.com`) when the server is reached by one; `*` turns the check off (only behind a proxy that checks `Host`).",
+  },
+  'server.corsOrigins': {
+    type: 'string-list',
+    default: [],
+    env: 'AMLOPS_SERVER_CORS_ORIGINS',
+    validate: checkCorsOrigins,
+    shape: 'an origin such as `https://ui.example.com`',
+    description:
+      'Web pages of other sites allowed to call the API from a browser (CORS), by origin. Empty: no CORS headers at all, so browsers let only pages served by amlops itself read its answers.',
+  },
+  'server.trustedProxies': {
+    type: 'string-list',
+    default: [],
+    env: 'AMLOPS_SERVER_TRUSTED_PROXIES',
+    validate: checkProxyAddresses,
+    shape: 'an IP address or CIDR range',
+    description:
+      "Addresses of the proxies in front (nginx) whose `X-Forwarded-For` names the client: rate limits per address then count each client rather than the proxy. Empty: the connection's address is the client's.",
+  },
+  'server.tlsCertFile': {
+    type: 'string',
+    default: '',
+    env: 'AMLOPS_SERVER_TLS_CERT_FILE',
+    description:
+      'PEM certificate (with its chain) the server answers HTTPS with; with `server.tlsKeyFile` (both or neither). Empty: plain HTTP, for 127.0.0.1 or behind a proxy that terminates TLS (docs/security.md).',
+  },
+  'server.tlsKeyFile': {
+    type: 'string',
+    default: '',
+    env: 'AMLOPS_SERVER_TLS_KEY_FILE',
+    description: "PEM private key of `server.tlsCertFile`'s certificate (both or neither).",
+  },
+  'rateLimit.failedAuthPerMinute': {
+    type: 'integer',
+    default: 10,
+    min: 0,
+    max: 1000000,
+    env: 'AMLOPS_RATE_LIMIT_FAILED_AUTH_PER_MINUTE',
+    description:
+      'With `auth.mode=keys` or `oidc`: failed authentications (401) one address may make in a minute; further requests from it are refused (429 HTTP_RATE_LIMITED with `Retry-After`) until the minute is over, right key or not, so keys cannot be guessed quickly. Counted per process. 0: no limit.',
+  },
+  'rateLimit.scoringPerMinute': {
+    type: 'integer',
+    default: 0,
+    min: 0,
+    max: 1000000000,
+    env: 'AMLOPS_RATE_LIMIT_SCORING_PER_MINUTE',
+    description:
+      'Scoring requests one API key (or, for scoring without a key, one address) may make in a minute; more are refused (429 HTTP_RATE_LIMITED with `Retry-After`). Counted per process: with `server.workers` processes or several replicas, a caller may make up to that many times more. 0 (default): no limit, and no cost on the scoring path.',
   },
   'scoring.maxRows': {
     type: 'integer',

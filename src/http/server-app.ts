@@ -25,6 +25,7 @@ import { noProductionHint } from '../services/no-production-hint.js';
 import { ScoringService } from '../services/scoring-service.js';
 import { ServingModels } from '../services/serving-models.js';
 import type { RouteAccessEntry } from './auth/install-auth.js';
+import { hardeningOf, readTlsFiles } from './hardening/index.js';
 import { mlflowApi } from './mlflow/index.js';
 import { platformApi } from './platform/index.js';
 import { buildScoringApp } from './scoring/build-scoring-app.js';
@@ -79,6 +80,8 @@ export interface ServerAppOptions {
  * await server.app.listen({ host: '127.0.0.1', port: 8080 });
  */
 export async function openServerApp(config: Config, options: ServerAppOptions): Promise<ServerApp> {
+  // Before opening anything: a wrong certificate setting stops the server with nothing to close.
+  const hardening = hardeningOf(config, readTlsFiles(config, options.cwd));
   const databaseUrl = databaseUrlOf(config, options.cwd);
   const artifactRoot = artifactRootOf(config, options.cwd);
   const openArtifacts = await artifactOpener(artifactRoot);
@@ -201,7 +204,8 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
         (error: Error) => `no version of ${config['model.name']} is in production (${error.message})`,
       ),
     );
-  const app = buildScoringApp({
+  const app = await buildScoringApp({
+    hardening,
     service,
     metrics,
     auditLog,

@@ -57,8 +57,8 @@ export interface RunningServer {
 }
 
 /**
- * Starts one scoring process: the app of `openServerApp` listening on `server.host:server.port`,
- * with pino logs carrying the request id, and (when `retention`) the audit log's retention applied
+ * Starts one scoring process: the app of `openServerApp` listening on `server.host:server.port`
+ * (HTTPS when `server.tlsCertFile` and `server.tlsKeyFile` are set), with pino logs carrying the request id, and (when `retention`) the audit log's retention applied
  * hourly.
  *
  * @example
@@ -219,7 +219,10 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
       serving.add(worker.id);
       listening += 1;
       if (listening === count)
-        options.onListening?.(`http://${address.address ?? '127.0.0.1'}:${address.port}`, count);
+        options.onListening?.(
+          `${config['server.tlsCertFile'] ? 'https' : 'http'}://${address.address ?? '127.0.0.1'}:${address.port}`,
+          count,
+        );
     });
     cluster.on('exit', (worker, code, signal) => {
       if (!stopping) {

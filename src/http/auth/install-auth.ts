@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandle
 import { type Role, type RouteAccess, roleGrants } from '../../core/auth/index.js';
 import { AmlopsError } from '../../core/errors/index.js';
 import type { ApiCaller, CallerVerifier } from '../../services/caller-verifier.js';
+import type { FailedAuthLimiter } from '../hardening/failed-auth-limiter.js';
 import { declaredAccess, SCORING_URLS } from './route-roles.js';
 
 /** How the server checks who calls (settings `auth.*`). */
@@ -12,6 +13,8 @@ export interface HttpAuthOptions {
   readonly scoringNeedsKey: boolean;
   /** `auth.metricsNeedsKey`: false makes `/metrics` public. */
   readonly metricsNeedsKey: boolean;
+  /** Counts failed authentications per address (`rateLimit.failedAuthPerMinute`); no limit without. */
+  readonly failedAuth?: FailedAuthLimiter;
 }
 
 /** A route the server registered, with what it needs and whether the role table declares it. */
@@ -35,8 +38,11 @@ declare module 'fastify' {
  * Gives every route registered after this call the access the role table declares
  * (`route-roles.ts`); an undeclared route needs `admin`. With a verifier, a route that needs a
  * role checks the request's key before its body is read: 401 HTTP_UNAUTHORIZED without a valid
- * key (one message whatever was wrong; the reason goes to the log), 403 HTTP_FORBIDDEN when the key's role does not grant the route; the key's name becomes
- * `request.caller`. Public routes run no check at all. Returns the routes as they are registered.
+ * key (one message whatever was wrong; the reason goes to the log), 403 HTTP_FORBIDDEN when the
+ * key's role does not grant the route; the key's name becomes `request.caller`. With
+ * `failedAuth`, an address that failed too often in the last minute is refused with 429
+ * HTTP_RATE_LIMITED and `Retry-After` before its key is even looked at. Public routes run no
+ * check at all. Returns the routes as they are registered.
  *
  * @example
  * const routes = installAuth(app, { verifier, scoringNeedsKey: true, metricsNeedsKey: true });
@@ -59,7 +65,7 @@ export function installAuth(app: FastifyInstance, options: HttpAuthOptions): Rou
     // A route of several methods that need different roles needs admin: split it to open it up.
     const needed: RouteAccess = accesses.size === 1 ? [...accesses][0]! : 'admin';
     if (!options.verifier || needed === 'public') return;
-    const check = keyCheck(options.verifier, needed);
+    const check = keyCheck(options.verifier, needed, options.failedAuth);
     const existing = route.onRequest;
     route.onRequest = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check];
   });
@@ -70,9 +76,16 @@ export function installAuth(app: FastifyInstance, options: HttpAuthOptions): Rou
 export const UNAUTHORIZED_MESSAGE =
   'this route needs a valid API key or token: send it as Authorization: Bearer <key>';
 
-/** A callback hook: no promise per request when the key is remembered. */
-function keyCheck(verifier: CallerVerifier, needed: Role): onRequestHookHandler {
-  return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+/**
+ * A callback hook: no promise per request when the key is remembered and failed authentications
+ * are not limited.
+ */
+function keyCheck(
+  verifier: CallerVerifier,
+  needed: Role,
+  failedAuth?: FailedAuthLimiter,
+): onRequestHookHandler {
+  const check = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     const admit = (caller: ApiCaller) => {
       if (!roleGrants(caller.role, needed)) {
         done(
@@ -93,6 +106,8 @@ function keyCheck(verifier: CallerVerifier, needed: Role): onRequestHookHandler 
         done(error);
         return;
       }
+      // A wrong key counts (guessing); no key at all or a store failure does not.
+      if (request.headers.authorization) failedAuth?.failed(request);
       // The caller learns nothing of which part was wrong; the operator reads it in the log.
       request.log.info({ reason: error.message, route: request.routeOptions.url }, 'authentication refused');
       done(new AmlopsError('HTTP_UNAUTHORIZED', UNAUTHORIZED_MESSAGE));
@@ -106,5 +121,21 @@ function keyCheck(verifier: CallerVerifier, needed: Role): onRequestHookHandler 
     }
     if (verified instanceof Promise) verified.then(admit, refuse);
     else admit(verified);
+  };
+  if (!failedAuth) return check;
+  return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    failedAuth.waitSeconds(request).then((seconds) => {
+      if (seconds === 0) {
+        check(request, reply, done);
+        return;
+      }
+      reply.header('retry-after', String(seconds));
+      done(
+        new AmlopsError(
+          'HTTP_RATE_LIMITED',
+          `too many failed authentications from ${request.ip}: ${failedAuth.perMinute} in a minute (setting rateLimit.failedAuthPerMinute); retry in ${seconds} s`,
+        ),
+      );
+    }, done);
   };
 }

@@ -72,6 +72,8 @@ export const ROUTE_ROLES: readonly RouteRole[] = [
   { method: 'GET', url: '/version', access: 'public' },
   { method: 'GET', url: '/v2/health/live', access: 'public' },
   { method: 'GET', url: '/v2/health/ready', access: 'public' },
+  // CORS preflights (only with server.corsOrigins): browsers send them without the key.
+  { method: 'OPTIONS', url: '*', access: 'public' },
   // Scoring.
   { method: 'POST', url: '/predict', access: 'score' },
   { method: 'POST', url: '/invocations', access: 'score' },

@@ -31,6 +31,9 @@ const MLFLOW_CODES: Partial<Record<ErrorCode, readonly [string, number]>> = {
   HTTP_UNAUTHORIZED: ['UNAUTHENTICATED', 401],
   HTTP_FORBIDDEN: ['PERMISSION_DENIED', 403],
   HTTP_AUTH_UNAVAILABLE: ['TEMPORARILY_UNAVAILABLE', 503],
+  HTTP_RATE_LIMITED: ['REQUEST_LIMIT_EXCEEDED', 429],
+  // MLflow has no code for a misdirected request; 421 tells a client it reached the wrong server.
+  HTTP_HOST_NOT_ALLOWED: ['PERMISSION_DENIED', 421],
   STORE_UNAVAILABLE: ['TEMPORARILY_UNAVAILABLE', 503],
 };
 

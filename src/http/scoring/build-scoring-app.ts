@@ -2,6 +2,14 @@ import Fastify, { type FastifyInstance, type FastifyRequest, LogController } fro
 import { installAuth, type RouteAccessEntry } from '../auth/install-auth.js';
 import { toAmlopsError } from '../error-body.js';
 import { installErrorBoundary } from '../error-boundary.js';
+import {
+  installCorsAllowlist,
+  installHostAllowlist,
+  installRateLimits,
+  installRouteBodyLimits,
+  installSecurityHeaders,
+  JSON_BODY_LIMIT,
+} from '../hardening/index.js';
 import { registerFeedbackRoute } from './feedback-route.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerMlflowScoringRoutes } from './mlflow-scoring-routes.js';
@@ -17,18 +25,27 @@ const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * the Open Inference Protocol v2, `/healthz`, `/readyz`, `/metrics` and `/feedback`. Every request
  * has an id (the client's `x-request-id` when well-formed, else a time-ordered UUID v7), echoed in the
  * `x-request-id` header, in every answer body and in the logs. Errors are amlops' error shape;
- * no input produces a 5xx.
+ * no input produces a 5xx. Hardened as `options.hardening` says (docs/security.md, "Hardening"):
+ * security headers on every answer, a `Host` allowlist, CORS for listed origins only, a body limit
+ * per route, rate limits, HTTPS when given a certificate. Routes registered on the app afterwards
+ * (the MLflow and platform APIs) get the same.
  *
  * @example
- * const app = buildScoringApp({ service, metrics, negativeValue: 'CLOSED_NO_ROI', bodyLimit: 10_485_760, version: '0.1.0' });
+ * const app = await buildScoringApp({ service, metrics, negativeValue: 'CLOSED_NO_ROI', bodyLimit: 10_485_760, version: '0.1.0', hardening });
  * await app.inject({ method: 'POST', url: '/predict', payload: { risk_pld: ['HIGH'], … } });
  */
-export function buildScoringApp(options: ScoringAppOptions): FastifyInstance & {
-  readonly routeAccess: readonly RouteAccessEntry[];
-} {
+export async function buildScoringApp(options: ScoringAppOptions): Promise<
+  FastifyInstance & {
+    readonly routeAccess: readonly RouteAccessEntry[];
+  }
+> {
+  const { hardening } = options;
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    bodyLimit: options.bodyLimit,
+    ...(hardening.tls ? { https: { cert: hardening.tls.cert, key: hardening.tls.key } } : {}),
+    ...(hardening.trustedProxies.length > 0 ? { trustProxy: [...hardening.trustedProxies] } : {}),
+    // Routes not named in route-body-limits.ts; each route gets its own limit there.
+    bodyLimit: JSON_BODY_LIMIT,
     // Two log lines per request cost more than scoring it: requests are logged at debug level below.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => {
@@ -38,14 +55,21 @@ export function buildScoringApp(options: ScoringAppOptions): FastifyInstance & {
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
   installErrorBoundary(app);
-  // Before any route: each route gets the access the role table declares as it is registered.
-  const routeAccess = installAuth(app, options.auth ?? { scoringNeedsKey: false, metricsNeedsKey: false });
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  // Callback hooks, not async ones: no promise per request on the hot path.
+  // Callback hooks, not async ones: no promise per request on the hot path. The request id, then
+  // the security headers, come first: every answer carries them, refusals included.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
   });
+  await installSecurityHeaders(app, { https: hardening.tls !== undefined });
+  installHostAllowlist(app, hardening.allowedHosts);
+  await installCorsAllowlist(app, hardening.corsOrigins);
+  // Before any route: each route gets its body limit, rate limit and access as it is registered.
+  installRouteBodyLimits(app, options.bodyLimit);
+  const failedAuth = await installRateLimits(app, hardening.rateLimits);
+  const auth = options.auth ?? { scoringNeedsKey: false, metricsNeedsKey: false };
+  const routeAccess = installAuth(app, { ...auth, ...(failedAuth ? { failedAuth } : {}) });
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.addHook('onError', (_request, _reply, error, done) => {
     options.metrics.errors.inc({ code: toAmlopsError(error).code });
     done();

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { AuditLog } from '../../ports/audit-log.js';
 import type { ScoringService } from '../../services/scoring-service.js';
 import type { HttpAuthOptions } from '../auth/install-auth.js';
+import type { HardeningOptions } from '../hardening/hardening-options.js';
 import type { ScoringMetrics } from './scoring-metrics.js';
 
 /** What the scoring API is built from. */
@@ -22,8 +23,10 @@ export interface ScoringAppOptions {
   readonly auditLagMs?: number;
   /** The conclusion meaning "not laundering" (setting data.negativeValue): label 0; others label 1. */
   readonly negativeValue: string;
-  /** Largest request body, in bytes (setting scoring.bodyLimitBytes). */
+  /** Largest scoring request body, in bytes (setting scoring.bodyLimitBytes); other routes: route-body-limits.ts. */
   readonly bodyLimit: number;
+  /** Host allowlist, CORS, rate limits, TLS (settings `server.*`, `rateLimit.*`). */
+  readonly hardening: HardeningOptions;
   /** amlops' version, for `GET /version`. */
   readonly version: string;
   readonly logger?: FastifyBaseLogger;

@@ -13,15 +13,17 @@ const MLFLOW_STATUS: Readonly<Record<string, number>> = {
   RESOURCE_ALREADY_EXISTS: 400,
   UNAUTHENTICATED: 401,
   PERMISSION_DENIED: 403,
+  REQUEST_LIMIT_EXCEEDED: 429,
 };
 
 describe('mlflowErrorReply', () => {
-  it('maps every amlops error code to an MLflow code with its status (415 and 413 aside)', () => {
+  it('maps every amlops error code to an MLflow code with its status (415, 413 and 421 aside)', () => {
     for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
       const { status, body } = mlflowErrorReply(new AmlopsError(code, 'why'));
       expect(MLFLOW_STATUS[body.error_code], code).toBeDefined();
       if (code === 'HTTP_UNSUPPORTED_MEDIA_TYPE') expect(status).toBe(415);
       else if (code === 'HTTP_BODY_TOO_LARGE') expect(status).toBe(413);
+      else if (code === 'HTTP_HOST_NOT_ALLOWED') expect(status).toBe(421);
       else expect(status, code).toBe(MLFLOW_STATUS[body.error_code]);
     }
   });

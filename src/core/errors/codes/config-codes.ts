@@ -16,6 +16,6 @@ export const configCodes = {
     status: 400,
     exit: EXIT.config,
     description:
-      "The configuration file is missing or is not valid JSON, or the file a secret's `<VAR>_FILE` names cannot be read (the message names the variable and the path, never the content).",
+      "The configuration file is missing or is not valid JSON, or the file a secret's `<VAR>_FILE` names cannot be read (the message names the variable and the path, never the content), or the certificate or key file `server.tlsCertFile` / `server.tlsKeyFile` names cannot be read (the message names the setting and the path).",
   },
 } as const satisfies Record<string, ErrorSpec>;

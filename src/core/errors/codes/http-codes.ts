@@ -36,4 +36,16 @@ export const httpCodes = {
     description:
       "The request's API key is valid but its role does not allow this route (docs/security.md lists each route's role).",
   },
+  HTTP_RATE_LIMITED: {
+    status: 429,
+    exit: EXIT.unavailable,
+    description:
+      'Too many requests: more failed authentications from one address than `rateLimit.failedAuthPerMinute`, or more scoring requests from one key or address than `rateLimit.scoringPerMinute`. The `Retry-After` header says in how many seconds to try again.',
+  },
+  HTTP_HOST_NOT_ALLOWED: {
+    status: 421,
+    exit: EXIT.usage,
+    description:
+      "The request's `Host` header names a host this server does not answer for (setting `server.allowedHosts`): how a web page on another site would reach a server on 127.0.0.1 through DNS rebinding.",
+  },
 } as const satisfies Record<string, ErrorSpec>;

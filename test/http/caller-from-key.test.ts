@@ -108,4 +108,19 @@ describe('who did it, with API keys', () => {
     expect(promoted.statusCode, promoted.body).toBe(200);
     expect(JSON.parse(promoted.body)).toMatchObject({ override: 'too weak' });
   });
+
+  it('records the key as who silenced an alert, whatever the body says', async () => {
+    const silenced = await post('/api/v1/alerts/live-data-drift/silence', keys.ana!, {
+      for: '1h',
+      reason: 'migration',
+      by: 'mallory',
+    });
+    expect(silenced.statusCode, silenced.body).toBe(200);
+    expect(JSON.parse(silenced.body)).toMatchObject({ silencedBy: 'ana' });
+    const unsigned = await post('/api/v1/alerts/live-data-drift/silence', keys.ana!, {
+      for: '1h',
+      reason: 'again',
+    });
+    expect(JSON.parse(unsigned.body)).toMatchObject({ silencedBy: 'ana', silenceReason: 'again' });
+  });
 });

@@ -23,6 +23,8 @@ function text(body: Record<string, unknown>, name: string, required: boolean): s
  * - `GET /alerts/deliveries?rule=&max_results=` → `{deliveries}`: notifications with every attempt;
  * - `POST /alerts/:rule/silence` `{"until": ISO time | "for": "4h", "reason", "by"}` → the state;
  * - `POST /alerts/:rule/ack` `{"by"}` → the state.
+ * With API keys or tokens, the caller's name is who silenced or acknowledged, whatever `by` says
+ * (which may then be left out).
  *
  * @example
  * registerAlertsRoutes(api, options);
@@ -85,12 +87,13 @@ export function registerAlertsRoutes(app: FastifyInstance, options: PlatformApiO
       return silenceRule(deps(), request.params.rule, {
         until: end,
         reason: text(body, 'reason', true)!,
-        by: text(body, 'by', true)!,
+        by: request.caller || text(body, 'by', true)!,
       });
     },
   );
   app.post<{ Params: { rule: string }; Body: Record<string, unknown> }>(
     '/alerts/:rule/ack',
-    async (request) => acknowledgeRule(deps(), request.params.rule, text(request.body ?? {}, 'by', true)!),
+    async (request) =>
+      acknowledgeRule(deps(), request.params.rule, request.caller || text(request.body ?? {}, 'by', true)!),
   );
 }

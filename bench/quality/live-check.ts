@@ -60,6 +60,7 @@ export async function liveCheckSetup(home: string, cases: number, databaseUrl = 
         score: (row % 997) / 997,
         time: now - 3_600_000 + Math.floor((row / cases) * 3_500_000),
         caller: '',
+        clientRequestId: null,
       });
     await audit.append(batch);
   }

@@ -16,6 +16,7 @@ interface FilterFlags {
   readonly model?: string;
   readonly modelVersion?: string;
   readonly request?: string;
+  readonly clientRequest?: string;
   readonly case?: string;
   readonly since?: string;
   readonly until?: string;
@@ -26,8 +27,8 @@ const PAGE = 10_000;
 
 /**
  * `amlops predictions list|export`: the audit log of scored cases (request id, row, case id, model
- * version, inputs, score, time, caller), newest first, filtered by model, version, request, case
- * and time; `export --output FILE` writes them as CSV, Parquet or JSON Lines; `conclude CASE
+ * version, inputs, score, time, caller, the client's own X-Request-Id), newest first, filtered by
+ * model, version, request, client request id, case and time; `export --output FILE` writes them as CSV, Parquet or JSON Lines; `conclude CASE
  * --conclusion X` records an analyst's conclusion (as `/feedback`); `performance` measures each
  * model version on the cases analysts concluded on.
  */
@@ -36,7 +37,11 @@ export function predictionsCommand(context: CliContext): Command {
     command
       .option('--model <name>', 'only cases scored by this registered model')
       .option('--model-version <v>', 'only cases scored by this version')
-      .option('--request <id>', 'only the cases of this request id')
+      .option('--request <id>', 'only the cases of this request id (the one the server answered)')
+      .option(
+        '--client-request <id>',
+        'only the cases of the requests a client sent with this X-Request-Id header',
+      )
       .option('--case <id>', 'only the scorings of this case id')
       .option('--since <time>', 'scored at or after this ISO time')
       .option('--until <time>', 'scored before this ISO time');
@@ -61,7 +66,7 @@ export function predictionsCommand(context: CliContext): Command {
             : items
                 .map(
                   (c) =>
-                    `${new Date(c.time).toISOString()}  ${c.modelName}/${c.modelVersion}  ${c.requestId}#${c.row}${c.caseId ? ` (${c.caseId})` : ''}  ${c.score.toFixed(6)}  ${JSON.stringify(c.inputs)}`,
+                    `${new Date(c.time).toISOString()}  ${c.modelName}/${c.modelVersion}  ${c.requestId}#${c.row}${c.caseId ? ` (${c.caseId})` : ''}${c.clientRequestId ? `  client ${c.clientRequestId}` : ''}  ${c.score.toFixed(6)}  ${JSON.stringify(c.inputs)}`,
                 )
                 .join('\n'),
         );
@@ -136,6 +141,10 @@ export function predictionsCommand(context: CliContext): Command {
           text(
             'caller',
             cases.map((c) => c.caller),
+          ),
+          text(
+            'client_request_id',
+            cases.map((c) => c.clientRequestId),
           ),
           text(
             'inputs',
@@ -252,6 +261,7 @@ function query(flags: FilterFlags): ScoredCaseQuery {
     ...(flags.model ? { modelName: flags.model } : {}),
     ...(flags.modelVersion ? { modelVersion: flags.modelVersion } : {}),
     ...(flags.request ? { requestId: flags.request } : {}),
+    ...(flags.clientRequest ? { clientRequestId: flags.clientRequest } : {}),
     ...(flags.case ? { caseId: flags.case } : {}),
     ...(since !== undefined ? { since } : {}),
     ...(until !== undefined ? { until } : {}),

@@ -383,7 +383,8 @@ export const SETTINGS = {
     type: 'boolean',
     default: true,
     env: 'AMLOPS_AUDIT_ENABLED',
-    description: 'Record every scored case (request id, row, model version, inputs, score, time, caller).',
+    description:
+      "Record every scored case (request id, row, model version, inputs, score, time, caller, the client's X-Request-Id).",
   },
   'audit.queueSize': {
     type: 'integer',

@@ -3,6 +3,7 @@ import type { Page } from './page.js';
 
 /** One scored case as the audit log keeps it. */
 export interface ScoredCase {
+  /** The id the server gave the request (a UUID v7), never one a client chose. */
   readonly requestId: string;
   /** Position of the case in its request (0-based). */
   readonly row: number;
@@ -17,6 +18,11 @@ export interface ScoredCase {
   readonly time: number;
   /** Who asked: the API key id when auth is on, else '' (or the client address). */
   readonly caller: string;
+  /**
+   * The client's own `X-Request-Id`, when it sent a well-formed one; null otherwise. Kept apart
+   * from `requestId`, which the server makes, so that two requests reusing an id never share a key.
+   */
+  readonly clientRequestId: string | null;
 }
 
 /** An analyst's conclusion on a scored case, the label of live performance monitoring. */
@@ -36,6 +42,8 @@ export interface ScoredCaseQuery {
   readonly modelName?: string;
   readonly modelVersion?: string;
   readonly requestId?: string;
+  /** The cases of the requests a client sent with this `X-Request-Id`. */
+  readonly clientRequestId?: string;
   readonly caseId?: string;
   /** Inclusive lower bound of `time`. */
   readonly since?: number;

@@ -16,6 +16,8 @@ export interface AuditBatch {
   readonly modelNames: readonly string[];
   readonly modelVersions: readonly string[];
   readonly callers: readonly string[];
+  /** The client's `X-Request-Id` when well-formed, else null. */
+  readonly clientRequestIds: readonly (string | null)[];
   /** When the request was scored, in milliseconds since the epoch. */
   readonly times: readonly number[];
   /** Position in its request of the part's first case. */

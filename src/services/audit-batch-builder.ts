@@ -19,6 +19,7 @@ export class AuditBatchBuilder {
     modelNames: [] as string[],
     modelVersions: [] as string[],
     callers: [] as string[],
+    clientRequestIds: [] as (string | null)[],
     times: [] as number[],
     firstRows: [] as number[],
     caseCounts: [] as number[],
@@ -48,6 +49,7 @@ export class AuditBatchBuilder {
     b.modelNames.push(entry.modelName);
     b.modelVersions.push(entry.modelVersion);
     b.callers.push(entry.caller);
+    b.clientRequestIds.push(entry.clientRequestId);
     b.times.push(entry.time);
     b.firstRows.push(start);
     b.caseCounts.push(end - start);

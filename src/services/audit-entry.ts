@@ -8,6 +8,8 @@ export interface AuditEntry {
   readonly modelVersion: string;
   readonly time: number;
   readonly caller: string;
+  /** The client's `X-Request-Id` when well-formed, else null. */
+  readonly clientRequestId: string | null;
   readonly contract: ScoringContract;
   readonly input: ValidatedInput;
   /** The scores, one per case (owned by the entry). */

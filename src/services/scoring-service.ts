@@ -13,9 +13,12 @@ export interface ScoreRequest {
   /** `NAME`, `NAME@ALIAS` or `NAME/VERSION`; the served default model when absent. */
   readonly model?: string;
   readonly explain?: boolean;
+  /** The request's id, made by the server: the audit key of its cases (with their row). */
   readonly requestId: string;
   /** Who asked (API key id when auth is on), recorded in the audit log. */
   readonly caller?: string;
+  /** The client's own well-formed `X-Request-Id`, recorded in the audit log beside `requestId`. */
+  readonly clientRequestId?: string | null;
 }
 
 /** The scores of a request and everything said about it. */
@@ -81,6 +84,7 @@ export class ScoringService {
       modelVersion: loaded.version,
       time: this.#now(),
       caller: request.caller ?? '',
+      clientRequestId: request.clientRequestId ?? null,
       contract: scorer.contract,
       input,
       scores,

@@ -25,6 +25,7 @@ const scored = (caseId: string, requestId: string, time: number): ScoredCase => 
   score: 0.25,
   time,
   caller: 'scorer',
+  clientRequestId: null,
 });
 
 beforeAll(async () => {

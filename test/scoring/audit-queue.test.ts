@@ -25,6 +25,8 @@ function entry(requestId: string, rows: number): AuditEntry {
     modelVersion: '1',
     time: 1000,
     caller: 'key-1',
+    // A request sent without a well-formed X-Request-Id of its own: 'c'.
+    clientRequestId: requestId === 'c' ? null : `client-${requestId}`,
     contract,
     input,
     scores: Float64Array.from({ length: rows }, (_, i) => i / 100),
@@ -93,7 +95,10 @@ describe('the audit queue', () => {
       score: 0.01,
       time: 1000,
       caller: 'key-1',
+      // The second part of request b (split across two batches) keeps the client's id too.
+      clientRequestId: 'client-b',
     });
+    expect(all[6]!.clientRequestId).toBeNull();
     expect([queue.depth, queue.written, queue.dropped]).toEqual([0, 7, 0]);
   });
 

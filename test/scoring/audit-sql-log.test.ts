@@ -8,9 +8,14 @@ import type { AuditLog, ScoredCase } from '../../src/ports/audit-log.js';
 import type { PostgresServer } from '../setup/postgres-server.js';
 import { freshPostgresDatabase } from '../stores/fresh-postgres-database.js';
 
+/**
+ * Case `i`: request `r<i/10>`, row `i%10`. Requests r2k and r2k+1 were sent with the same
+ * X-Request-Id `client-k` (a client reusing its id), except those whose number ends in 0 or 5 (none).
+ */
 function scored(i: number, overrides: Partial<ScoredCase> = {}): ScoredCase {
+  const request = Math.floor(i / 10);
   return {
-    requestId: `r${Math.floor(i / 10)}`,
+    requestId: `r${request}`,
     row: i % 10,
     caseId: `C-${i}`,
     modelName: 'consumers-laundering-model',
@@ -19,6 +24,7 @@ function scored(i: number, overrides: Partial<ScoredCase> = {}): ScoredCase {
     score: i / 2000,
     time: 1_000_000 + i,
     caller: 'key-1',
+    clientRequestId: request % 5 === 0 ? null : `client-${Math.floor(request / 2)}`,
     ...overrides,
   };
 }
@@ -51,6 +57,23 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
       ]);
       expect((await log.list({ caseId: 'C-42' })).items).toEqual([scored(42)]);
       expect((await log.list({ since: 1_000_100, until: 1_000_110 })).items).toHaveLength(10);
+    });
+
+    it("keeps a client's X-Request-Id apart from the request id, null when it sent none, and finds its cases by it", async () => {
+      // r12 and r13 were both sent as client-6: two requests, two keys, one client id.
+      const reused = (await log.list({ clientRequestId: 'client-6' })).items;
+      expect(reused.map((c) => `${c.requestId}#${c.row}`)).toEqual([
+        ...Array.from({ length: 10 }, (_, k) => `r13#${9 - k}`),
+        ...Array.from({ length: 10 }, (_, k) => `r12#${9 - k}`),
+      ]);
+      expect(reused.every((c) => c.clientRequestId === 'client-6')).toBe(true);
+      expect(await log.findCase({ requestId: 'r12', row: 3 })).toEqual(scored(123));
+      // r10 was sent without one: stored as null, and r11 alone answers to client-5.
+      expect((await log.findCase({ requestId: 'r10', row: 0 }))?.clientRequestId).toBeNull();
+      expect(
+        new Set((await log.list({ clientRequestId: 'client-5' })).items.map((c) => c.requestId)),
+      ).toEqual(new Set(['r11']));
+      expect((await log.list({ clientRequestId: 'nobody' })).items).toEqual([]);
     });
 
     it('finds a case by request and row or by case id (its latest scoring)', async () => {
@@ -157,7 +180,8 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
       ]);
       expect((await log.labelledScores({ modelVersion: '8' })).map((c) => c.score)).toEqual([0.6]);
       expect(await log.labelledScores({ since: at(0), until: at(1) })).toHaveLength(1);
-      // A client reusing a request id: the feedback is on its latest scoring, counted once.
+      // A request id stored twice (records from before request ids were always the server's, when a
+      // client's X-Request-Id became it): the feedback is on its latest scoring, counted once.
       await log.append([
         scored(0, { requestId: 'fb-a', row: 1, modelVersion: '8', score: 0.3, time: at(20) }),
       ]);

@@ -154,10 +154,37 @@ describe('amlops predictions', () => {
     expect(JSON.parse(exported.out).rows).toBeGreaterThan(0);
     const csv = await readFile(join(h.home, 'audit.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe(
-      'request_id,row,case_id,model_name,model_version,score,scored_at,caller,inputs',
+      'request_id,row,case_id,model_name,model_version,score,scored_at,caller,client_request_id,inputs',
     );
     expect(csv).toContain('K-1');
     expect((await cli('predictions', 'list', '--since', 'yesterday-ish')).code).toBe(64);
+  });
+
+  it("finds an integrator's cases by the X-Request-Id it sent, which is no request id", async () => {
+    const sent = [0, 1].map(() =>
+      h.server.app.inject({
+        method: 'POST',
+        url: '/predict',
+        payload: EXAMPLE_BODY,
+        headers: { 'x-request-id': 'erp-batch-17' },
+      }),
+    );
+    const ids = (await Promise.all(sent)).map((res) => res.json().request_id as string);
+    await h.server.audit!.flush();
+    const list = await cli('predictions', 'list', '--client-request', 'erp-batch-17', '--json');
+    const items = JSON.parse(list.out) as { requestId: string; clientRequestId: string }[];
+    expect(items.map((c) => c.requestId).sort()).toEqual([...ids].sort());
+    expect(items.every((c) => c.clientRequestId === 'erp-batch-17')).toBe(true);
+    expect(JSON.parse((await cli('predictions', 'list', '--request', 'erp-batch-17', '--json')).out)).toEqual(
+      [],
+    );
+    const text = await cli('predictions', 'list', '--client-request', 'erp-batch-17', '--limit', '1');
+    expect(text.out).toMatch(new RegExp(`(${ids.join('|')})#0  client erp-batch-17  0\\.\\d{6}`));
+    await cli('predictions', 'export', '--client-request', 'erp-batch-17', '--output', 'erp.csv');
+    const rows = (await readTable(join(h.home, 'erp.csv'))).columns.find(
+      (c) => c.name === 'client_request_id',
+    )!;
+    expect([rows.text(0), rows.text(1)]).toEqual(['erp-batch-17', 'erp-batch-17']);
   });
 
   it('measures each version on the cases analysts concluded on, in the CLI and the API', async () => {

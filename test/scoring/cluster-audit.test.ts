@@ -40,11 +40,13 @@ function serveCluster(flushMs = '50', env: Record<string, string> = {}): Promise
   });
 }
 
-/** The audit records of this test's requests (those whose request id starts with `prefix`). */
+/** The audit records of this test's requests (those sent with an X-Request-Id starting with `prefix`). */
 async function clusterCases(prefix = 'cluster-') {
   const log = await openAuditLog(`sqlite:${h.home}/amlops.db`);
   try {
-    return (await log.list({ maxResults: 10_000 })).items.filter((c) => c.requestId.startsWith(prefix));
+    return (await log.list({ maxResults: 10_000 })).items.filter((c) =>
+      c.clientRequestId?.startsWith(prefix),
+    );
   } finally {
     await log.close();
   }
@@ -87,16 +89,21 @@ describe('amlops serve with two workers', () => {
       .trim()
       .split(' '))
       expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=8');
-    const statuses = await Promise.all(
+    const answers = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         fetch(`${url}/predict`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-request-id': `cluster-${i}` },
           body: JSON.stringify(EXAMPLE_BODY),
-        }).then((r) => r.status),
+        }).then(async (r) => ({
+          status: r.status,
+          requestId: ((await r.json()) as { request_id: string }).request_id,
+        })),
       ),
     );
-    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    // Each request has the server's id, whichever worker answered it.
+    expect(new Set(answers.map((a) => a.requestId)).size).toBe(60);
     // The records wait in the spool: flushed by the workers, not written by the busy machine's writer.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const waiting = await (await fetch(`${url}/metrics`)).text();
@@ -107,9 +114,16 @@ describe('amlops serve with two workers', () => {
     const feedback = await fetch(`${url}/feedback`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ request_id: 'cluster-59', row: 0, conclusion: 'REPORTED', analyst: 'ana' }),
+      body: JSON.stringify({
+        request_id: answers[59]!.requestId,
+        row: 0,
+        conclusion: 'REPORTED',
+        analyst: 'ana',
+      }),
     });
     expect(feedback.status, await feedback.clone().text()).toBe(201);
+    const concluded = (await feedback.json()) as { feedback: { request_id: string } };
+    expect(concluded.feedback.request_id).toBe(answers[59]!.requestId);
     const rowsPerRequest = EXAMPLE_BODY.risk_pld.length;
     // The workers' /metrics say how far the writer is.
     const deadline = Date.now() + 20_000;
@@ -132,6 +146,10 @@ describe('amlops serve with two workers', () => {
     const cases = await clusterCases();
     expect(cases).toHaveLength(60 * rowsPerRequest);
     expect(new Set(cases.map((c) => `${c.requestId}/${c.row}`)).size).toBe(60 * rowsPerRequest);
+    expect(new Set(cases.map((c) => c.requestId))).toEqual(new Set(answers.map((a) => a.requestId)));
+    // Through the workers' spools to the store, each case with the X-Request-Id it was sent with.
+    const sentAs = new Map(answers.map((a, i) => [a.requestId, `cluster-${i}`]));
+    expect(cases.every((c) => c.clientRequestId === sentAs.get(c.requestId))).toBe(true);
     expect(cases.every((c) => c.modelVersion === '1' && c.score > 0 && c.score < 1)).toBe(true);
   });
 

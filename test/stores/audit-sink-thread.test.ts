@@ -17,6 +17,7 @@ function both(a: AuditBatch, b: AuditBatch): AuditBatch {
     modelNames: [...a.modelNames, ...b.modelNames],
     modelVersions: [...a.modelVersions, ...b.modelVersions],
     callers: [...a.callers, ...b.callers],
+    clientRequestIds: [...a.clientRequestIds, ...b.clientRequestIds],
     times: [...a.times, ...b.times],
     firstRows: [...a.firstRows, ...b.firstRows],
     caseCounts: [...a.caseCounts, ...b.caseCounts],
@@ -55,6 +56,7 @@ function sinkSuite(name: string, databaseUrl: () => Promise<string>) {
         score: 0.1,
         time: 1_700_000_000_000,
         caller: 'key-7',
+        clientRequestId: 'client-a',
       });
       expect(cases.find((c) => c.requestId === 'a' && c.row === 0)?.inputs).toEqual({
         total_outcome_dollar_amount: 100,

@@ -11,6 +11,7 @@ import { SpoolIngest } from '../../src/adapters/spool/spool-ingest.js';
 import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
 import { openAuditSpoolWriter } from '../../src/adapters/threads/audit-spool-writer.js';
 import type { AuditLog } from '../../src/ports/audit-log.js';
+import type { AuditBatch } from '../../src/ports/audit-sink.js';
 import { auditRequest } from '../support/audit-batch.js';
 import { freshPostgresDatabase } from './fresh-postgres-database.js';
 
@@ -58,6 +59,12 @@ describe('spool records', () => {
     expect(cut.records).toHaveLength(1);
     expect(cut.consumed).toBe(whole.records[0]!.end);
     expect(cut.damaged).toBeUndefined();
+  });
+
+  it("read a record written before the client's X-Request-Id was kept as one with none", () => {
+    const { clientRequestIds: _, ...older } = auditRequest('old', 2);
+    const [record] = decodeSpoolRecords(encodeSpoolRecord(older as AuditBatch)).records;
+    expect(record!.batch).toEqual({ ...older, clientRequestIds: [null] });
   });
 
   it('say where a file is damaged', () => {
@@ -114,12 +121,33 @@ function ingestSuite(name: string, databaseUrl: () => Promise<string>) {
       expect(readdirSync(dir)).toEqual([]);
       expect(await ingest.pass()).toEqual({ worked: false, backlogBytes: 0 });
       expect(await keysOf(log)).toEqual(['a/0', 'a/1', 'a/2', 'b/4', 'b/5']);
-      expect((await log.findCase({ requestId: 'a', row: 0 }))?.inputs).toEqual({
+      const a0 = await log.findCase({ requestId: 'a', row: 0 });
+      expect(a0?.inputs).toEqual({
         total_outcome_dollar_amount: 100,
         total_income_dollar_amount: null,
         risk_pld: null,
       });
+      expect(a0?.clientRequestId).toBe('client-a');
+      expect((await log.list({ clientRequestId: 'client-b' })).items.map((c) => c.row)).toEqual([5, 4]);
       expect(ingest.written).toBe(5);
+      await log.close();
+    });
+
+    it("writes the records of a spool file from before the client's X-Request-Id was kept, with none", async () => {
+      const log = await openAuditLog(await databaseUrl());
+      const dir = join(await tempDir(), 'spool');
+      const sink = openAuditSpoolSink({ dir, maxBytes: 2 ** 30 });
+      const { clientRequestIds: _, ...older } = auditRequest('older', 2);
+      await sink.write(older as AuditBatch);
+      await sink.write(auditRequest('newer', 1));
+      await sink.close();
+      await new SpoolIngest({ dir, host: hostname(), log }).pass();
+      const cases = (await log.list()).items;
+      expect(cases.map((c) => [c.requestId, c.row, c.clientRequestId])).toEqual([
+        ['newer', 0, 'client-newer'],
+        ['older', 1, null],
+        ['older', 0, null],
+      ]);
       await log.close();
     });
 

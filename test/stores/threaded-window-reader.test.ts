@@ -37,6 +37,7 @@ async function seed(url: string): Promise<void> {
           score: i / CASES,
           time: T0 + i,
           caller: '',
+          clientRequestId: null,
         });
       await log.append(batch);
     }

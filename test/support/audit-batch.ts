@@ -1,6 +1,9 @@
 import type { AuditBatch } from '../../src/ports/audit-sink.js';
 
-/** Cases `firstRow…` of request `requestId` (two amounts, one label), as a one-part batch. */
+/**
+ * Cases `firstRow…` of request `requestId` (two amounts, one label), as a one-part batch; the
+ * client's `X-Request-Id` is `client-<requestId>`.
+ */
 export function auditRequest(requestId: string, cases: number, firstRow = 0): AuditBatch {
   const rows = Array.from({ length: cases }, (_, i) => i);
   return {
@@ -14,6 +17,7 @@ export function auditRequest(requestId: string, cases: number, firstRow = 0): Au
     modelNames: ['consumers-laundering-model'],
     modelVersions: ['3'],
     callers: ['key-7'],
+    clientRequestIds: [`client-${requestId}`],
     times: [1_700_000_000_000],
     firstRows: [firstRow],
     caseCounts: [cases],

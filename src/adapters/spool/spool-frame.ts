@@ -9,7 +9,9 @@ const MAX_PAYLOAD = 256 * 1024 * 1024;
 
 /**
  * An audit batch as one record of a spool file: a 4-byte mark, the payload's length (4 bytes,
- * little-endian), then the batch serialized by V8 (NaN amounts and nulls kept, no JSON text).
+ * little-endian), then the batch serialized by V8 (NaN amounts and nulls kept, no JSON text). The
+ * payload is the batch object as it is, its fields by name: a field added to `AuditBatch` is written
+ * without a new format, and `decodeSpoolRecords` gives records written before it a default.
  *
  * @example
  * writeSync(fd, encodeSpoolRecord(batch));
@@ -53,7 +55,7 @@ export function decodeSpoolRecords(bytes: Buffer): SpoolRecords {
     if (end > bytes.length) break;
     let batch: AuditBatch;
     try {
-      batch = deserialize(bytes.subarray(at + HEADER, end)) as AuditBatch;
+      batch = withDefaults(deserialize(bytes.subarray(at + HEADER, end)) as AuditBatch);
     } catch (error) {
       return {
         records,
@@ -65,4 +67,15 @@ export function decodeSpoolRecords(bytes: Buffer): SpoolRecords {
     at = end;
   }
   return { records, consumed: at };
+}
+
+/**
+ * A batch as read, with the fields a record written by an earlier version lacks: a server upgraded
+ * while its workers' spool files still wait (or adopting those of a crashed one) writes them too.
+ */
+function withDefaults(batch: AuditBatch): AuditBatch {
+  // Before issue 16 a client's X-Request-Id was not kept apart: none for those records.
+  if (batch.clientRequestIds === undefined)
+    return { ...batch, clientRequestIds: batch.requestIds.map(() => null) };
+  return batch;
 }

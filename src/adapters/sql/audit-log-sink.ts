@@ -32,6 +32,7 @@ export function scoredCasesOf(batch: AuditBatch): ScoredCase[] {
         score: batch.scores[at]!,
         time: batch.times[part]!,
         caller: batch.callers[part]!,
+        clientRequestId: batch.clientRequestIds[part] ?? null,
       });
     }
   }

@@ -21,7 +21,7 @@ import type { Database } from './database.js';
 import { countWindow, readWindowRange, windowBounds } from './scored-window-sql.js';
 import type { SqlDatabase } from './sql-database.js';
 
-/** Rows per INSERT: 9 parameters each stays far below SQLite's and PostgreSQL's limits. */
+/** Rows per INSERT: 10 parameters each stays far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
 const DEFAULT_PAGE = 1000;
 
@@ -73,6 +73,7 @@ export class SqlAuditLog implements AuditLog {
             score: c.score,
             scored_at: c.time,
             caller: c.caller,
+            client_request_id: c.clientRequestId,
           }));
           await trx.insertInto('audit_predictions').values(rows).execute();
         }
@@ -106,6 +107,7 @@ export class SqlAuditLog implements AuditLog {
     if (query.modelName !== undefined) q = q.where('model_name', '=', query.modelName);
     if (query.modelVersion !== undefined) q = q.where('model_version', '=', query.modelVersion);
     if (query.requestId !== undefined) q = q.where('request_id', '=', query.requestId);
+    if (query.clientRequestId !== undefined) q = q.where('client_request_id', '=', query.clientRequestId);
     if (query.caseId !== undefined) q = q.where('case_id', '=', query.caseId);
     if (query.since !== undefined) q = q.where('scored_at', '>=', query.since);
     if (query.until !== undefined) q = q.where('scored_at', '<', query.until);
@@ -197,7 +199,8 @@ export class SqlAuditLog implements AuditLog {
           ),
         ),
       )
-      // A client may reuse a request id: its latest scoring, as feedback names (`findCase`).
+      // Cases scored before request ids were always the server's may share one (a client's reused
+      // X-Request-Id): the latest scoring, as feedback names it (`findCase`).
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
@@ -354,15 +357,16 @@ function subjectHash(subject: string): string {
   return createHash('sha256').update(subject).digest('hex');
 }
 
-/** One statement of nine array parameters on PostgreSQL, whatever the number of cases: nothing to compile per row. */
+/** One statement of ten array parameters on PostgreSQL, whatever the number of cases: nothing to compile per row. */
 async function appendUnnest(db: Db, cases: readonly ScoredCase[]): Promise<void> {
   if (cases.length === 0) return;
   const column = <T>(read: (c: ScoredCase) => T): T[] => cases.map(read);
-  await sql`insert into audit_predictions (request_id, row_index, case_id, model_name, model_version, inputs, score, scored_at, caller)
+  await sql`insert into audit_predictions (request_id, row_index, case_id, model_name, model_version, inputs, score, scored_at, caller, client_request_id)
     select * from unnest(${column((c) => c.requestId)}::text[], ${column((c) => c.row)}::integer[],
       ${column((c) => c.caseId)}::text[], ${column((c) => c.modelName)}::text[], ${column((c) => c.modelVersion)}::text[],
       ${column((c) => JSON.stringify(c.inputs))}::text[], ${column((c) => c.score)}::double precision[],
-      ${column((c) => c.time)}::bigint[], ${column((c) => c.caller)}::text[])`.execute(db);
+      ${column((c) => c.time)}::bigint[], ${column((c) => c.caller)}::text[],
+      ${column((c) => c.clientRequestId)}::text[])`.execute(db);
 }
 
 function toScoredCase(row: PredictionRow): ScoredCase {
@@ -376,6 +380,7 @@ function toScoredCase(row: PredictionRow): ScoredCase {
     score: Number(row.score),
     time: Number(row.scored_at),
     caller: row.caller,
+    clientRequestId: row.client_request_id,
   };
 }
 

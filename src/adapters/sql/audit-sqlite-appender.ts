@@ -9,7 +9,7 @@ export interface AuditAppender {
 
 /** Cases per prepared multi-row INSERT: a third less time per case than one row per statement. */
 const ROWS_PER_INSERT = 100;
-const COLUMNS = 9;
+const COLUMNS = 10;
 
 /** Puts a case's column values into `values` from `offset`, in the INSERT's column order. */
 function valuesOf(c: ScoredCase, values: unknown[], offset: number): void {
@@ -22,6 +22,7 @@ function valuesOf(c: ScoredCase, values: unknown[], offset: number): void {
   values[offset + 6] = c.score;
   values[offset + 7] = c.time;
   values[offset + 8] = c.caller;
+  values[offset + 9] = c.clientRequestId;
 }
 
 /**
@@ -40,7 +41,7 @@ export function sqliteAuditAppender(file: string): AuditAppender {
   db.pragma('synchronous = NORMAL');
   const insert = (rows: number) =>
     db.prepare(
-      `insert into audit_predictions (request_id, row_index, case_id, model_name, model_version, inputs, score, scored_at, caller) values ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `insert into audit_predictions (request_id, row_index, case_id, model_name, model_version, inputs, score, scored_at, caller, client_request_id) values ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
     );
   const many = insert(ROWS_PER_INSERT);
   const one = insert(1);

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The audit log's tables (migrations 0004, 0005 and 0011), as Kysely sees them; joined onto the store's schema with `withTables`. */
+/** The audit log's tables (migrations 0004, 0005, 0011 and 0012), as Kysely sees them; joined onto the store's schema with `withTables`. */
 export type AuditTables = {
   audit_predictions: {
     id: Generated<number>;
@@ -13,6 +13,7 @@ export type AuditTables = {
     score: number;
     scored_at: number;
     caller: string;
+    client_request_id: string | null;
   };
   audit_feedback: {
     id: Generated<number>;

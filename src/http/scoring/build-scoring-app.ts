@@ -15,20 +15,20 @@ import { registerHealthRoutes } from './health-routes.js';
 import { registerMlflowScoringRoutes } from './mlflow-scoring-routes.js';
 import { registerOipRoutes } from './oip-routes.js';
 import { registerPredictRoute } from './predict-route.js';
+import { installRequestIds } from './request-ids.js';
 import type { ScoringAppOptions } from './scoring-app-options.js';
 import { timeOrderedId } from './time-ordered-id.js';
-
-const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * The scoring API as a Fastify app: `/predict`, MLflow's `/invocations`, `/ping` and `/version`,
  * the Open Inference Protocol v2, `/healthz`, `/readyz`, `/metrics` and `/feedback`. Every request
- * has an id (the client's `x-request-id` when well-formed, else a time-ordered UUID v7), echoed in the
- * `x-request-id` header, in every answer body and in the logs. Errors are amlops' error shape;
- * no input produces a 5xx. Hardened as `options.hardening` says (docs/security.md, "Hardening"):
- * security headers on every answer, a `Host` allowlist, CORS for listed origins only, a body limit
- * per route, rate limits, HTTPS when given a certificate. Routes registered on the app afterwards
- * (the MLflow and platform APIs) get the same.
+ * has an id the server makes (a time-ordered UUID v7, the audit key of its cases), echoed in the
+ * `x-request-id` header, in every answer body and in the logs; a client's own well-formed
+ * `X-Request-Id` is kept apart (`installRequestIds`). Errors are amlops' error shape; no input
+ * produces a 5xx. Hardened as `options.hardening` says (docs/security.md, "Hardening"): security
+ * headers on every answer, a `Host` allowlist, CORS for listed origins only, a body limit per
+ * route, rate limits, HTTPS when given a certificate. Routes registered on the app afterwards (the
+ * MLflow and platform APIs) get the same.
  *
  * @example
  * const app = await buildScoringApp({ service, metrics, negativeValue: 'CLOSED_NO_ROI', bodyLimit: 10_485_760, version: '0.1.0', hardening });
@@ -48,19 +48,14 @@ export async function buildScoringApp(options: ScoringAppOptions): Promise<
     bodyLimit: JSON_BODY_LIMIT,
     // Two log lines per request cost more than scoring it: requests are logged at debug level below.
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : timeOrderedId();
-    },
+    // Always the server's: a client's X-Request-Id may be reused, an audit key must not be.
+    genReqId: () => timeOrderedId(),
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
   installErrorBoundary(app);
-  // Callback hooks, not async ones: no promise per request on the hot path. The request id, then
+  // Callback hooks, not async ones: no promise per request on the hot path. The request ids, then
   // the security headers, come first: every answer carries them, refusals included.
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
+  installRequestIds(app);
   await installSecurityHeaders(app, { https: hardening.tls !== undefined });
   installHostAllowlist(app, hardening.allowedHosts);
   await installCorsAllowlist(app, hardening.corsOrigins);

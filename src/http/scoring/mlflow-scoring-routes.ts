@@ -24,6 +24,7 @@ export function registerMlflowScoringRoutes(app: FastifyInstance, options: Scori
       model: query.model,
       requestId: request.id,
       caller: options.callerOf?.(request) ?? '',
+      clientRequestId: request.clientRequestId,
     });
     countScored(options.metrics, scored);
     const predictions = new Array<number>(scored.rowCount);

@@ -62,6 +62,7 @@ export function registerOipRoutes(app: FastifyInstance, options: ScoringAppOptio
       model: refOf(request.params),
       requestId: request.id,
       caller: options.callerOf?.(request) ?? '',
+      clientRequestId: request.clientRequestId,
     });
     countScored(options.metrics, scored);
     return {

@@ -24,6 +24,7 @@ export function registerPredictRoute(app: FastifyInstance, options: ScoringAppOp
       explain: explain || query.explain,
       requestId: request.id,
       caller: options.callerOf?.(request) ?? '',
+      clientRequestId: request.clientRequestId,
     });
     countScored(options.metrics, scored);
     return {

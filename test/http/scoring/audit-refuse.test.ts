@@ -32,14 +32,17 @@ describe('audit.whenFull=refuse', () => {
     // Another connection holds SQLite's write lock: the audit writer waits for it (the store is busy).
     const blocker = new BetterSqlite3(join(h.home, 'amlops.db'));
     blocker.exec('begin immediate');
-    const statuses: Record<string, number> = {};
+    const statuses: number[] = [];
+    /** The request ids the server answered with scores. */
+    const answered: string[] = [];
     let refused: { code: string; message: string } | undefined;
     for (let i = 0; i < 6; i++) {
       const res = await predict(`held-${i}`);
-      statuses[`held-${i}`] = res.statusCode;
+      statuses.push(res.statusCode);
+      if (res.statusCode === 200) answered.push(res.json().request_id);
       if (res.statusCode === 503) refused ??= res.json().error;
     }
-    expect(Object.values(statuses)).toEqual([200, 200, 200, 503, 503, 503]);
+    expect(statuses).toEqual([200, 200, 200, 503, 503, 503]);
     expect(refused?.code).toBe('AUDIT_UNAVAILABLE');
     expect(refused?.message).toMatch(
       /^the audit log cannot take 1 more case now \(3 waiting to be written\)/,
@@ -49,10 +52,13 @@ describe('audit.whenFull=refuse', () => {
     blocker.exec('commit');
     blocker.close();
     await h.server.audit!.flush();
-    expect((await predict('after')).statusCode).toBe(200);
+    const after = await predict('after');
+    expect(after.statusCode).toBe(200);
+    answered.push(after.json().request_id);
     await h.server.audit!.flush();
-    const recorded = (await h.server.auditLog.list({ maxResults: 100 })).items.map((c) => c.requestId);
-    expect(recorded.sort()).toEqual(['after', 'held-0', 'held-1', 'held-2']);
+    const recorded = (await h.server.auditLog.list({ maxResults: 100 })).items;
+    expect(recorded.map((c) => c.requestId).sort()).toEqual(answered.sort());
+    expect(recorded.map((c) => c.clientRequestId).sort()).toEqual(['after', 'held-0', 'held-1', 'held-2']);
     expect([h.server.audit!.dropped, h.server.audit!.failed]).toEqual([0, 0]);
   });
 });

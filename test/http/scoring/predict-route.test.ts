@@ -22,7 +22,7 @@ describe('POST /predict', () => {
     expect((await h.server.app.inject('/readyz')).statusCode).toBe(200);
   });
 
-  it("keeps the original's contract and adds request_id and warnings", async () => {
+  it("keeps the original's contract and adds request_id (the server's, whatever X-Request-Id says) and warnings", async () => {
     const res = await post(EXAMPLE_BODY, '/predict', { 'x-request-id': 'abc-123' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -37,8 +37,9 @@ describe('POST /predict', () => {
     expect(body.predictions[0]).toBeGreaterThan(0);
     expect(body.predictions[0]).toBeLessThan(1);
     expect(String(body.predictions[0]).split('.')[1]!.length).toBeLessThanOrEqual(8);
-    expect(body.request_id).toBe('abc-123');
-    expect(res.headers['x-request-id']).toBe('abc-123');
+    expect(body.request_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(res.headers['x-request-id']).toBe(body.request_id);
+    expect(res.headers['x-client-request-id']).toBe('abc-123');
     expect(body.warnings).toEqual([]);
     expect(body.reasons).toBeUndefined();
   });

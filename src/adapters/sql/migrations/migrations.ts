@@ -10,6 +10,7 @@ import { alertsSchema } from './0008-alerts.js';
 import { serviceStatsSchema } from './0009-service-stats.js';
 import { apiKeysSchema } from './0010-api-keys.js';
 import { auditErasuresSchema } from './0011-audit-erasures.js';
+import { auditClientRequestIdSchema } from './0012-audit-client-request-id.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -30,6 +31,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0009-service-stats': serviceStatsSchema(kind),
     '0010-api-keys': apiKeysSchema(),
     '0011-audit-erasures': auditErasuresSchema(kind),
+    '0012-audit-client-request-id': auditClientRequestIdSchema(),
   };
   return { getMigrations: async () => migrations };
 }

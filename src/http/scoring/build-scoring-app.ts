@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { installAuth, type RouteAccessEntry } from '../auth/install-auth.js';
-import { toAmlopsError } from '../error-body.js';
-import { installErrorBoundary } from '../error-boundary.js';
+import { MAX_PATH_PARAMETER_LENGTH, toAmlopsError } from '../error-body.js';
+import { answerFrameworkError, installErrorBoundary } from '../error-boundary.js';
 import { registerFeedbackRoute } from './feedback-route.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerMlflowScoringRoutes } from './mlflow-scoring-routes.js';
@@ -36,6 +36,8 @@ export function buildScoringApp(options: ScoringAppOptions): FastifyInstance & {
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : timeOrderedId();
     },
     return503OnClosing: true,
+    maxParamLength: MAX_PATH_PARAMETER_LENGTH,
+    frameworkErrors: answerFrameworkError,
   }) as unknown as FastifyInstance;
   installErrorBoundary(app);
   // Before any route: each route gets the access the role table declares as it is registered.

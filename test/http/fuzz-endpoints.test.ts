@@ -29,17 +29,18 @@ function collectGarbage(): void {
 }
 
 /**
- * The process's resident memory once garbage is collected: full collections, repeated while the
- * buffers they free are swept on other threads; the lowest of those readings.
+ * The process's memory once garbage is collected: full collections, repeated while the buffers
+ * they free are swept on other threads; the reading of lowest resident memory.
  */
-async function settledRss(): Promise<number> {
-  let lowest = Number.POSITIVE_INFINITY;
+async function settledMemory(): Promise<NodeJS.MemoryUsage> {
+  let lowest: NodeJS.MemoryUsage | undefined;
   for (let i = 0; i < 5; i++) {
     collectGarbage();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    lowest = Math.min(lowest, process.memoryUsage().rss);
+    const usage = process.memoryUsage();
+    if (!lowest || usage.rss < lowest.rss) lowest = usage;
   }
-  return lowest;
+  return lowest!;
 }
 
 const h: ScoringServerHarness = await scoringServerHarness();
@@ -83,7 +84,7 @@ function knownFor(route: { url: string }): string[] {
 }
 
 let before: Awaited<ReturnType<typeof predict>>;
-let rssBefore: number;
+let memoryBefore: NodeJS.MemoryUsage;
 
 beforeAll(async () => {
   before = await predict();
@@ -95,7 +96,7 @@ beforeAll(async () => {
       ...fc.sample(hugeRequest(route, knownFor(route)), { seed: SEED - 1, numRuns: 1 }),
     ])
       await send(request);
-  rssBefore = await settledRss();
+  memoryBefore = await settledMemory();
 });
 afterAll(() => h.close());
 
@@ -149,7 +150,12 @@ describe('every route against hostile requests', () => {
     // while the JavaScript heap and buffers are back where they started, so `npm run fuzz` has
     // large blocks mapped and unmapped (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_) to measure
     // what is really kept.
-    const grown = (await settledRss()) - rssBefore;
-    expect(grown, `RSS grew by ${Math.round(grown / 1024 / 1024)} MB`).toBeLessThan(MEMORY_MARGIN_BYTES);
+    const after = await settledMemory();
+    const grown = (key: 'rss' | 'heapTotal' | 'heapUsed' | 'external') =>
+      `${Math.round((after[key] - memoryBefore[key]) / 1024 / 1024)} MB`;
+    expect(
+      after.rss - memoryBefore.rss,
+      `RSS grew by ${grown('rss')} (JavaScript heap ${grown('heapUsed')} used, ${grown('heapTotal')} reserved; buffers ${grown('external')})`,
+    ).toBeLessThan(MEMORY_MARGIN_BYTES);
   });
 });

@@ -6,6 +6,9 @@ export interface ErrorBody {
   readonly request_id: string;
 }
 
+/** The longest path parameter the router reads (Fastify's default `maxParamLength`, kept). */
+export const MAX_PATH_PARAMETER_LENGTH = 100;
+
 interface FastifyLikeError {
   code?: string;
   statusCode?: number;
@@ -28,6 +31,17 @@ export function toAmlopsError(error: unknown): AmlopsError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AmlopsError('HTTP_INVALID_JSON', e.message);
+    // The router's own refusals carry the whole path in their message: it may be kilobytes long.
+    case 'FST_ERR_BAD_URL':
+      return new AmlopsError(
+        'HTTP_MALFORMED_PATH',
+        'a path parameter is not valid percent-encoded UTF-8: a % must start an escape such as %2F',
+      );
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AmlopsError(
+        'HTTP_PATH_PARAMETER_TOO_LONG',
+        `a path parameter is longer than ${MAX_PATH_PARAMETER_LENGTH} characters`,
+      );
     case 'FST_ERR_VALIDATION':
       return new AmlopsError('USAGE', e.message, e.validation);
   }

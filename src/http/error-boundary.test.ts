@@ -1,7 +1,8 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { AmlopsError } from '../core/errors/index.js';
-import { installErrorBoundary } from './error-boundary.js';
+import { MAX_PATH_PARAMETER_LENGTH } from './error-body.js';
+import { answerFrameworkError, installErrorBoundary } from './error-boundary.js';
 
 function app() {
   const server = Fastify({ logger: false, bodyLimit: 64 });
@@ -60,5 +61,23 @@ describe('the HTTP error boundary', () => {
       code: 'HTTP_ROUTE_NOT_FOUND',
       message: 'no endpoint GET /nowhere',
     });
+  });
+
+  it('answers paths the router refuses in the same shape, without echoing them', async () => {
+    const server = Fastify({
+      logger: false,
+      maxParamLength: MAX_PATH_PARAMETER_LENGTH,
+      frameworkErrors: answerFrameworkError,
+    });
+    installErrorBoundary(server);
+    server.get('/models/:name', async (request) => request.params);
+    const long = await server.inject({ method: 'GET', url: `/models/${'n'.repeat(5000)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error.code).toBe('HTTP_PATH_PARAMETER_TOO_LONG');
+    expect(long.body.length).toBeLessThan(300);
+    const broken = await server.inject({ method: 'GET', url: '/models/100%' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('HTTP_MALFORMED_PATH');
+    expect(broken.json().request_id).toBeTruthy();
   });
 });

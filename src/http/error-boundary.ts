@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AmlopsError } from '../core/errors/index.js';
-import { toAmlopsError } from './error-body.js';
+import { MAX_PATH_PARAMETER_LENGTH, toAmlopsError } from './error-body.js';
 
 /**
  * The HTTP error boundary of amlops' own APIs: every error becomes
@@ -22,4 +22,25 @@ export function installErrorBoundary(app: FastifyInstance): void {
     );
     return reply.status(error.status).send({ error: error.toJSON(), request_id: request.id });
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: a path the router refuses before any route or hook runs (a
+ * malformed %-escape, a parameter longer than {@link MAX_PATH_PARAMETER_LENGTH}) is answered in the
+ * same shape as every other error, with its request id, instead of Fastify's own body.
+ *
+ * @example
+ * const app = Fastify({ maxParamLength: MAX_PATH_PARAMETER_LENGTH, frameworkErrors: answerFrameworkError });
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const amlopsError = toAmlopsError(error);
+  request.log.info({ code: amlopsError.code }, amlopsError.message);
+  reply
+    .header('x-request-id', request.id)
+    .status(amlopsError.status)
+    .send({ error: amlopsError.toJSON(), request_id: request.id });
 }

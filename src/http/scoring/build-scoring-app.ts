@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { installAuth, type RouteAccessEntry } from '../auth/install-auth.js';
-import { toAmlopsError } from '../error-body.js';
-import { installErrorBoundary } from '../error-boundary.js';
+import { MAX_PATH_PARAMETER_LENGTH, toAmlopsError } from '../error-body.js';
+import { answerFrameworkError, installErrorBoundary } from '../error-boundary.js';
 import {
   installCorsAllowlist,
   installHostAllowlist,
@@ -51,6 +51,8 @@ export async function buildScoringApp(options: ScoringAppOptions): Promise<
     // Always the server's: a client's X-Request-Id may be reused, an audit key must not be.
     genReqId: () => timeOrderedId(),
     return503OnClosing: true,
+    maxParamLength: MAX_PATH_PARAMETER_LENGTH,
+    frameworkErrors: answerFrameworkError,
   }) as unknown as FastifyInstance;
   installErrorBoundary(app);
   // Callback hooks, not async ones: no promise per request on the hot path. The request ids, then

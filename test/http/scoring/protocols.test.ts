@@ -106,6 +106,22 @@ describe('Open Inference Protocol v2', () => {
     expect(unknown.json().error.code).toBe('SCORING_MODEL_NOT_FOUND');
   });
 
+  it('refuses a model name of more than 100 characters (414) or with a broken %-escape (400), in amlops’ error shape', async () => {
+    const long = await h.server.app.inject(`/v2/models/${'a'.repeat(101)}/ready`);
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error).toEqual({
+      code: 'HTTP_PATH_PARAMETER_TOO_LONG',
+      message: 'a path parameter is longer than 100 characters',
+    });
+    expect(long.json().request_id).toBe(long.headers['x-request-id']);
+    const broken = await h.server.app.inject({ method: 'POST', url: '/v2/models/%zz/infer', payload: {} });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error).toEqual({
+      code: 'HTTP_MALFORMED_PATH',
+      message: 'a path parameter is not valid percent-encoded UTF-8: a % must start an escape such as %2F',
+    });
+  });
+
   it('infers with the served version and a named version', async () => {
     for (const url of [`/v2/models/${MODEL}/infer`, `/v2/models/${MODEL}/versions/1/infer`]) {
       const res = await h.server.app.inject({ method: 'POST', url, payload: { id: 'q1', inputs: tensors } });

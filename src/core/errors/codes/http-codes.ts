@@ -13,6 +13,17 @@ export const httpCodes = {
     description: 'The request body is larger than the configured limit.',
   },
   HTTP_INVALID_JSON: { status: 400, exit: EXIT.usage, description: 'The request body is not valid JSON.' },
+  HTTP_MALFORMED_PATH: {
+    status: 400,
+    exit: EXIT.usage,
+    description: 'A path parameter is not valid percent-encoded UTF-8 (a `%` not followed by an escape).',
+  },
+  HTTP_PATH_PARAMETER_TOO_LONG: {
+    status: 414,
+    exit: EXIT.usage,
+    description:
+      'A path parameter (a model name, a run id…) is longer than the server reads (100 characters).',
+  },
   HTTP_ROUTE_NOT_FOUND: {
     status: 404,
     exit: EXIT.usage,

@@ -66,7 +66,7 @@ describe('the HTTP error boundary', () => {
   it('answers paths the router refuses in the same shape, without echoing them', async () => {
     const server = Fastify({
       logger: false,
-      maxParamLength: MAX_PATH_PARAMETER_LENGTH,
+      routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
       frameworkErrors: answerFrameworkError,
     });
     installErrorBoundary(server);

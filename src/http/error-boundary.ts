@@ -30,7 +30,7 @@ export function installErrorBoundary(app: FastifyInstance): void {
  * same shape as every other error, with its request id, instead of Fastify's own body.
  *
  * @example
- * const app = Fastify({ maxParamLength: MAX_PATH_PARAMETER_LENGTH, frameworkErrors: answerFrameworkError });
+ * const app = Fastify({ routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH }, frameworkErrors: answerFrameworkError });
  */
 export function answerFrameworkError(
   error: FastifyError,

@@ -51,7 +51,7 @@ export async function buildScoringApp(options: ScoringAppOptions): Promise<
     // Always the server's: a client's X-Request-Id may be reused, an audit key must not be.
     genReqId: () => timeOrderedId(),
     return503OnClosing: true,
-    maxParamLength: MAX_PATH_PARAMETER_LENGTH,
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     frameworkErrors: answerFrameworkError,
   }) as unknown as FastifyInstance;
   installErrorBoundary(app);

@@ -11,4 +11,4 @@ export {
   LOG_BATCH_BODY_LIMIT,
   routeBodyLimit,
 } from './route-body-limits.js';
-export { installSecurityHeaders, securityHeaderOptions } from './security-headers.js';
+export { installSecurityHeaders, securityHeaderOptions, securityHeaders } from './security-headers.js';

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { installAuth, type RouteAccessEntry } from '../auth/install-auth.js';
+import { SCORING_URLS } from '../auth/route-roles.js';
 import { MAX_PATH_PARAMETER_LENGTH, toAmlopsError } from '../error-body.js';
 import { answerFrameworkError, installErrorBoundary } from '../error-boundary.js';
 import {
@@ -58,7 +59,7 @@ export async function buildScoringApp(options: ScoringAppOptions): Promise<
   // Callback hooks, not async ones: no promise per request on the hot path. The request ids, then
   // the security headers, come first: every answer carries them, refusals included.
   installRequestIds(app);
-  await installSecurityHeaders(app, { https: hardening.tls !== undefined });
+  installSecurityHeaders(app, { https: hardening.tls !== undefined, skip: SCORING_URLS });
   installHostAllowlist(app, hardening.allowedHosts);
   await installCorsAllowlist(app, hardening.corsOrigins);
   // Before any route: each route gets its body limit, rate limit and access as it is registered.

@@ -13,11 +13,10 @@ afterAll(async () => {
   remove();
 });
 
-describe('security headers (@fastify/helmet)', () => {
-  it('are on every answer: health, scoring, APIs, errors and unknown paths', async () => {
+describe('security headers (helmet)', () => {
+  it('are on every answer but scoring: health, APIs, errors and unknown paths', async () => {
     const answers = [
       await server.app.inject({ method: 'GET', url: '/healthz' }),
-      await server.app.inject({ method: 'POST', url: '/predict', payload: { risk_pld: ['HIGH'] } }),
       await server.app.inject({ method: 'GET', url: '/api/v1/runs' }),
       await server.app.inject({ method: 'GET', url: '/api/2.0/mlflow/experiments/list' }),
       await server.app.inject({ method: 'GET', url: '/api/v1/quality/reports/none/html' }),
@@ -39,5 +38,16 @@ describe('security headers (@fastify/helmet)', () => {
       // HSTS only when the server itself answers HTTPS (https.test.ts).
       expect(answer.headers['strict-transport-security'], where).toBeUndefined();
     }
+  });
+
+  it('are not on scoring answers: JSON for programs, where they would only cost throughput', async () => {
+    const scored = await server.app.inject({
+      method: 'POST',
+      url: '/predict',
+      payload: { risk_pld: ['HIGH'] },
+    });
+    expect(scored.headers['content-security-policy']).toBeUndefined();
+    expect(scored.headers['x-frame-options']).toBeUndefined();
+    expect(scored.headers['x-request-id']).toBeDefined();
   });
 });

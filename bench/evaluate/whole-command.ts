@@ -4,7 +4,6 @@
  * recording the run) on generated cases with the original's largest model in production, and
  * Node starting and exiting alone for scale; medians. Target (issue 18): under 3 s for 1M rows.
  */
-import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { writeTable } from '../../src/adapters/data/write-table.js';
@@ -12,6 +11,7 @@ import { generateCases } from '../../src/core/synthetic/generate-cases.js';
 import { buildCli } from '../support/build-cli.js';
 import { publishOriginalModel } from '../support/publish-original-model.js';
 import { inScratchDir } from '../support/scratch-dir.js';
+import { median, timedNode } from '../support/timed-node.js';
 
 const flag = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -25,12 +25,7 @@ await inScratchDir('amlops-bench-evaluate-', async (dir) => {
   await publishOriginalModel(train.frame, train.label, home);
   await writeTable(join(dir, 'labelled.csv'), generateCases({ rows, seed: 2 }).frame);
   const bin = buildCli();
-  const timed = (args: string[]) => {
-    const started = performance.now();
-    const run = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(run.stderr);
-    return { seconds: (performance.now() - started) / 1000, stdout: run.stdout };
-  };
+  const timed = (args: string[]) => timedNode(args, dir);
   const evaluate: number[] = [];
   const bare: number[] = [];
   let rocAuc = Number.NaN;
@@ -43,7 +38,6 @@ await inScratchDir('amlops-bench-evaluate-', async (dir) => {
       `rep ${rep + 1}: amlops evaluate ${run.seconds.toFixed(2)} s; node alone ${bare.at(-1)!.toFixed(2)} s\n`,
     );
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const summary = {
     rows,
     reps,

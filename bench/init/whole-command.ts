@@ -4,7 +4,6 @@
  * mapping, writing amlops.config.json) on generated cases, and Node starting and exiting alone for
  * scale; medians. Target (issue 18): under 2 s for 1M rows.
  */
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { writeTable } from '../../src/adapters/data/write-table.js';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
 import { buildCli } from '../support/build-cli.js';
 import { inScratchDir } from '../support/scratch-dir.js';
+import { median, timedNode } from '../support/timed-node.js';
 
 const flag = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -22,12 +22,7 @@ const reps = flag('reps', 3);
 await inScratchDir('amlops-bench-init-', async (dir) => {
   await writeTable(join(dir, 'cases.csv'), generateCases({ rows, seed: 3 }).frame);
   const bin = buildCli();
-  const timed = (args: string[]) => {
-    const started = performance.now();
-    const run = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(run.stderr);
-    return { seconds: (performance.now() - started) / 1000, stdout: run.stdout };
-  };
+  const timed = (args: string[]) => timedNode(args, dir);
   const init: number[] = [];
   const bare: number[] = [];
   let settings: unknown;
@@ -41,7 +36,6 @@ await inScratchDir('amlops-bench-init-', async (dir) => {
       `rep ${rep + 1}: amlops init ${run.seconds.toFixed(2)} s; node alone ${bare.at(-1)!.toFixed(2)} s\n`,
     );
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const summary = {
     rows,
     reps,

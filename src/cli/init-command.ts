@@ -1,9 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { readTable } from '../adapters/data/read-table.js';
 import { writeFileAtomically } from '../adapters/data/writers/write-file-atomically.js';
-import { DEFAULT_CONFIG_FILE, resolveConfig, type SettingKey, setFileSettings } from '../config/index.js';
+import {
+  DEFAULT_CONFIG_FILE,
+  readConfigFile,
+  resolveConfig,
+  type SettingKey,
+  setFileSettings,
+} from '../config/index.js';
 import { type ColumnMapping, type MappingChoices, proposeTableMapping } from '../core/dataset/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import type { CliContext, GlobalOptions } from './cli-context.js';
@@ -54,7 +60,7 @@ export function initCommand(context: CliContext): Command {
     .action(async (flags: InitFlags, command: Command) => {
       const cwd = context.io.cwd;
       const configPath = configFileOf(command, context);
-      const existing = readConfigFile(configPath);
+      const existing = readExistingConfig(configPath);
       const source =
         isAbsolute(flags.data) || /^[a-z][a-z0-9+.-]+:\/\//i.test(flags.data)
           ? flags.data
@@ -166,19 +172,9 @@ function configFileOf(command: Command, context: CliContext): string {
 }
 
 /** The configuration file's JSON object, or undefined when there is no file yet. */
-function readConfigFile(path: string): Record<string, unknown> | undefined {
+function readExistingConfig(path: string): Record<string, unknown> | undefined {
   if (!existsSync(path)) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new AmlopsError(
-      'CONFIG_FILE_UNREADABLE',
-      `configuration file ${path} is not valid JSON: ${(error as Error).message}; fix or remove it before amlops init writes to it`,
-      undefined,
-      { cause: error },
-    );
-  }
+  const parsed = readConfigFile(path);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new AmlopsError('CONFIG_FILE_UNREADABLE', `configuration file ${path} must hold a JSON object`);
   return parsed as Record<string, unknown>;

@@ -1,5 +1,6 @@
 export { DEFAULT_CONFIG_FILE, type LoadConfigOptions, loadConfig } from './load-config.js';
 export { allowedValues, parseSetting, type SettingSource } from './parse-setting.js';
+export { readConfigFile } from './read-config-file.js';
 export { configToNestedJson, redactValue } from './redact-config.js';
 export { renderConfigurationDoc } from './render-configuration-doc.js';
 export { type ConfigInputs, type ResolvedConfig, resolveConfig, SETTING_KEYS } from './resolve-config.js';

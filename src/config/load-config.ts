@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AmlopsError } from '../core/errors/index.js';
 import { resolveSecretFiles } from '../core/secrets/index.js';
+import { readConfigFile } from './read-config-file.js';
 import { type ConfigInputs, type ResolvedConfig, resolveConfig } from './resolve-config.js';
 import type { SettingSpec } from './setting-spec.js';
 import { SETTINGS } from './settings.js';
@@ -35,26 +35,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ResolvedConfig {
   const given = options.configPath ?? env.AMLOPS_CONFIG;
   const path = given ? resolve(cwd, given) : resolve(cwd, DEFAULT_CONFIG_FILE);
   let file: unknown;
-  if (given || existsSync(path)) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new AmlopsError('CONFIG_FILE_UNREADABLE', `cannot read configuration file ${path}`, undefined, {
-        cause: error,
-      });
-    }
-    try {
-      file = JSON.parse(text);
-    } catch (error) {
-      throw new AmlopsError(
-        'CONFIG_FILE_UNREADABLE',
-        `configuration file ${path} is not valid JSON: ${(error as Error).message}`,
-        undefined,
-        { cause: error },
-      );
-    }
-  }
+  if (given || existsSync(path)) file = readConfigFile(path);
   return resolveConfig({
     ...(file === undefined ? {} : { file, filePath: path }),
     env,

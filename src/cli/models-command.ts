@@ -152,20 +152,36 @@ export function modelsCommand(context: CliContext): Command {
   alias
     .command('set <name> <alias> <version>')
     .description('point an alias at a READY version')
+    .option('--by <name>', 'who moves it (default: $AMLOPS_USER or the OS user)')
     .option('--json', 'print {version} as JSON')
-    .action(async (name: string, aliasName: string, version: string, _options: unknown, command: Command) => {
-      const target = await withPlatformStores(context, command, (stores) =>
-        modelAliases.set(stores.registry, name, aliasName, version),
-      );
-      context.print(command, { version: target }, () => `${name}@${aliasName} -> version ${target.version}`);
-    });
+    .action(
+      async (
+        name: string,
+        aliasName: string,
+        version: string,
+        options: { by?: string },
+        command: Command,
+      ) => {
+        const by = decisionMaker(context.io, options.by);
+        const target = await withPlatformStores(context, command, (stores) =>
+          modelAliases.set(stores.registry, { name, alias: aliasName, version, by }),
+        );
+        context.print(
+          command,
+          { version: target },
+          () => `${name}@${aliasName} -> version ${target.version}; set by ${by}`,
+        );
+      },
+    );
   alias
     .command('delete <name> <alias>')
     .description('remove an alias')
+    .option('--by <name>', 'who deletes it (default: $AMLOPS_USER or the OS user)')
     .option('--json', 'print {deleted} as JSON')
-    .action(async (name: string, aliasName: string, _options: unknown, command: Command) => {
+    .action(async (name: string, aliasName: string, options: { by?: string }, command: Command) => {
+      const by = decisionMaker(context.io, options.by);
       await withPlatformStores(context, command, (stores) =>
-        modelAliases.delete(stores.registry, name, aliasName),
+        modelAliases.delete(stores.registry, { name, alias: aliasName, by }),
       );
       context.print(command, { deleted: { name, alias: aliasName } }, () => `${name}@${aliasName} deleted`);
     });

@@ -1,8 +1,9 @@
+import { connect } from 'node:net';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { AmlopsError } from '../core/errors/index.js';
 import { MAX_PATH_PARAMETER_LENGTH } from './error-body.js';
-import { answerFrameworkError, installErrorBoundary } from './error-boundary.js';
+import { frameworkErrorAnswers, installErrorBoundary } from './error-boundary.js';
 
 function app() {
   const server = Fastify({ logger: false, bodyLimit: 64 });
@@ -67,7 +68,7 @@ describe('the HTTP error boundary', () => {
     const server = Fastify({
       logger: false,
       routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
-      frameworkErrors: answerFrameworkError,
+      ...frameworkErrorAnswers(),
     });
     installErrorBoundary(server);
     server.get('/models/:name', async (request) => request.params);
@@ -80,4 +81,83 @@ describe('the HTTP error boundary', () => {
     expect(broken.json().error.code).toBe('HTTP_MALFORMED_PATH');
     expect(broken.json().request_id).toBeTruthy();
   });
+
+  it('answers bytes that are no readable request, and a URL over 16 KB, in the same shape, and counts them', async () => {
+    const counted: string[] = [];
+    const server = Fastify({ logger: false, ...frameworkErrorAnswers((code) => counted.push(code)) });
+    installErrorBoundary(server);
+    server.get('/models/:name', async (request) => request.params);
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = server.server.address() as { port: number };
+    try {
+      const long = await fetch(`http://127.0.0.1:${port}/models/x?q=${'v'.repeat(20_000)}`);
+      expect(long.status).toBe(431);
+      const longBody = (await long.json()) as { error: { code: string }; request_id: string };
+      expect(longBody.error.code).toBe('HTTP_HEADERS_TOO_LARGE');
+      expect(longBody.request_id).toBeTruthy();
+      const garbage = await rawExchange(port, 'HELLO THERE\r\n\r\n');
+      expect(garbage).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(JSON.parse(garbage.split('\r\n\r\n')[1]!).error.code).toBe('HTTP_MALFORMED_REQUEST');
+      expect(counted).toEqual(['HTTP_HEADERS_TOO_LARGE', 'HTTP_MALFORMED_REQUEST']);
+    } finally {
+      await server.close();
+    }
+  });
 });
+
+describe('a body refused before it is read', () => {
+  it('is read to its end before the answer, so that a client that writes it all before reading gets the 413, not a reset', async () => {
+    const server = app();
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = server.server.address() as { port: number };
+    try {
+      const answer = await writeAllThenRead(port, '/echo', Buffer.alloc(4_000_000, 0x20));
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer).toContain('"code":"HTTP_BODY_TOO_LARGE"');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+/**
+ * A client as simple as many are: it sends the request head, then (a moment later, as a slow
+ * network would) the whole body, and only then reads what came back; the bytes read, or the error.
+ */
+function writeAllThenRead(port: number, path: string, body: Buffer): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.pause();
+    let answer = '';
+    let error = '';
+    socket.on('error', (e) => {
+      error = (e as NodeJS.ErrnoException).code ?? e.message;
+    });
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
+    setTimeout(() => {
+      socket.write(body, () => {
+        socket.on('data', (chunk) => {
+          answer += chunk.toString('utf8');
+          if (answer.includes('}')) socket.destroy();
+        });
+        socket.resume();
+      });
+    }, 200);
+    socket.on('close', () => resolve(answer || error));
+  });
+}
+
+/** What a server answers to `bytes` sent on a fresh connection, until it closes it. */
+function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('utf8');
+    });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}

@@ -4,7 +4,7 @@ import type { ModelRegistry } from '../ports/model-registry.js';
 import { checkDecision, type ProductionDecision } from './production-decision.js';
 import { productionVersion } from './production-version.js';
 import { CHALLENGER_ALIAS, PRODUCTION_ALIAS, PROMOTION_TAGS } from './promotion-tags.js';
-import { recordProductionChange } from './record-production-change.js';
+import { recordRegistryDecision } from './record-registry-decision.js';
 
 /** What {@link promoteModelVersion} did. */
 export interface Promotion {
@@ -84,7 +84,7 @@ export async function promoteModelVersion(
   const override = gateFailed ? gateReason : null;
   const previous = current && current.version !== target.version ? current.version : null;
   const when = new Date(at).toISOString();
-  await recordProductionChange(
+  await recordRegistryDecision(
     registry,
     target,
     [

@@ -4,7 +4,7 @@ import type { ModelRegistry } from '../ports/model-registry.js';
 import { checkDecision, type ProductionDecision } from './production-decision.js';
 import { productionVersion } from './production-version.js';
 import { PRODUCTION_ALIAS, PROMOTION_TAGS } from './promotion-tags.js';
-import { recordProductionChange } from './record-production-change.js';
+import { recordRegistryDecision } from './record-registry-decision.js';
 
 /** What {@link rollbackProduction} did. */
 export interface Rollback {
@@ -63,7 +63,7 @@ export async function rollbackProduction(
     );
   const at = now();
   const when = new Date(at).toISOString();
-  await recordProductionChange(
+  await recordRegistryDecision(
     registry,
     current,
     [
@@ -73,7 +73,7 @@ export async function rollbackProduction(
     ],
     `${when} rolled back to version ${previous.version} by ${by}: ${reason}`,
   );
-  await recordProductionChange(
+  await recordRegistryDecision(
     registry,
     previous,
     [

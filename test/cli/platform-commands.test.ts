@@ -140,10 +140,21 @@ describe('amlops models', () => {
     expect(text.out).toContain('by bob: drift');
   });
 
-  it('sets and deletes an alias, but not production', async () => {
-    expect(
-      (await json('models', 'alias', 'set', 'consumers-laundering-model', 'challenger', '2')).version.aliases,
-    ).toEqual(['challenger']);
+  it('sets and deletes an alias, recording who, but not production', async () => {
+    const set = await json('models', 'alias', 'set', 'consumers-laundering-model', 'challenger', '2');
+    expect(set.version.aliases).toEqual(['challenger']);
+    expect(set.version.tags).toContainEqual({ key: 'amlops.alias.challenger.set_by', value: 'tester' });
+    const text = await run(
+      'models',
+      'alias',
+      'set',
+      'consumers-laundering-model',
+      'challenger',
+      '2',
+      '--by',
+      'carol',
+    );
+    expect(text.out).toContain('consumers-laundering-model@challenger -> version 2; set by carol');
     await json('models', 'alias', 'delete', 'consumers-laundering-model', 'challenger');
     const refused = await run('models', 'alias', 'set', 'consumers-laundering-model', 'production', '2');
     expect(refused.code).toBe(64);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listModelVersions } from '../../src/services/list-model-versions.js';
 import { listModels } from '../../src/services/list-models.js';
-import { modelAliases } from '../../src/services/model-aliases.js';
+import { aliasTags, modelAliases } from '../../src/services/model-aliases.js';
 import { noProductionHint } from '../../src/services/no-production-hint.js';
 import { promoteModelVersion } from '../../src/services/promote-model-version.js';
 import { rollbackProduction } from '../../src/services/rollback-production.js';
@@ -144,16 +144,48 @@ describe('promotion and rollback', () => {
 
 describe('aliases', () => {
   it('sets and deletes other aliases, and refuses to move production without a decision', async () => {
-    const version = await modelAliases.set(t.registry, NAME, 'challenger', '3');
+    const version = await modelAliases.set(t.registry, {
+      name: NAME,
+      alias: 'challenger',
+      version: '3',
+      by: 'alice',
+    });
     expect(version.aliases).toEqual(['challenger']);
-    await modelAliases.delete(t.registry, NAME, 'challenger');
+    await modelAliases.delete(t.registry, { name: NAME, alias: 'challenger', by: 'bob' });
     expect((await t.registry.getModelVersion(NAME, '3')).aliases).toEqual([]);
-    await expect(modelAliases.set(t.registry, NAME, 'production', '3')).rejects.toMatchObject({
-      code: 'USAGE',
-    });
-    await expect(modelAliases.delete(t.registry, NAME, 'production')).rejects.toMatchObject({
-      code: 'USAGE',
-    });
+    await expect(
+      modelAliases.set(t.registry, { name: NAME, alias: 'production', version: '3', by: 'alice' }),
+    ).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(
+      modelAliases.delete(t.registry, { name: NAME, alias: 'production', by: 'alice' }),
+    ).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(
+      modelAliases.set(t.registry, { name: NAME, alias: 'challenger', version: '3', by: ' ' }),
+    ).rejects.toMatchObject({ code: 'USAGE' });
+  });
+
+  it('records who pointed an alias at a version and when, and who moved or deleted it', async () => {
+    const clock = () => Date.parse('2026-12-04T08:00:00Z');
+    await modelAliases.set(t.registry, { name: NAME, alias: 'shadow', version: '2', by: 'alice' }, clock);
+    const two = await t.registry.getModelVersion(NAME, '2');
+    expect(two.tags).toEqual(
+      expect.arrayContaining([
+        { key: aliasTags('shadow').setBy, value: 'alice' },
+        { key: aliasTags('shadow').setAt, value: '2026-12-04T08:00:00.000Z' },
+      ]),
+    );
+    expect(two.description).toContain('2026-12-04T08:00:00.000Z alias shadow set by alice');
+    await modelAliases.set(t.registry, { name: NAME, alias: 'shadow', version: '3', by: 'bob' }, clock);
+    const [left, arrived] = await Promise.all(['2', '3'].map((v) => t.registry.getModelVersion(NAME, v)));
+    expect(left!.tags.map((tag) => tag.key)).not.toContain(aliasTags('shadow').setBy);
+    expect(left!.description).toContain('alias shadow moved to version 3 by bob');
+    expect(arrived!.tags).toContainEqual({ key: aliasTags('shadow').setBy, value: 'bob' });
+    expect(arrived!.description).toContain('alias shadow set by bob (was version 2)');
+    await modelAliases.delete(t.registry, { name: NAME, alias: 'shadow', by: 'carol' }, clock);
+    const deleted = await t.registry.getModelVersion(NAME, '3');
+    expect(deleted.aliases).not.toContain('shadow');
+    expect(deleted.tags.map((tag) => tag.key)).not.toContain(aliasTags('shadow').setBy);
+    expect(deleted.description).toContain('alias shadow deleted by carol');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AmlopsError } from '../../core/errors/index.js';
+import { sendAfterBody } from '../send-after-body.js';
 import { mlflowErrorReply } from './mlflow-error-reply.js';
 
 /**
@@ -16,7 +17,7 @@ export function installMlflowErrorBoundary(app: FastifyInstance, options: { notF
     const { status, body, internal } = mlflowErrorReply(error);
     if (internal) request.log.error({ err: error }, 'internal error');
     else request.log.info({ error_code: body.error_code }, body.message);
-    return reply.status(status).send(body);
+    return sendAfterBody(request, reply.status(status), body);
   });
   if (options.notFound) {
     app.setNotFoundHandler((request, reply) => {

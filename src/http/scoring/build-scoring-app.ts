@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, LogController } fro
 import { installAuth, type RouteAccessEntry } from '../auth/install-auth.js';
 import { SCORING_URLS } from '../auth/route-roles.js';
 import { MAX_PATH_PARAMETER_LENGTH, toAmlopsError } from '../error-body.js';
-import { answerFrameworkError, installErrorBoundary } from '../error-boundary.js';
+import { frameworkErrorAnswers, installErrorBoundary } from '../error-boundary.js';
 import {
   installCorsAllowlist,
   installHostAllowlist,
@@ -53,7 +53,7 @@ export async function buildScoringApp(options: ScoringAppOptions): Promise<
     genReqId: () => timeOrderedId(),
     return503OnClosing: true,
     routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
-    frameworkErrors: answerFrameworkError,
+    ...frameworkErrorAnswers((code) => options.metrics.errors.inc({ code })),
   }) as unknown as FastifyInstance;
   installErrorBoundary(app);
   // Callback hooks, not async ones: no promise per request on the hot path. The request ids, then

@@ -218,31 +218,62 @@ describe('model-versions', () => {
 });
 
 describe('aliases', () => {
-  it('sets, reads (both routes) and deletes an alias', async () => {
+  it('sets, reads (both routes) and deletes an alias, recording who moved it', async () => {
     await t.post('registered-models/create', { name: 'aliased' });
     await createVersion('aliased');
     await createVersion('aliased');
     expect(
-      (
-        await t.post('registered-models/alias', { name: 'aliased', alias: 'production', version: '2' })
-      ).json(),
+      (await t.post('registered-models/alias', { name: 'aliased', alias: 'champion', version: '2' })).json(),
     ).toEqual({});
     for (const path of ['registered-models/alias', 'registered-models/get-model-version-by-alias']) {
-      const res = await t.get(path, { name: 'aliased', alias: 'production' });
+      const res = await t.get(path, { name: 'aliased', alias: 'champion' });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json().model_version).toMatchObject({ version: '2', aliases: ['production'] });
+      expect(res.json().model_version).toMatchObject({ version: '2', aliases: ['champion'] });
+      expect(res.json().model_version.tags).toContainEqual({
+        key: 'amlops.alias.champion.set_by',
+        value: 'api:127.0.0.1',
+      });
     }
     expect(
       (await t.get('registered-models/get', { name: 'aliased' })).json().registered_model.aliases,
-    ).toEqual([{ alias: 'production', version: '2' }]);
+    ).toEqual([{ alias: 'champion', version: '2' }]);
     const deleted = await t.inject({
       method: 'DELETE',
-      url: '/api/2.0/mlflow/registered-models/alias?name=aliased&alias=production',
+      url: '/api/2.0/mlflow/registered-models/alias?name=aliased&alias=champion',
     });
     expect(deleted.statusCode, deleted.body).toBe(200);
-    const gone = await t.get('registered-models/alias', { name: 'aliased', alias: 'production' });
+    const gone = await t.get('registered-models/alias', { name: 'aliased', alias: 'champion' });
     expect(gone.statusCode).toBe(404);
     expect(gone.json().error_code).toBe('RESOURCE_DOES_NOT_EXIST');
+    const version = (await t.get('model-versions/get', { name: 'aliased', version: '2' })).json()
+      .model_version;
+    expect(version.description).toContain('alias champion deleted by api:127.0.0.1');
+  });
+
+  it('promotes when the production alias is set, and refuses to delete it (a rollback says where it goes)', async () => {
+    await t.post('registered-models/create', { name: 'promoted' });
+    await createVersion('promoted');
+    const set = await t.post('registered-models/alias', {
+      name: 'promoted',
+      alias: 'production',
+      version: '1',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const version = (await t.get('model-versions/get', { name: 'promoted', version: '1' })).json()
+      .model_version;
+    expect(version).toMatchObject({ aliases: ['production'], current_stage: 'Production' });
+    expect(version.tags).toEqual(
+      expect.arrayContaining([
+        { key: 'amlops.promoted_by', value: 'api:127.0.0.1' },
+        { key: 'amlops.promotion_reason', value: 'set through the MLflow API (registered-models/alias)' },
+      ]),
+    );
+    const deleted = await t.inject({
+      method: 'DELETE',
+      url: '/api/2.0/mlflow/registered-models/alias?name=promoted&alias=production',
+    });
+    expect(deleted.statusCode).toBe(400);
+    expect(deleted.json().message).toContain('use promote or rollback');
   });
 
   it('refuses reserved and malformed aliases and unknown versions', async () => {

@@ -15,7 +15,19 @@ export function hostileQuery(fields: string[], known: readonly string[]): fc.Arb
     fc.string({ maxLength: 8 }).map(encodeURIComponent),
   );
   const shortValue = fc.oneof(
-    fc.constantFrom(...NUMBER_WORDS, '', '%', '%zz', '%00', '%E0%A4%A', '%FF', '+', '&', '=', 'a=b'),
+    fc.constantFrom(
+      ...NUMBER_WORDS.map(encodeURIComponent),
+      '',
+      '%',
+      '%zz',
+      '%00',
+      '%E0%A4%A',
+      '%FF',
+      '+',
+      '&',
+      '=',
+      'a=b',
+    ),
     fc.string({ unit: 'grapheme', maxLength: 12 }).map(encodeURIComponent),
   );
   const value = fc.oneof(

@@ -24,6 +24,24 @@ export const httpCodes = {
     description:
       'A path parameter (a model name, a run id…) is longer than the server reads (100 characters).',
   },
+  HTTP_HEADERS_TOO_LARGE: {
+    status: 431,
+    exit: EXIT.usage,
+    description:
+      "The request's line and headers (the URL with its query string among them) are longer than the server reads (16 KB): send long values in the body.",
+  },
+  HTTP_MALFORMED_REQUEST: {
+    status: 400,
+    exit: EXIT.usage,
+    description:
+      'The bytes received are not an HTTP/1.1 request the server can read (a malformed request line or header, a bad chunked body); the connection is closed.',
+  },
+  HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    exit: EXIT.usage,
+    description:
+      "The request did not arrive whole within the server's request timeout; the connection is closed.",
+  },
   HTTP_ROUTE_NOT_FOUND: {
     status: 404,
     exit: EXIT.usage,

@@ -5,13 +5,13 @@ import type { ModelRegistry } from '../ports/model-registry.js';
 const MAX_DESCRIPTION = 10_000;
 
 /**
- * Writes a production decision onto a version: its tags, and one line appended to its description
+ * Writes a registry decision (a promotion, a rollback, an alias moved) onto a version: its tags, and one line appended to its description
  * (the human-readable log of decisions, shown by MLflow's UI too).
  *
  * @example
- * await recordProductionChange(registry, version, [{ key: 'amlops.promoted_by', value: 'alice' }], 'Promoted by alice: better AUC');
+ * await recordRegistryDecision(registry, version, [{ key: 'amlops.promoted_by', value: 'alice' }], 'Promoted by alice: better AUC');
  */
-export async function recordProductionChange(
+export async function recordRegistryDecision(
   registry: ModelRegistry,
   version: ModelVersion,
   tags: readonly Tag[],

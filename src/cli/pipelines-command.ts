@@ -4,23 +4,11 @@ import type { OpenPipelines } from '../main/worker.js';
 import { cancelPipelineRun } from '../pipelines/cancel-pipeline-run.js';
 import { detectCrashedRuns } from '../pipelines/detect-crashed-runs.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
-import { FINAL_STATES, type PipelineState } from '../pipelines/pipeline-state.js';
+import { FINAL_STATES, PIPELINE_STATES, type PipelineState } from '../pipelines/pipeline-state.js';
 import { retryPipelineRun } from '../pipelines/retry-pipeline-run.js';
 import { type StartedRun, startPipelineRun } from '../pipelines/start-pipeline-run.js';
 import type { PipelineLogEntry, PipelineRun, PipelineStepRow } from '../ports/pipeline-run-store.js';
 import type { CliContext } from './cli-context.js';
-
-const STATES: readonly PipelineState[] = [
-  'Scheduled',
-  'Pending',
-  'Running',
-  'Retrying',
-  'Completed',
-  'Failed',
-  'Cancelled',
-  'Crashed',
-  'TimedOut',
-];
 
 /**
  * `amlops pipelines run|list|show|logs|cancel|retry`: runs flows here or through the queue, and
@@ -86,7 +74,7 @@ export function pipelinesCommand(context: CliContext, flows?: FlowRegistry): Com
     .command('list')
     .description('list pipeline runs, newest first')
     .option('--flow <name>', 'only runs of this flow')
-    .option('--state <state...>', `only runs in these states (${STATES.join(', ')})`)
+    .option('--state <state...>', `only runs in these states (${PIPELINE_STATES.join(', ')})`)
     .option('--limit <n>', 'at most this many runs (1-1000)', '50')
     .option('--json', 'print {runs} as JSON')
     .action(async (options: { flow?: string; state?: string[]; limit: string }, command: Command) => {
@@ -196,8 +184,9 @@ function parseParams(text: string): Record<string, unknown> {
 }
 
 function parseState(text: string): PipelineState {
-  const state = STATES.find((s) => s.toLowerCase() === text.toLowerCase());
-  if (!state) throw new AmlopsError('USAGE', `unknown state '${text}'; states: ${STATES.join(', ')}`);
+  const state = PIPELINE_STATES.find((s) => s.toLowerCase() === text.toLowerCase());
+  if (!state)
+    throw new AmlopsError('USAGE', `unknown state '${text}'; states: ${PIPELINE_STATES.join(', ')}`);
   return state;
 }
 

@@ -526,7 +526,8 @@ export const SETTINGS = {
     min: 0.5,
     max: 3600,
     env: 'AMLOPS_PIPELINES_POLL_SECONDS',
-    description: 'How often an idle `amlops worker` asks the queue for a job.',
+    description:
+      'How often an idle `amlops worker` asks the queue for a job; with the SQLite store, how often `amlops up` looks for runs started by its API.',
   },
   'pipelines.crashRetries': {
     type: 'integer',

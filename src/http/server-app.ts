@@ -32,6 +32,9 @@ import { buildScoringApp } from './scoring/build-scoring-app.js';
 import { registerModelQualityGauges } from './scoring/model-quality-gauges.js';
 import { type AuditSpoolStats, ScoringMetrics } from './scoring/scoring-metrics.js';
 import { SERVICE_STATS_INTERVAL_MS, ServiceStatsRecorder } from './scoring/service-stats-recorder.js';
+import { type ServerPipelinesOptions, serverPipelines } from './server-pipelines.js';
+import { DEFAULT_WEB_ROOT, readWebUiFiles } from './web/web-ui-files.js';
+import { registerWebUiRoutes } from './web/web-ui-routes.js';
 
 /** A scoring server ready to listen: its app, the models it follows, its audit queue. */
 export interface ServerApp {
@@ -68,11 +71,18 @@ export interface ServerAppOptions {
   readonly requestAuditWrite?: () => void;
   /** The whole cluster's metrics, in a worker of one (given the worker's registry to share). */
   readonly clusterMetrics?: (registry: ScoringMetrics['registry']) => () => Promise<string>;
+  /** Where the built web UI is (`index.html`, `assets/`); dist/web of the package by default. */
+  readonly webRoot?: string;
+  /**
+   * The deployment's flows and who runs them, for the pipeline routes of `/api/v1`; without it the
+   * server knows no flow (it still lists, shows and cancels runs).
+   */
+  readonly pipelines?: ServerPipelinesOptions;
 }
 
 /**
  * Composes the server from the configuration: the scoring API, MLflow's REST API and amlops' own
- * `/api/v1`; the tracking store, registry and audit log on the store's database, artifacts by URI, the served models following `model.name`'s production alias (polled
+ * `/api/v1`; the tracking store, registry, pipeline runs and audit log on the store's database, artifacts by URI, the served models following `model.name`'s production alias (polled
  * every `scoring.pollSeconds`), the audit queue, the metrics and the Fastify app.
  *
  * @example
@@ -92,6 +102,10 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const serviceStats = await SqlServiceStatsStore.open(database);
   const alertStore = await SqlAlertStore.open(database);
   const apiKeys = await SqlApiKeyStore.open(database);
+  const pipelines = serverPipelines(config, database, databaseUrl, {
+    ...options.pipelines,
+    ...(options.logger ? { warn: (line: string) => options.logger?.warn(line) } : {}),
+  });
   await database.close();
   const verifier = callerVerifierOf(config, apiKeys);
   const alerts = alertServiceDeps(config, alertStore, {
@@ -238,7 +252,9 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     quality,
     alerts,
     serviceStats,
+    pipelines,
   });
+  registerWebUiRoutes(app, readWebUiFiles(options.webRoot ?? DEFAULT_WEB_ROOT));
   return {
     app,
     models,
@@ -258,6 +274,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       await serviceStats.close();
       await alertStore.close();
       await apiKeys.close();
+      await pipelines.close();
       await auditLog.close();
     },
   };

@@ -46,6 +46,8 @@ export interface ServeOptions {
   readonly onListening?: (url: string, workers: number) => void;
   /** Where the log lines go (default: stdout); tests read them. */
   readonly logDestination?: DestinationStream;
+  /** True under `amlops up`, whose primary process runs the pipelines the API starts. */
+  readonly startedByUp?: boolean;
 }
 
 /** One scoring process listening, and how to stop it gracefully. */
@@ -85,6 +87,11 @@ export async function startScoringProcess(
     version: options.version,
     logger,
     draining: () => draining,
+    pipelines: {
+      // Loaded on the first pipeline start: most scoring processes never start one.
+      flows: async () => (await import('./process-flows.js')).processFlows(config, options.cwd).flows,
+      startedByUp: options.startedByUp ?? false,
+    },
     // A worker appends its audit records to a spool file; the primary's thread writes them to the store.
     ...(cluster.isWorker
       ? {

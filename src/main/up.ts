@@ -43,7 +43,7 @@ export async function up(
   options: { cwd: string; version: string; report: UpReport },
 ): Promise<void> {
   const { cwd, report } = options;
-  if (cluster.isWorker) return serve(config, { cwd, version: options.version });
+  if (cluster.isWorker) return serve(config, { cwd, version: options.version, startedByUp: true });
   const home = resolve(cwd, config.home);
   mkdirSync(home, { recursive: true });
   const owned = processFlows(config, cwd, {});
@@ -85,9 +85,10 @@ export async function up(
       await serve(config, {
         cwd,
         version: options.version,
+        startedByUp: true,
         onListening: (url, workers) =>
           report(
-            `amlops is up on ${url} (${workers} scoring worker${workers > 1 ? 's' : ''}); Ctrl-C stops it`,
+            `amlops is up: open ${url}/ in a browser (${workers} scoring worker${workers > 1 ? 's' : ''}); Ctrl-C stops it`,
           ),
       });
     } finally {

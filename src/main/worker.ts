@@ -3,7 +3,7 @@ import { InProcessQueue } from '../adapters/queue/in-process-queue.js';
 import { PgBossQueue } from '../adapters/queue/pg-boss-queue.js';
 import { openPipelineRunStore } from '../adapters/sql/pipeline-runs-open.js';
 import { type Config, databaseUrlOf } from '../config/index.js';
-import { type PipelineSchedule, parseSchedules } from '../core/schedule/index.js';
+import { configuredSchedules } from '../pipelines/configured-schedules.js';
 import { fireSchedule } from '../pipelines/fire-schedule.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
 import type { PipelineDeps } from '../pipelines/pipeline-deps.js';
@@ -123,27 +123,9 @@ export async function runQueueWorker(
 }
 
 /**
- * The schedules `amlops up` keeps: `pipelines.schedules`, and the `monitor` flow every
- * `monitoring.intervalMinutes` (when this process runs that flow) unless it is 0 or a schedule of the
- * monitor flow is configured already.
- */
-function schedulesOf(config: PipelineConfig, flows: FlowRegistry): PipelineSchedule[] {
-  const schedules = parseSchedules(config['pipelines.schedules']);
-  const minutes = config['monitoring.intervalMinutes'] ?? 0;
-  const knowsMonitor = flows.names().includes('monitor');
-  if (minutes > 0 && knowsMonitor && !schedules.some((s) => s.flow === 'monitor'))
-    schedules.push({
-      label: `monitor@every ${minutes * 60}s`,
-      flow: 'monitor',
-      params: {},
-      timing: { kind: 'interval', intervalSeconds: minutes * 60 },
-    });
-  return schedules;
-}
-
-/**
  * What `amlops up` starts for pipelines: a worker in this process (on an in-process queue with
- * SQLite, on pg-boss with PostgreSQL), which also marks Crashed the runs of dead processes, and
+ * SQLite, on pg-boss with PostgreSQL), which also marks Crashed the runs of dead processes and, on
+ * SQLite, takes every `pipelines.pollSeconds` the runs other processes queued in the store, and
  * the scheduler of `pipelines.schedules` (and of the `monitor` flow, every
  * `monitoring.intervalMinutes`), each firing queuing a run of its flow.
  *
@@ -164,7 +146,22 @@ export async function startEmbeddedPipelines(
   if (!shared) await requeueScheduledRuns(deps);
   const worker = new PipelineWorker(deps, { concurrency: 1 });
   await worker.start();
-  const scheduler = new Scheduler(schedulesOf(config, options.flows), {
+  // The other processes of this deployment (the API of the scoring workers) cannot reach the
+  // in-process queue: the runs they start are Scheduled rows of the SQLite store, taken from there.
+  let polling = false;
+  const poll = shared
+    ? undefined
+    : setInterval(() => {
+        if (polling) return;
+        polling = true;
+        requeueScheduledRuns(deps)
+          .catch((error: Error) => deps.warn(`looking for queued pipeline runs failed: ${error?.message}`))
+          .finally(() => {
+            polling = false;
+          });
+      }, config['pipelines.pollSeconds'] * 1000);
+  poll?.unref();
+  const scheduler = new Scheduler(configuredSchedules(config, options.flows), {
     clock: options.clock ?? systemSchedulerClock,
     fire: async (schedule, dueAt) => {
       await fireSchedule(deps, schedule, dueAt);
@@ -177,6 +174,7 @@ export async function startEmbeddedPipelines(
     scheduler,
     async stop() {
       scheduler.stop();
+      clearInterval(poll);
       await worker.stop();
       await open.close();
     },

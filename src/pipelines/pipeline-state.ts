@@ -13,6 +13,19 @@ export type PipelineState =
   | 'Crashed'
   | 'TimedOut';
 
+/** Every state, in the order a run passes through them (the final ones last). */
+export const PIPELINE_STATES: readonly PipelineState[] = [
+  'Scheduled',
+  'Pending',
+  'Running',
+  'Retrying',
+  'Completed',
+  'Failed',
+  'Cancelled',
+  'Crashed',
+  'TimedOut',
+];
+
 /** States after which nothing more happens to a run or step. */
 export const FINAL_STATES: ReadonlySet<PipelineState> = new Set([
   'Completed',

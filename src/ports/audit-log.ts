@@ -49,8 +49,22 @@ export interface ScoredCaseQuery {
   readonly since?: number;
   /** Exclusive upper bound of `time`. */
   readonly until?: number;
+  /** Inclusive lower bound of `score`. */
+  readonly minScore?: number;
+  /** Inclusive upper bound of `score`. */
+  readonly maxScore?: number;
   readonly maxResults?: number;
   readonly pageToken?: string;
+}
+
+/** Which analysts' conclusions to list, oldest first. */
+export interface CaseFeedbackQuery {
+  /** Received at or after this time. */
+  readonly since?: number;
+  /** The conclusions on the case at this request id and row (both given, or neither). */
+  readonly requestId?: string;
+  readonly row?: number;
+  readonly maxResults?: number;
 }
 
 /** A scored case an analyst concluded on: its score and the label of the latest conclusion. */
@@ -121,10 +135,7 @@ export interface AuditLog {
     ref: { readonly requestId: string; readonly row: number } | { readonly caseId: string },
   ): Promise<ScoredCase | undefined>;
   recordFeedback(feedback: CaseFeedback): Promise<void>;
-  listFeedback(query?: {
-    readonly since?: number;
-    readonly maxResults?: number;
-  }): Promise<readonly CaseFeedback[]>;
+  listFeedback(query?: CaseFeedbackQuery): Promise<readonly CaseFeedback[]>;
   /**
    * Every scored case that has feedback, with the label of its latest feedback (an analyst may
    * revise a conclusion): what live performance is measured on.

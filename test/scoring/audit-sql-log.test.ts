@@ -59,6 +59,27 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
       expect((await log.list({ since: 1_000_100, until: 1_000_110 })).items).toHaveLength(10);
     });
 
+    it('filters by score, both bounds inclusive, with the other filters and across pages', async () => {
+      // Case i scored i / 2000: 0.5 to 0.505 are cases 1000 to 1010.
+      const range = await log.list({ minScore: 0.5, maxScore: 0.505, maxResults: 100 });
+      expect(range.items.map((c) => c.caseId)).toEqual(Array.from({ length: 11 }, (_, k) => `C-${1010 - k}`));
+      expect((await log.list({ minScore: 0.7, maxResults: 10_000 })).items).toHaveLength(100);
+      expect((await log.list({ maxScore: 0.0005 })).items.map((c) => c.score)).toEqual([0.0005, 0]);
+      expect((await log.list({ minScore: 0.6, modelVersion: '1', maxResults: 10_000 })).items).toHaveLength(
+        0,
+      );
+      const first = await log.list({ minScore: 0.5, maxScore: 0.505, maxResults: 6 });
+      const second = await log.list({
+        minScore: 0.5,
+        maxScore: 0.505,
+        maxResults: 6,
+        pageToken: first.nextPageToken!,
+      });
+      expect([...first.items, ...second.items].map((c) => c.row)).toEqual([0, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+      expect(second.nextPageToken).toBeUndefined();
+      expect((await log.list({ minScore: 0.6, maxScore: 0.5 })).items).toEqual([]);
+    });
+
     it("keeps a client's X-Request-Id apart from the request id, null when it sent none, and finds its cases by it", async () => {
       // r12 and r13 were both sent as client-6: two requests, two keys, one client id.
       const reused = (await log.list({ clientRequestId: 'client-6' })).items;
@@ -190,6 +211,25 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
         ['8', 0.6],
         ['8', 0.3],
       ]);
+    });
+
+    it('lists the conclusions on one case, by its request id and row, oldest first', async () => {
+      const conclude = (requestId: string | null, row: number | null, conclusion: string, time: number) =>
+        log.recordFeedback({ requestId, row, caseId: null, conclusion, label: 1, time, analyst: 'ana' });
+      await conclude('cf-a', 0, 'FIRST', 6_000_001);
+      await conclude('cf-a', 1, 'OTHER ROW', 6_000_002);
+      await conclude('cf-b', 0, 'OTHER REQUEST', 6_000_003);
+      await conclude('cf-a', 0, 'REVISED', 6_000_004);
+      await conclude(null, null, 'BY CASE ID ONLY', 6_000_005);
+      const onCase = await log.listFeedback({ requestId: 'cf-a', row: 0 });
+      expect(onCase.map((f) => [f.conclusion, f.time])).toEqual([
+        ['FIRST', 6_000_001],
+        ['REVISED', 6_000_004],
+      ]);
+      expect((await log.listFeedback({ requestId: 'cf-a', row: 1 })).map((f) => f.conclusion)).toEqual([
+        'OTHER ROW',
+      ]);
+      expect(await log.listFeedback({ requestId: 'cf-a', row: 2 })).toEqual([]);
     });
 
     it("gives a subject's records, and erases them on request, keeping who erased how many and a hash of the subject", async () => {

@@ -3,7 +3,8 @@ import type { JobHandler, JobQueue, PipelineJob } from '../../ports/job-queue.js
 /**
  * The job queue of the embedded deployment: jobs wait in memory and run in this process, at most
  * `concurrency` at once. Nothing survives the process; a run left unfinished by a dead process
- * is marked Crashed by the next start and can be retried (`amlops pipelines retry`).
+ * is marked Crashed by the next start and can be retried (`amlops pipelines retry`). A run already
+ * waiting or running here is not queued a second time.
  *
  * @example
  * const queue = new InProcessQueue();
@@ -12,6 +13,8 @@ import type { JobHandler, JobQueue, PipelineJob } from '../../ports/job-queue.js
  */
 export class InProcessQueue implements JobQueue {
   readonly #waiting: PipelineJob[] = [];
+  /** Runs waiting or being handled: a run queued again meanwhile (found Scheduled in the store) is not run twice. */
+  readonly #held = new Set<string>();
   readonly #active = new Set<Promise<void>>();
   readonly #onError: (job: PipelineJob, error: unknown) => void;
   #handler: JobHandler | undefined;
@@ -23,6 +26,8 @@ export class InProcessQueue implements JobQueue {
   }
 
   async enqueue(job: PipelineJob): Promise<void> {
+    if (this.#held.has(job.runId)) return;
+    this.#held.add(job.runId);
     this.#waiting.push(job);
     this.#pump();
   }
@@ -57,6 +62,7 @@ export class InProcessQueue implements JobQueue {
         .catch((error: unknown) => this.#onError(job, error))
         .finally(() => {
           this.#active.delete(running);
+          this.#held.delete(job.runId);
           this.#pump();
         });
       this.#active.add(running);

@@ -4,6 +4,7 @@ import { AmlopsError } from '../../core/errors/index.js';
 import type {
   AuditLog,
   CaseFeedback,
+  CaseFeedbackQuery,
   LabelledScore,
   LabelledScoreQuery,
   ScoredCase,
@@ -111,6 +112,8 @@ export class SqlAuditLog implements AuditLog {
     if (query.caseId !== undefined) q = q.where('case_id', '=', query.caseId);
     if (query.since !== undefined) q = q.where('scored_at', '>=', query.since);
     if (query.until !== undefined) q = q.where('scored_at', '<', query.until);
+    if (query.minScore !== undefined) q = q.where('score', '>=', query.minScore);
+    if (query.maxScore !== undefined) q = q.where('score', '<=', query.maxScore);
     if (query.pageToken !== undefined) {
       const after = decodeToken(query.pageToken);
       q = q.where((eb) =>
@@ -161,11 +164,11 @@ export class SqlAuditLog implements AuditLog {
       .execute();
   }
 
-  async listFeedback(
-    query: { readonly since?: number; readonly maxResults?: number } = {},
-  ): Promise<readonly CaseFeedback[]> {
+  async listFeedback(query: CaseFeedbackQuery = {}): Promise<readonly CaseFeedback[]> {
     let q = this.#db.selectFrom('audit_feedback').selectAll();
     if (query.since !== undefined) q = q.where('received_at', '>=', query.since);
+    if (query.requestId !== undefined) q = q.where('request_id', '=', query.requestId);
+    if (query.row !== undefined) q = q.where('row_index', '=', query.row);
     const rows = await q
       .orderBy('id', 'asc')
       .limit(query.maxResults ?? DEFAULT_PAGE)

@@ -72,6 +72,10 @@ export const ROUTE_ROLES: readonly RouteRole[] = [
   { method: 'GET', url: '/version', access: 'public' },
   { method: 'GET', url: '/v2/health/live', access: 'public' },
   { method: 'GET', url: '/v2/health/ready', access: 'public' },
+  // The web UI's page and its bundled script and styles: no data in them (the pages read the API
+  // with the user's key), so a browser can load them and then ask for the key.
+  { method: 'GET', url: '/', access: 'public' },
+  { method: 'GET', url: '/assets/:file', access: 'public' },
   // CORS preflights (only with server.corsOrigins): browsers send them without the key.
   { method: 'OPTIONS', url: '*', access: 'public' },
   // Scoring.
@@ -104,7 +108,9 @@ export const ROUTE_ROLES: readonly RouteRole[] = [
   { method: 'GET', url: '/api/v1/models/:name', access: 'read' },
   { method: 'POST', url: '/api/v1/models/:name/promote', access: 'write' },
   { method: 'POST', url: '/api/v1/models/:name/rollback', access: 'write' },
+  { method: 'GET', url: '/api/v1/predictions', access: 'read' },
   { method: 'GET', url: '/api/v1/predictions/performance', access: 'read' },
+  { method: 'GET', url: '/api/v1/predictions/:requestId/:row', access: 'read' },
   // A subject's data and its erasure: personal data requests.
   { method: 'GET', url: '/api/v1/subjects/:subject', access: 'admin' },
   { method: 'POST', url: '/api/v1/subjects/:subject/erase', access: 'admin' },
@@ -119,6 +125,13 @@ export const ROUTE_ROLES: readonly RouteRole[] = [
   { method: 'POST', url: '/api/v1/alerts/:rule/silence', access: 'write' },
   { method: 'POST', url: '/api/v1/alerts/:rule/ack', access: 'write' },
   { method: 'GET', url: '/api/v1/service', access: 'read' },
+  { method: 'GET', url: '/api/v1/pipelines', access: 'read' },
+  { method: 'GET', url: '/api/v1/pipelines/:id', access: 'read' },
+  { method: 'GET', url: '/api/v1/pipelines/:id/logs', access: 'read' },
+  { method: 'POST', url: '/api/v1/pipelines', access: 'write' },
+  { method: 'POST', url: '/api/v1/pipelines/:id/retry', access: 'write' },
+  { method: 'POST', url: '/api/v1/pipelines/:id/cancel', access: 'write' },
+  { method: 'GET', url: '/api/v1/schedules', access: 'read' },
 ];
 
 /** Routes whose access follows `auth.scoringNeedsKey` (the rest of the `score` rows). */

@@ -3,21 +3,27 @@ import type { QualityReportStore } from '../../ports/quality-report-store.js';
 import type { ServiceStatsStore } from '../../ports/service-stats-store.js';
 import type { AlertServiceDeps } from '../../services/alert-service.js';
 import type { PlatformStores } from '../../services/platform-stores.js';
+import type { PlatformPipelines } from './platform-pipelines.js';
 
 /**
  * What amlops' own API serves: the stores the tracking and registry use cases work on, and the
- * audit log of scored cases and the quality reports when the server keeps them.
+ * audit log of scored cases, the quality reports, alerts and pipelines when the server keeps them.
  *
  * @example
  * await app.register(platformApi, { stores: { tracking, registry, artifacts }, auditLog });
  */
 export interface PlatformApiOptions {
   readonly stores: PlatformStores;
-  readonly auditLog?: Pick<AuditLog, 'labelledScores' | 'subjectRecords' | 'eraseSubject'>;
+  readonly auditLog?: Pick<
+    AuditLog,
+    'list' | 'findCase' | 'listFeedback' | 'labelledScores' | 'subjectRecords' | 'eraseSubject'
+  >;
   /** Data quality and drift reports, when the server keeps them. */
   readonly quality?: QualityReportStore;
   /** Alert rules, states and notifications. */
   readonly alerts?: AlertServiceDeps;
   /** What every scoring process served. */
   readonly serviceStats?: Pick<ServiceStatsStore, 'intervals'>;
+  /** Pipeline runs and schedules. */
+  readonly pipelines?: PlatformPipelines;
 }

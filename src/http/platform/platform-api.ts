@@ -4,6 +4,7 @@ import { requireJsonBody } from '../mlflow/require-json-body.js';
 import { registerAlertsRoutes } from './alerts-routes.js';
 import { registerExperimentsRoutes } from './experiments-routes.js';
 import { registerModelsRoutes } from './models-routes.js';
+import { registerPipelinesRoutes } from './pipelines-routes.js';
 import type { PlatformApiOptions } from './platform-api-options.js';
 import { registerPredictionsRoutes } from './predictions-routes.js';
 import { registerQualityRoutes } from './quality-routes.js';
@@ -15,9 +16,9 @@ export const PLATFORM_API_PREFIX = '/api/v1';
 
 /**
  * amlops' own JSON API for the web UI, over the same services as the CLI: experiments, runs (list,
- * show, compare, JSON artifacts), models (list, show, promote, rollback), the live performance of
- * scored cases, data quality and drift reports, alerts and the scoring service's figures under
- * `/api/v1`. Errors
+ * show, compare, JSON artifacts), models (list, show, promote, rollback), scored cases and their
+ * live performance, data quality and drift reports, alerts, pipeline runs (list, show, logs,
+ * start, retry, cancel) and schedules, and the scoring service's figures under `/api/v1`. Errors
  * are amlops' `{"error": {code, message, details}, "request_id"}` with the code's status (only for
  * these routes: the plugin is encapsulated); POST bodies must be `application/json`.
  *
@@ -33,6 +34,7 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
     ...(options.quality ? { quality: options.quality } : {}),
     ...(options.alerts ? { alerts: options.alerts } : {}),
     ...(options.serviceStats ? { serviceStats: options.serviceStats } : {}),
+    ...(options.pipelines ? { pipelines: options.pipelines } : {}),
   };
   await app.register(
     async (api) => {
@@ -44,6 +46,7 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
       registerPredictionsRoutes(api, routes);
       registerQualityRoutes(api, routes);
       registerAlertsRoutes(api, routes);
+      registerPipelinesRoutes(api, routes);
       registerServiceRoutes(api, routes);
     },
     { prefix: PLATFORM_API_PREFIX },

@@ -4,7 +4,8 @@ type Query = Readonly<Record<string, string | string[] | undefined>>;
 
 /**
  * Readers of query-string parameters: one value (the last when repeated), a list (repeated
- * and/or comma-separated), or a bounded integer. Malformed values are USAGE naming the parameter.
+ * and/or comma-separated), a bounded integer, a number, one of some words or a time. Malformed
+ * values are USAGE naming the parameter.
  *
  * @example
  * queryParam.list(request.query, 'ids'); // ?ids=a,b&ids=c -> ['a', 'b', 'c']
@@ -33,6 +34,17 @@ export const queryParam = {
         `query parameter ${name} must be an integer from ${min} to ${max}; got '${text}'`,
       );
     return value;
+  },
+  /** A decimal number (such as `0.75` or `-1e-3`). */
+  number(query: Query, name: string): number | undefined {
+    const text = queryParam.one(query, name);
+    if (text === undefined) return undefined;
+    if (
+      !/^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(text) ||
+      !Number.isFinite(Number(text))
+    )
+      throw new AmlopsError('USAGE', `query parameter ${name} must be a number; got '${text}'`);
+    return Number(text);
   },
   oneOf<T extends string>(query: Query, name: string, values: readonly T[]): T | undefined {
     const text = queryParam.one(query, name);

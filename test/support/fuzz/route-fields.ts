@@ -18,6 +18,8 @@ const MLFLOW_FIELDS = [
 const PLATFORM_FIELDS = [
   ...['experiment', 'filter', 'ids', 'max_results', 'model', 'page_token', 'rule', 'run', 'since'],
   ...['until', 'version', 'window', 'view', 'kind', 'force', 'by', 'for', 'reason'],
+  ...['flow', 'params', 'state', 'after_seq', 'model_version', 'request_id', 'case_id'],
+  ...['min_score', 'max_score'],
 ];
 
 /**

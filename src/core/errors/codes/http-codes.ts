@@ -42,6 +42,12 @@ export const httpCodes = {
     description:
       "The request did not arrive whole within the server's request timeout; the connection is closed.",
   },
+  WEB_UI_NOT_BUILT: {
+    status: 503,
+    exit: EXIT.unavailable,
+    description:
+      'The web UI was not built, so `/` has nothing to show: run `npm run build` (which `npm install` runs) and restart the server.',
+  },
   HTTP_ROUTE_NOT_FOUND: {
     status: 404,
     exit: EXIT.usage,

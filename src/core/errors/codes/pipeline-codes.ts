@@ -40,6 +40,12 @@ export const pipelineCodes = {
     description:
       'The job queue needs PostgreSQL (`DATABASE_URL=postgres://…`), or cannot be reached; the embedded deployment runs pipelines in-process.',
   },
+  PIPELINE_START_UNAVAILABLE: {
+    status: 409,
+    exit: EXIT.unavailable,
+    description:
+      'This server cannot hand a run to a runner: with the SQLite store only `amlops up` runs pipelines (not `amlops serve`); the message says how to start the run instead.',
+  },
   SCHEDULE_INVALID: {
     status: 400,
     exit: EXIT.config,

@@ -1,0 +1,184 @@
+/** The answers of amlops' API that the pages read (only the fields they use). */
+
+export interface RunSummary {
+  readonly runId: string;
+  readonly runName: string;
+  readonly experimentId: string;
+  readonly userId: string;
+  readonly status: string;
+  readonly startTime: number;
+  readonly endTime: number | null;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly params: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface RunDetail {
+  readonly run: RunSummary;
+  readonly experimentName: string;
+  readonly artifacts: readonly { path: string; isDir: boolean; fileSize: number | null }[];
+  readonly modelVersions: readonly { name: string; version: string; stage: string; aliases: string[] }[];
+}
+
+export interface Promotion {
+  readonly by: string;
+  readonly reason: string;
+  readonly at: string;
+  readonly kind: string;
+  readonly previous: string | null;
+}
+
+export interface ModelVersion {
+  readonly name: string;
+  readonly version: string;
+  readonly stage: string;
+  readonly aliases: readonly string[];
+  readonly status: string;
+  readonly runId: string | null;
+  readonly creationTime: number;
+  readonly description: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly promotion: Promotion | null;
+}
+
+export interface ModelSummary {
+  readonly name: string;
+  readonly latestVersion: string | null;
+  readonly productionVersion: string | null;
+  readonly aliases: readonly { alias: string; version: string }[];
+}
+
+export interface ModelDetail extends ModelSummary {
+  readonly versions: readonly ModelVersion[];
+}
+
+export interface SplitEvaluation {
+  readonly rows: number;
+  readonly positives: number;
+  readonly rocAuc: number;
+  readonly rocAucInterval?: { lower: number; upper: number; level: number };
+  readonly prAuc: number;
+  readonly brier: number;
+  readonly calibration: readonly { meanPredicted: number; observedRate: number; count: number }[];
+  readonly confusion: {
+    threshold: number;
+    truePositives: number;
+    falsePositives: number;
+    trueNegatives: number;
+    falseNegatives: number;
+    precision: number;
+    recall: number;
+    alertRate: number;
+  };
+  readonly rocCurve: { fpr: number[]; tpr: number[] };
+  readonly prCurve: { precision: number[]; recall: number[] };
+  readonly scoreDistribution: { edges: number[]; positives: number[]; negatives: number[] };
+}
+
+export interface EvaluationArtifact {
+  readonly report: { threshold: { value: number }; train: SplitEvaluation; test: SplitEvaluation };
+  readonly importance: { gain: Readonly<Record<string, number>> } & Readonly<Record<string, unknown>>;
+}
+
+export interface DriftResult {
+  readonly stattestLabel: string;
+  readonly score: number;
+  readonly threshold: number;
+  readonly drifted: boolean;
+  readonly psi: number | null;
+  readonly scoreKind: string;
+}
+
+export interface QualityColumn {
+  readonly name: string;
+  readonly kind: string;
+  readonly role: string;
+  readonly reference: { missingShare: number; unique: number } | null;
+  readonly current: { missingShare: number; unique: number } | null;
+  readonly drift: DriftResult | null;
+  readonly distribution:
+    | { kind: 'histogram'; edges: number[]; reference: number[]; current: number[] }
+    | { kind: 'bars'; labels: string[]; reference: number[]; current: number[] }
+    | null;
+}
+
+export interface QualityReportRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly createdAt: number;
+  readonly modelName: string | null;
+  readonly modelVersion: string | null;
+  readonly runId: string | null;
+  readonly referenceName: string;
+  readonly currentName: string;
+  readonly referenceRows: number;
+  readonly currentRows: number;
+  readonly testedColumns: number;
+  readonly driftedColumns: number;
+  readonly driftShare: number;
+  readonly datasetDrift: boolean;
+  readonly scoreDrift: boolean;
+  readonly warnings: number;
+}
+
+export interface QualityReportDetail extends QualityReportRow {
+  readonly report: {
+    readonly dataset: {
+      reference: { rows: number; missingShare: number; duplicatedRows: number };
+      current: { rows: number; missingShare: number; duplicatedRows: number };
+    };
+    readonly columns: readonly QualityColumn[];
+    readonly findings: readonly { code: string; path: string; severity: string; message: string }[];
+  };
+}
+
+export interface AlertEntry {
+  readonly rule: {
+    name: string;
+    metric: string;
+    condition: string;
+    threshold: number;
+    severity: string;
+    summary: string;
+  };
+  readonly state?: {
+    state: string;
+    value: number | null;
+    since: number;
+    detail: string;
+    silencedUntil: number | null;
+    silenceReason: string | null;
+    silencedBy: string | null;
+    acknowledgedAt: number | null;
+    acknowledgedBy: string | null;
+  };
+}
+
+export interface ServiceWindow {
+  readonly totals: {
+    requests: number;
+    serverErrors: number;
+    clientErrors: number;
+    cases: number;
+    errorRate: number | null;
+    p50Ms: number | null;
+    p99Ms: number | null;
+  };
+  readonly intervals: readonly {
+    start: number;
+    requests: number;
+    serverErrors: number;
+    clientErrors: number;
+    latencySum: number;
+  }[];
+}
+
+export interface LivePerformance {
+  readonly versions: readonly {
+    modelName: string;
+    modelVersion: string;
+    labelled: number;
+    rocAuc: number | null;
+  }[];
+}

@@ -253,6 +253,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     alerts,
     serviceStats,
     pipelines,
+    explainCase: (scored) => service.explainCase(scored),
   });
   registerWebUiRoutes(app, readWebUiFiles(options.webRoot ?? DEFAULT_WEB_ROOT));
   return {

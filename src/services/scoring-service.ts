@@ -1,8 +1,9 @@
 import { AmlopsError } from '../core/errors/index.js';
 import type { CaseReasons } from '../core/scoring/case-reasons.js';
-import type { ColumnarInput } from '../core/scoring/columnar-input.js';
+import { type ColumnarInput, columnarInput } from '../core/scoring/columnar-input.js';
 import type { ScoringWarning } from '../core/scoring/scoring-warning.js';
 import { validateScoringInput } from '../core/scoring/validate-scoring-input.js';
+import type { ScoredCase } from '../ports/audit-log.js';
 import type { AuditQueue } from './audit-queue.js';
 import type { LoadedModel } from './loaded-model.js';
 import type { ServingModels } from './serving-models.js';
@@ -66,6 +67,20 @@ export class ScoringService {
 
   get models(): ServingModels {
     return this.#options.models;
+  }
+
+  /**
+   * The reasons of a case already scored and audited, by the model version that scored it, from its
+   * recorded inputs: TreeSHAP again, as `?explain=true` gave them, with no new score recorded.
+   */
+  async explainCase(scored: Pick<ScoredCase, 'modelName' | 'modelVersion' | 'inputs'>): Promise<CaseReasons> {
+    const { scorer } = await this.#options.models.resolve(`${scored.modelName}/${scored.modelVersion}`);
+    const input = validateScoringInput(
+      columnarInput(Object.entries(scored.inputs).map(([name, value]) => [name, [value]] as const)),
+      scorer.contract,
+      1,
+    );
+    return scorer.explain(input, 0);
   }
 
   async score(request: ScoreRequest): Promise<ScoredRequest> {

@@ -11,6 +11,7 @@ import { openSqlDatabase } from '../../src/adapters/sql/open-sql-database.js';
 import { resolveConfig } from '../../src/config/index.js';
 import { generateCases } from '../../src/core/synthetic/index.js';
 import { openServerApp, type ServerApp } from '../../src/http/server-app.js';
+import { processFlows } from '../../src/main/process-flows.js';
 import { createApiKey } from '../../src/services/api-keys.js';
 import { type MonitoringHome, monitoringHome, predictBody } from '../monitoring/monitoring-kit.js';
 import { hasDrawnChart, launchChromium, watchedPage } from './browser-kit.js';
@@ -25,6 +26,7 @@ const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 
 let h: MonitoringHome;
 let server: ServerApp;
+let serverFlows: ReturnType<typeof processFlows>;
 let browser: Browser;
 let base: string;
 const webRoot = mkdtempSync(join(tmpdir(), 'amlops-web-'));
@@ -47,11 +49,20 @@ beforeAll(async () => {
     const logged = result.outputs.log as { runId: string };
     trained.push({ runId: logged.runId, testRocAuc: evaluate.metrics.test_roc_auc! });
   }
-  server = await openServerApp(h.config, { cwd: h.home, version: 'test', webRoot });
+  serverFlows = processFlows(h.config, h.home);
+  // As under `amlops up`, whose main process runs what the API starts (not running here: a run
+  // started in the UI stays Scheduled).
+  server = await openServerApp(h.config, {
+    cwd: h.home,
+    version: 'test',
+    webRoot,
+    pipelines: { flows: async () => serverFlows.flows, startedByUp: true },
+  });
   await server.app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
   const body = predictBody(generateCases({ rows: 200, seed: 43 }).frame, 0, 200);
   expect((await server.app.inject({ method: 'POST', url: '/predict', payload: body })).statusCode).toBe(200);
+  await server.audit?.flush();
   await server.flushServiceStats();
   browser = await launchChromium();
 }, 180_000);
@@ -60,6 +71,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.app.close();
   await server?.close();
+  await serverFlows?.close();
   await h?.close();
   rmSync(webRoot, { recursive: true, force: true });
 });
@@ -164,8 +176,82 @@ describe('the web UI in Chromium', () => {
     await context.close();
   });
 
+  it('lists the pipeline runs with their steps and log, and starts a training with its parameters', async () => {
+    const { page, problems, context } = await visit('pipelines', 'Start a training');
+    await page.getByText('2 runs').waitFor();
+    expect(await page.locator('table.data tbody').innerText()).toContain('Completed');
+    await page.locator('table.data tbody tr td:first-child a').last().click();
+    await page.getByRole('region', { name: 'Steps' }).waitFor();
+    const steps = await page.getByRole('region', { name: 'Steps' }).innerText();
+    for (const step of ['load', 'evaluate', 'register']) expect(steps).toContain(step);
+    await page.locator('pre.log').getByText(/\S/).first().waitFor();
+    // Each line of the log once, as the API has them.
+    const logged = await page.locator('pre.log').innerText();
+    const runId = page.url().split('/').pop()!;
+    const { lines } = (
+      await server.app.inject({ method: 'GET', url: `/api/v1/pipelines/${runId}/logs` })
+    ).json() as { lines: { message: string }[] };
+    expect(logged.split('\n').filter((line) => line.trim() !== '')).toHaveLength(lines.length);
+    await page.screenshot({ path: `${SCREENSHOTS}pipeline.png`, fullPage: true });
+    await page.goto(`${base}/#/pipelines`);
+    await page.getByLabel('preset').selectOption('original');
+    await page.getByLabel('promotion').selectOption('no');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await page
+      .getByRole('heading', { name: /Pipeline train/ })
+      .or(page.getByRole('alert'))
+      .waitFor();
+    expect(await page.getByRole('alert').count(), await page.locator('main').innerText()).toBe(0);
+    expect(await page.getByRole('heading', { name: /Pipeline train/ }).innerText()).toMatch(/Scheduled/);
+    const started = (
+      await server.app.inject({ method: 'GET', url: '/api/v1/pipelines?state=Scheduled' })
+    ).json();
+    // The data file is the latest training's, offered by the form.
+    expect(started.runs).toEqual([
+      expect.objectContaining({
+        flow: 'train',
+        params: { data: join(h.home, 'cases-42.csv'), preset: 'original', promote: false },
+      }),
+    ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('searches the scored cases and shows one with its inputs, score and reasons', async () => {
+    const all = (
+      await server.app.inject({ method: 'GET', url: '/api/v1/predictions?max_results=1000' })
+    ).json().cases as { score: number }[];
+    const { page, problems, context } = await visit('cases', 'Scored cases');
+    // The newest 200, and a sign that there are more.
+    await page
+      .getByText(all.length > 200 ? '200+ cases, newest first' : `${all.length} cases, newest first`)
+      .waitFor();
+    expect(await page.locator('table.data tbody tr').count()).toBe(Math.min(200, all.length));
+    const scores = all.map((c) => c.score).sort((a, b) => a - b);
+    const floor = scores[scores.length - 10]!;
+    await page.getByLabel('score at least').fill(String(floor));
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText(`${scores.filter((score) => score >= floor).length} cases, newest first`).waitFor();
+    await page.locator('table.data tbody a').first().click();
+    await page.getByRole('region', { name: 'Inputs, as scored' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Inputs, as scored' }).innerText()).toContain('risk_pld');
+    const reasons = await page.getByRole('region', { name: /Reasons/ }).innerText();
+    expect(reasons).toMatch(/risk_pld=|total_/);
+    await page.screenshot({ path: `${SCREENSHOTS}case.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('is readable at 390 px, shows focus when used from the keyboard, and shows API errors', async () => {
-    for (const hash of ['overview', 'runs', `runs/${trained[0]!.runId}`, `models/${MODEL}`, 'alerts']) {
+    for (const hash of [
+      'overview',
+      'runs',
+      `runs/${trained[0]!.runId}`,
+      `models/${MODEL}`,
+      'alerts',
+      'pipelines',
+      'cases',
+    ]) {
       const { page, problems, context } = await visit(hash, 'amlops', 390);
       await page.waitForLoadState('networkidle');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

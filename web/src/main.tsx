@@ -2,9 +2,11 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { apiKey, onUnauthorized, setApiKey } from './api.js';
 import { AlertsPage } from './pages/alerts.js';
+import { CaseDetailPage, CasesPage } from './pages/cases.js';
 import { ComparePage } from './pages/compare.js';
 import { ModelDetailPage, ModelsPage } from './pages/models.js';
 import { OverviewPage } from './pages/overview.js';
+import { PipelineRunPage, PipelinesPage } from './pages/pipelines.js';
 import { QualityPage, QualityReportPage } from './pages/quality.js';
 import { RunDetailPage } from './pages/run-detail.js';
 import { RunsPage } from './pages/runs.js';
@@ -18,6 +20,8 @@ const NAV = [
   ['models', 'Models'],
   ['quality', 'Data quality'],
   ['alerts', 'Alerts'],
+  ['pipelines', 'Pipelines'],
+  ['cases', 'Scored cases'],
 ] as const;
 
 function Page(props: { place: Place }) {
@@ -27,6 +31,15 @@ function Page(props: { place: Place }) {
   if (page === 'models') return id ? <ModelDetailPage name={id} /> : <ModelsPage />;
   if (page === 'quality') return id ? <QualityReportPage id={id} /> : <QualityPage />;
   if (page === 'alerts') return <AlertsPage />;
+  if (page === 'pipelines') return id ? <PipelineRunPage id={id} /> : <PipelinesPage />;
+  if (page === 'cases') {
+    const row = props.place.segments[2];
+    return id && row !== undefined ? (
+      <CaseDetailPage requestId={id} row={row} />
+    ) : (
+      <CasesPage place={props.place} />
+    );
+  }
   if (page === 'overview') return <OverviewPage />;
   return (
     <>

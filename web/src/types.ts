@@ -182,3 +182,68 @@ export interface LivePerformance {
     rocAuc: number | null;
   }[];
 }
+
+export interface PipelineRun {
+  readonly id: string;
+  readonly flow: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly state: string;
+  readonly createdAt: number;
+  readonly startedAt: number | null;
+  readonly endedAt: number | null;
+  readonly error: { code: string; message: string } | null;
+  readonly failedStep: string | null;
+  readonly trackingRunId: string | null;
+  readonly worker: string | null;
+  readonly attempt: number;
+  readonly cancelRequested: boolean;
+}
+
+export interface PipelineStep {
+  readonly name: string;
+  readonly state: string;
+  readonly attempt: number;
+  readonly startedAt: number | null;
+  readonly endedAt: number | null;
+  readonly durationMs: number | null;
+  readonly error: { code: string; message: string } | null;
+}
+
+export interface PipelineLogLine {
+  readonly seq: number;
+  readonly time: number;
+  readonly step: string;
+  readonly level: string;
+  readonly message: string;
+}
+
+export interface Schedule {
+  readonly label: string;
+  readonly flow: string;
+  readonly cron: string | null;
+  readonly intervalSeconds: number | null;
+  readonly nextAt: number | null;
+}
+
+export interface ScoredCase {
+  readonly requestId: string;
+  readonly row: number;
+  readonly caseId: string | null;
+  readonly modelName: string;
+  readonly modelVersion: string;
+  readonly inputs: Readonly<Record<string, string | number | null>>;
+  readonly score: number;
+  readonly time: number;
+  readonly caller: string;
+  readonly clientRequestId: string | null;
+}
+
+export interface CaseDetail {
+  readonly case: ScoredCase;
+  readonly conclusions: readonly { conclusion: string; label: number; time: number; analyst: string }[];
+  readonly reasons: {
+    base: number;
+    reasons: readonly { feature: string; value: unknown; contribution: number; text: string }[];
+  } | null;
+  readonly reasonsUnavailable?: string;
+}

@@ -1,4 +1,5 @@
-import type { AuditLog } from '../../ports/audit-log.js';
+import type { CaseReasons } from '../../core/scoring/case-reasons.js';
+import type { AuditLog, ScoredCase } from '../../ports/audit-log.js';
 import type { QualityReportStore } from '../../ports/quality-report-store.js';
 import type { ServiceStatsStore } from '../../ports/service-stats-store.js';
 import type { AlertServiceDeps } from '../../services/alert-service.js';
@@ -26,4 +27,6 @@ export interface PlatformApiOptions {
   readonly serviceStats?: Pick<ServiceStatsStore, 'intervals'>;
   /** Pipeline runs and schedules. */
   readonly pipelines?: PlatformPipelines;
+  /** The reasons of an audited case, by the model version that scored it (the scoring service's). */
+  readonly explainCase?: (scored: ScoredCase) => Promise<CaseReasons>;
 }

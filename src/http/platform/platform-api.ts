@@ -35,6 +35,7 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
     ...(options.alerts ? { alerts: options.alerts } : {}),
     ...(options.serviceStats ? { serviceStats: options.serviceStats } : {}),
     ...(options.pipelines ? { pipelines: options.pipelines } : {}),
+    ...(options.explainCase ? { explainCase: options.explainCase } : {}),
   };
   await app.register(
     async (api) => {

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { AmlopsError } from '../../core/errors/index.js';
 import { livePerformance } from '../../core/evaluate/live-performance.js';
-import type { ScoredCaseQuery } from '../../ports/audit-log.js';
+import type { CaseReasons } from '../../core/scoring/case-reasons.js';
+import type { ScoredCase, ScoredCaseQuery } from '../../ports/audit-log.js';
 import { scoredCaseDetails } from '../../services/scored-case-details.js';
 import type { PlatformApiOptions } from './platform-api-options.js';
 import { queryParam } from './query-param.js';
@@ -56,7 +57,9 @@ function rowOf(text: string): number {
  *   exclusive, ISO dates or times; the score bounds inclusive; `max_results` 1-10000, default 100);
  * - `GET /predictions/:requestId/:row` → `{case, conclusions}`: the case and the analysts'
  *   conclusions on it (`POST /feedback`), each `{requestId, row, caseId, conclusion, label,
- *   time, analyst}`, oldest first (the audit log keeps no reasons);
+ *   time, analyst}`, oldest first, and `reasons`: the case's TreeSHAP reasons, recomputed by the
+ *   model version that scored it from its recorded inputs (null, with `reasonsUnavailable` saying
+ *   why, when that version cannot be loaded);
  * - `GET /subjects/:subject` → `{subject, cases, conclusions}`: everything kept about a subject;
  * - `POST /subjects/:subject/erase` → `{erasure}`: deletes it, recording who erased how many;
  * - `GET /predictions/performance[?model=&version=&since=&until=]` → `{versions}`: each model
@@ -78,7 +81,8 @@ export function registerPredictionsRoutes(app: FastifyInstance, options: Platfor
     const log = options.auditLog;
     if (!log) throw new AmlopsError('USAGE', 'this server keeps no audit log of scored cases');
     const row = rowOf(request.params.row);
-    return scoredCaseDetails(log, { requestId: request.params.requestId, row });
+    const details = await scoredCaseDetails(log, { requestId: request.params.requestId, row });
+    return { ...details, ...(await reasonsOf(details.case, options.explainCase)) };
   });
   app.get<{ Querystring: Query }>('/predictions/performance', async (request) => {
     const log = options.auditLog;
@@ -108,4 +112,24 @@ export function registerPredictionsRoutes(app: FastifyInstance, options: Platfor
     const by = request.caller || `api:${request.ip}`;
     return { erasure: await log.eraseSubject(request.params.subject, by, Date.now()) };
   });
+}
+
+/**
+ * The reasons of an audited case as its model version gives them; when that version cannot be
+ * loaded (deleted, its files gone) or the server scores nothing, null and why.
+ */
+async function reasonsOf(
+  scored: ScoredCase,
+  explainCase: PlatformApiOptions['explainCase'],
+): Promise<{ reasons: CaseReasons | null; reasonsUnavailable?: string }> {
+  if (!explainCase) return { reasons: null, reasonsUnavailable: 'this server scores no model' };
+  try {
+    return { reasons: await explainCase(scored) };
+  } catch (error) {
+    if (!(error instanceof AmlopsError)) throw error;
+    return {
+      reasons: null,
+      reasonsUnavailable: `version ${scored.modelVersion} of ${scored.modelName} cannot explain it: ${error.message}`,
+    };
+  }
 }

@@ -168,7 +168,18 @@ describe('GET /api/v1/predictions/:requestId/:row', () => {
     const url = `/api/v1/predictions/${requestId}/1`;
     const before = await get(url);
     expect(before.statusCode, before.body).toBe(200);
-    expect(before.json()).toEqual({ case: expected().find((c) => c.caseId === 'A-2'), conclusions: [] });
+    const shown = before.json();
+    expect(shown).toMatchObject({ case: expected().find((c) => c.caseId === 'A-2'), conclusions: [] });
+    // Its reasons, by version 1 (no longer in production) from the recorded inputs: they and the
+    // base add up to the log-odds of the score it was given, and name its inputs as scored.
+    expect(shown.reasonsUnavailable).toBeUndefined();
+    const { base, reasons } = shown.reasons as {
+      base: number;
+      reasons: { feature: string; value: unknown; contribution: number }[];
+    };
+    const logOdds = Math.log(shown.case.score / (1 - shown.case.score));
+    expect(base + reasons.reduce((sum, r) => sum + r.contribution, 0)).toBeCloseTo(logOdds, 4);
+    expect(reasons.find((r) => r.feature === 'risk_pld')?.value).toBe('LOW');
 
     for (const conclusion of ['CLOSED_NO_ROI', 'REPORTED_TO_AUTHORITY']) {
       const res = await h.server.app.inject({

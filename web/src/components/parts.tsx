@@ -56,7 +56,7 @@ export function Loading(props: { what: string }) {
 
 /** A state as a coloured badge: FINISHED, Production, firing… */
 export function Badge(props: { text: string }) {
-  const tone = /^(FINISHED|Succeeded|READY|ok|resolved|Production|passed)$/i.test(props.text)
+  const tone = /^(FINISHED|Completed|READY|ok|resolved|Production|passed)$/i.test(props.text)
     ? 'good'
     : /^(FAILED|Failed|Crashed|TimedOut|firing|critical|failed)$/i.test(props.text)
       ? 'bad'

@@ -7,6 +7,7 @@ import type {
   LivePerformance,
   ModelDetail,
   ModelSummary,
+  PipelineRun,
   QualityReportRow,
   ServiceWindow,
 } from '../types.js';
@@ -227,7 +228,25 @@ function DriftCard() {
   );
 }
 
-/** The first page: the production model, open alerts, scoring traffic, drift; refreshed every 10 s. */
+function PipelinesCard() {
+  const runs = useApi<{ runs: PipelineRun[] }>('/api/v1/pipelines?max_results=5', REFRESH_MS);
+  return (
+    <Card title="Last pipeline runs" actions={<a href={href('pipelines')}>pipelines</a>}>
+      <ErrorBox error={runs.error} />
+      {runs.data?.runs.length === 0 ? <p class="muted">No pipeline has run yet.</p> : null}
+      <ul class="plain">
+        {runs.data?.runs.map((run) => (
+          <li key={run.id}>
+            <a href={href('pipelines', run.id)}>{run.flow}</a> <Badge text={run.state} />{' '}
+            <span class="muted">{ago(run.createdAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+/** The first page: the production model, open alerts, drift, scoring traffic, pipeline runs; refreshed every 10 s. */
 export function OverviewPage() {
   const models = useApi<{ models: ModelSummary[] }>('/api/v1/models', REFRESH_MS);
   const name = models.data?.models.find((m) => m.productionVersion)?.name ?? models.data?.models[0]?.name;
@@ -245,6 +264,7 @@ export function OverviewPage() {
         <AlertsCard />
         <DriftCard />
         <TrafficCard />
+        <PipelinesCard />
       </div>
     </>
   );

@@ -6,7 +6,11 @@ import { recordRegistryDecision } from './record-registry-decision.js';
 
 /** The tags on the version an alias points at: who pointed it there, and when. */
 export const aliasTags = (alias: string) =>
-  ({ setBy: `amlops.alias.${alias}.set_by`, setAt: `amlops.alias.${alias}.set_at` }) as const;
+  ({
+    setBy: `amlops.alias.${alias}.set_by`,
+    setAt: `amlops.alias.${alias}.set_at`,
+    reason: `amlops.alias.${alias}.reason`,
+  }) as const;
 
 /** An alias change: the model, the alias, who changes it. */
 export interface AliasChange {
@@ -14,6 +18,8 @@ export interface AliasChange {
   readonly alias: string;
   /** A person (`alice`), a key's name, or a process (`pipeline:train`). */
   readonly by: string;
+  /** Why, when the caller says (the web UI asks for it): recorded with who. */
+  readonly reason?: string;
 }
 
 function checkChange(change: AliasChange): string {
@@ -51,7 +57,7 @@ async function recordLeaving(
   line: string,
 ): Promise<void> {
   const tags = aliasTags(alias);
-  for (const key of [tags.setBy, tags.setAt])
+  for (const key of [tags.setBy, tags.setAt, tags.reason])
     if (left.tags.some((tag) => tag.key === key))
       await registry.deleteModelVersionTag(left.name, left.version, key);
   await recordRegistryDecision(registry, left, [], line);
@@ -92,14 +98,18 @@ export const modelAliases = {
         `${when} alias ${alias} moved to version ${target.version} by ${by}`,
       );
     const tags = aliasTags(alias);
+    const reason = change.reason?.trim() ?? '';
+    if (reason === '' && target.tags.some((tag) => tag.key === tags.reason))
+      await registry.deleteModelVersionTag(name, target.version, tags.reason);
     await recordRegistryDecision(
       registry,
       target,
       [
         { key: tags.setBy, value: by },
         { key: tags.setAt, value: when },
+        ...(reason ? [{ key: tags.reason, value: reason }] : []),
       ],
-      `${when} alias ${alias} set by ${by}${previous && previous.version !== target.version ? ` (was version ${previous.version})` : ''}`,
+      `${when} alias ${alias} set by ${by}${previous && previous.version !== target.version ? ` (was version ${previous.version})` : ''}${reason ? `: ${reason}` : ''}`,
     );
     await registry.setAlias(name, alias, target.version);
     return registry.getModelVersion(name, target.version);

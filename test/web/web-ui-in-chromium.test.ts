@@ -138,6 +138,20 @@ describe('the web UI in Chromium', () => {
     await context.close();
   });
 
+  it('compares two runs side by side with their curves overlaid', async () => {
+    const { page, problems, context } = await visit('runs', 'Experiments and runs');
+    await page.getByText('2 runs').waitFor();
+    for (const box of await page.getByRole('checkbox', { name: /^compare / }).all()) await box.check();
+    await page.getByRole('button', { name: 'Compare (2)' }).click();
+    await page.getByRole('heading', { name: 'Comparing 2 runs' }).waitFor();
+    await page.getByRole('img', { name: 'ROC curve' }).locator('canvas').waitFor();
+    expect(await hasDrawnChart(page)).toBe(true);
+    const table = await page.getByRole('region', { name: 'Parameters and metrics' }).innerText();
+    for (const run of trained) expect(table).toContain(run.testRocAuc.toFixed(4));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('promotes version 2 from the registry page, with a reason, and /predict then answers with it', async () => {
     const { page, problems, context } = await visit(`models/${MODEL}`, 'Versions');
     await page.waitForLoadState('networkidle');
@@ -159,6 +173,18 @@ describe('the web UI in Chromium', () => {
       throw new Error(`the promotion was not confirmed: ${await dialog.innerText()}`);
     });
     await page.getByText('promotion by api:127.0.0.1: better on the newer cases').waitFor();
+    // An alias, with its reason, recorded on the version it points at.
+    await page.getByRole('row', { name: /^v1 / }).getByRole('button', { name: 'Set alias' }).click();
+    const aliasDialog = page.getByRole('dialog', { name: 'Point an alias at version 1' });
+    await aliasDialog.getByLabel(/Alias/).fill('fallback');
+    await aliasDialog.getByLabel(/Reason/).fill('the previous production version, kept at hand');
+    await aliasDialog.getByRole('button', { name: 'Confirm' }).click();
+    await aliasDialog.waitFor({ state: 'detached' });
+    const v1 = (await server.app.inject({ method: 'GET', url: `/api/v1/models/${MODEL}` }))
+      .json()
+      .versions.find((v: { version: string }) => v.version === '1');
+    expect(v1.aliases).toContain('fallback');
+    expect(v1.tags['amlops.alias.fallback.reason']).toBe('the previous production version, kept at hand');
     await expect
       .poll(
         async () =>
@@ -238,6 +264,22 @@ describe('the web UI in Chromium', () => {
     const reasons = await page.getByRole('region', { name: /Reasons/ }).innerText();
     expect(reasons).toMatch(/risk_pld=|total_/);
     await page.screenshot({ path: `${SCREENSHOTS}case.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the firing alert, silences it with who and why, and lists the quality reports', async () => {
+    const { page, problems, context } = await visit('alerts', 'Rules and their states');
+    const row = page.getByRole('row', { name: /test-roc-auc-low/ });
+    await row.getByText('firing').waitFor();
+    await row.getByLabel('your name').fill('ana');
+    await row.getByLabel('reason to silence').fill('known: small generated data');
+    await row.getByRole('button', { name: 'Silence' }).click();
+    await row.getByText('silenced by ana').waitFor();
+    expect(await page.getByRole('region', { name: 'History' }).innerText()).toContain('test-roc-auc-low');
+    await page.goto(`${base}/#/quality`);
+    await page.getByText('2 reports').waitFor();
+    expect(await page.locator('table.data tbody').innerText()).toContain('train split → test split');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -108,6 +108,7 @@ export const ROUTE_ROLES: readonly RouteRole[] = [
   { method: 'GET', url: '/api/v1/models/:name', access: 'read' },
   { method: 'POST', url: '/api/v1/models/:name/promote', access: 'write' },
   { method: 'POST', url: '/api/v1/models/:name/rollback', access: 'write' },
+  { method: 'POST', url: '/api/v1/models/:name/aliases', access: 'write' },
   { method: 'GET', url: '/api/v1/predictions', access: 'read' },
   { method: 'GET', url: '/api/v1/predictions/performance', access: 'read' },
   { method: 'GET', url: '/api/v1/predictions/:requestId/:row', access: 'read' },

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AmlopsError } from '../../core/errors/index.js';
 import { listModels } from '../../services/list-models.js';
+import { modelAliases } from '../../services/model-aliases.js';
 import { promoteModelVersion } from '../../services/promote-model-version.js';
 import { rollbackProduction } from '../../services/rollback-production.js';
 import { showModel } from '../../services/show-model.js';
@@ -42,7 +43,9 @@ function decisionOf(request: FastifyRequest<{ Body: DecisionBody | undefined }>)
  *   metrics and last production decision;
  * - `POST /models/:name/promote {version, reason, by?, force?}` → `{version, previous, changed,
  *   override, at}` (`force: true` for a version the promotion gate failed, recorded as an override);
- * - `POST /models/:name/rollback {reason, by?}` → `{version, rolledBack, at}`.
+ * - `POST /models/:name/rollback {reason, by?}` → `{version, rolledBack, at}`;
+ * - `POST /models/:name/aliases {alias, version, reason, by?}` → `{version}`: points an alias other
+ *   than `production` at a READY version, recording who, when and why on it.
  * `by` is who decides: the calling key's name with `auth.mode=keys`, else as the caller states it
  * (`api:<address>` when absent).
  *
@@ -84,5 +87,22 @@ export function registerModelsRoutes(app: FastifyInstance, options: PlatformApiO
     '/models/:name/rollback',
     async (request) =>
       rollbackProduction(stores.registry, { name: request.params.name, ...decisionOf(request) }, now),
+  );
+  app.post<{ Params: { name: string }; Body: DecisionBody & { alias?: unknown } }>(
+    '/models/:name/aliases',
+    async (request) => {
+      const { by, reason } = decisionOf(request);
+      const alias = request.body!.alias;
+      if (typeof alias !== 'string' || alias.trim() === '')
+        throw new AmlopsError('USAGE', "field 'alias' must be a non-empty string");
+      const version = field(request.body!, 'version', true)!;
+      return {
+        version: await modelAliases.set(
+          stores.registry,
+          { name: request.params.name, alias: alias.trim(), version, by, reason },
+          now,
+        ),
+      };
+    },
   );
 }

@@ -125,6 +125,33 @@ describe('models: list, show, promote and rollback', () => {
     ]);
   });
 
+  it('points an alias with who, when and why, and refuses production and versions that do not exist', async () => {
+    const set = await post(`/api/v1/models/${NAME}/aliases`, {
+      alias: 'shadow',
+      version: 2,
+      reason: 'compare on live traffic',
+      by: 'carol',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().version.aliases).toContain('shadow');
+    expect(set.json().version.tags).toEqual(
+      expect.arrayContaining([
+        { key: 'amlops.alias.shadow.set_by', value: 'carol' },
+        { key: 'amlops.alias.shadow.reason', value: 'compare on live traffic' },
+      ]),
+    );
+    expect(set.json().version.description).toContain('alias shadow set by carol: compare on live traffic');
+    for (const [body, status] of [
+      [{ alias: 'production', version: '2', reason: 'x' }, 400],
+      [{ alias: 'shadow', version: '9', reason: 'x' }, 404],
+      [{ alias: 'shadow', version: '2' }, 400],
+      [{ version: '2', reason: 'x' }, 400],
+    ] as const) {
+      const refused = await post(`/api/v1/models/${NAME}/aliases`, body);
+      expect(refused.statusCode, JSON.stringify(body)).toBe(status);
+    }
+  });
+
   it('refuses a promotion without a reason, a non-JSON body, and unknown models', async () => {
     const noReason = await post(`/api/v1/models/${NAME}/promote`, { version: '2' });
     expect(noReason.statusCode).toBe(400);

@@ -19,7 +19,7 @@ const PLATFORM_FIELDS = [
   ...['experiment', 'filter', 'ids', 'max_results', 'model', 'page_token', 'rule', 'run', 'since'],
   ...['until', 'version', 'window', 'view', 'kind', 'force', 'by', 'for', 'reason'],
   ...['flow', 'params', 'state', 'after_seq', 'model_version', 'request_id', 'case_id'],
-  ...['min_score', 'max_score'],
+  ...['min_score', 'max_score', 'alias'],
 ];
 
 /**

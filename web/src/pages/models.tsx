@@ -89,9 +89,9 @@ function DecisionDialog(props: {
       else if (decision.kind === 'rollback')
         await api(`/api/v1/models/${name}/rollback`, { method: 'POST', body: { reason } });
       else
-        await api('/api/2.0/mlflow/registered-models/alias', {
+        await api(`/api/v1/models/${name}/aliases`, {
           method: 'POST',
-          body: { name: model.name, alias, version: decision.version.version },
+          body: { alias, version: decision.version.version, reason },
         });
       props.onDone();
     } catch (reasonError) {
@@ -109,50 +109,47 @@ function DecisionDialog(props: {
     <div class="dialog-backdrop">
       <form class="dialog" role="dialog" aria-modal="true" aria-label={title} onSubmit={submit}>
         <h2>{title}</h2>
-        {decision.kind !== 'alias' ? (
-          <>
-            <table class="data">
-              <thead>
-                <tr>
-                  <th scope="col">metric</th>
-                  <th scope="col">production (v{production?.version ?? '–'})</th>
-                  <th scope="col">this decision (v{target?.version ?? '–'})</th>
-                </tr>
-              </thead>
-              <tbody>
-                {EVIDENCE.map((key) => (
-                  <tr key={key}>
-                    <th scope="row">{key}</th>
-                    <td class="num">{metric(production?.metrics[key])}</td>
-                    <td class="num">{metric(target?.metrics[key])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p>
-              Promotion gate at training: {gate ? <Badge text={gate} /> : 'not recorded'}{' '}
-              <span class="muted">{target?.tags['amlops.gate_reason'] ?? ''}</span>
-            </p>
-            {decision.kind === 'promote' && gate === 'failed' ? (
-              <label>
-                <input type="checkbox" checked={force} onChange={(e) => setForce(e.currentTarget.checked)} />{' '}
-                override the failing gate (needs an admin key; recorded as an override)
-              </label>
-            ) : null}
-            <label for="decision-reason">Reason (recorded on the version)</label>
-            <textarea
-              id="decision-reason"
-              required
-              value={reason}
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
-          </>
-        ) : (
+        {decision.kind === 'alias' ? (
           <>
             <label for="alias-name">Alias (not production: promote for that)</label>
             <input id="alias-name" required value={alias} onInput={(e) => setAlias(e.currentTarget.value)} />
           </>
-        )}
+        ) : null}
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">metric</th>
+              <th scope="col">production (v{production?.version ?? '–'})</th>
+              <th scope="col">this decision (v{target?.version ?? '–'})</th>
+            </tr>
+          </thead>
+          <tbody>
+            {EVIDENCE.map((key) => (
+              <tr key={key}>
+                <th scope="row">{key}</th>
+                <td class="num">{metric(production?.metrics[key])}</td>
+                <td class="num">{metric(target?.metrics[key])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          Promotion gate at training: {gate ? <Badge text={gate} /> : 'not recorded'}{' '}
+          <span class="muted">{target?.tags['amlops.gate_reason'] ?? ''}</span>
+        </p>
+        {decision.kind === 'promote' && gate === 'failed' ? (
+          <label>
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.currentTarget.checked)} />{' '}
+            override the failing gate (needs an admin key; recorded as an override)
+          </label>
+        ) : null}
+        <label for="decision-reason">Reason (recorded on the version)</label>
+        <textarea
+          id="decision-reason"
+          required
+          value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
         <ErrorBox error={error} />
         <div class="dialog-actions">
           <button type="button" onClick={props.onCancel}>

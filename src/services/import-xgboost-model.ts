@@ -3,6 +3,7 @@ import { loadXgboostJson } from '../core/gbdt/xgboost-json/load-xgboost-json.js'
 import { BUNDLE_PATHS, bundleToFiles } from '../core/model/index.js';
 import type { ModelVersion } from '../core/tracking/index.js';
 import { artifactsAt } from './artifacts-at.js';
+import { bundleDigestsTag } from './bundle-digests.js';
 import { bundleFromXgboost } from './bundle-from-xgboost.js';
 import type { PlatformStores } from './platform-stores.js';
 import { SOURCE_FEATURE_ORDER_PATH } from './source-feature-order.js';
@@ -57,6 +58,7 @@ export async function importXgboostModel(
         { key: 'amlops.imported_from', value: input.fileName.slice(-1000) },
         { key: 'amlops.imported_by', value: input.by },
         { key: 'amlops.imported_at', value: new Date(now).toISOString() },
+        bundleDigestsTag(files),
       ],
     },
     {

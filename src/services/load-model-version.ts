@@ -8,6 +8,7 @@ import { validateScoringInput } from '../core/scoring/validate-scoring-input.js'
 import type { ModelVersion } from '../core/tracking/index.js';
 import type { ArtifactStore } from '../ports/artifact-store.js';
 import type { ModelRegistry } from '../ports/model-registry.js';
+import { FILES_SHA256_TAG, verifyBundleDigests } from './bundle-digests.js';
 import type { LoadedModel } from './loaded-model.js';
 
 /** What loading a model needs: the registry and a way to open a version's artifact location. */
@@ -37,9 +38,31 @@ export async function resolveModelVersion(registry: ModelRegistry, ref: ModelRef
   }
 }
 
+/** The files of a bundle that loading reads. */
+const BUNDLE_FILES: readonly string[] = [
+  BUNDLE_PATHS.manifest,
+  BUNDLE_PATHS.model,
+  BUNDLE_PATHS.features,
+  BUNDLE_PATHS.inputSchema,
+  BUNDLE_PATHS.inputExample,
+];
+
+/** The paths whose digests were recorded at registration: each is read, so that one gone is seen. */
+function recordedPaths(version: ModelVersion): string[] {
+  const recorded = version.tags.find((tag) => tag.key === FILES_SHA256_TAG)?.value;
+  if (!recorded) return [];
+  try {
+    return Object.keys(JSON.parse(recorded) as object);
+  } catch {
+    return [];
+  }
+}
+
 /**
- * Loads a registered version's bundle from its artifacts, prepares it for scoring and verifies it by
- * scoring its stored input example (when the version has one): every score must be a probability.
+ * Loads a registered version's bundle from its artifacts, checks each file against the sha256
+ * recorded at registration (MODEL_FILE_TAMPERED when one changed or is gone), prepares it for
+ * scoring and verifies it by scoring its stored input example (when the version has one): every
+ * score must be a probability.
  * A version that cannot be loaded or fails verification is an error; nothing half-loaded is returned.
  *
  * @example
@@ -53,19 +76,15 @@ export async function loadModelVersion(
   const now = source.now ?? Date.now;
   const started = now();
   const artifacts = source.openArtifacts(version.source);
-  const files = new Map<string, string>();
-  const decoder = new TextDecoder();
+  const raw = new Map<string, Uint8Array>();
   await Promise.all(
-    [
-      BUNDLE_PATHS.manifest,
-      BUNDLE_PATHS.model,
-      BUNDLE_PATHS.features,
-      BUNDLE_PATHS.inputSchema,
-      BUNDLE_PATHS.inputExample,
-    ].map(async (path) => {
-      if (await artifacts.exists(path)) files.set(path, decoder.decode(await artifacts.get(path)));
+    [...new Set([...BUNDLE_FILES, ...recordedPaths(version)])].map(async (path) => {
+      if (await artifacts.exists(path)) raw.set(path, await artifacts.get(path));
     }),
   );
+  verifyBundleDigests(version, raw);
+  const decoder = new TextDecoder();
+  const files = new Map([...raw].map(([path, bytes]) => [path, decoder.decode(bytes)] as const));
   const bundle = bundleFromFiles((path) => files.get(path));
   const scorer = createModelScorer(bundle);
   const example = files.get(BUNDLE_PATHS.inputExample);

@@ -4,6 +4,7 @@ import type { ModelBundle } from '../core/model/model-bundle.js';
 import type { ModelVersion } from '../core/tracking/index.js';
 import type { ArtifactStore } from '../ports/artifact-store.js';
 import type { ModelRegistry } from '../ports/model-registry.js';
+import { bundleDigestsTag } from './bundle-digests.js';
 
 /** A bundle to register as a new version: where its files go and a few input rows to verify it with. */
 export interface RegisterBundleInput {
@@ -19,7 +20,8 @@ export interface RegisterBundleInput {
 
 /**
  * Registers a model bundle as a new READY version: creates the registered model when needed, then
- * the version, writing the bundle's files (and the input example) under its source before READY.
+ * the version, writing the bundle's files (and the input example) under its source before READY,
+ * with the sha256 of each file recorded on it (tag `amlops.files_sha256`, checked at every load).
  *
  * @example
  * const v = await registerModelBundle({ registry, openArtifacts }, { name, source: `${root}/models/m/1`, bundle, inputExample });
@@ -42,6 +44,7 @@ export async function registerModelBundle(
       source: input.source,
       ...(input.runId ? { runId: input.runId } : {}),
       ...(input.description ? { description: input.description } : {}),
+      tags: [bundleDigestsTag(files)],
     },
     {
       requiredFiles: Object.keys(files),

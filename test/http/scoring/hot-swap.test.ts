@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_BODY, trainTestBundle } from '../../scoring/scoring-test-kit.js';
 import { MODEL, type ScoringServerHarness, scoringServerHarness } from './scoring-server-harness.js';
@@ -63,5 +66,32 @@ describe('hot swap', () => {
     });
     expect(direct.statusCode).toBe(422);
     expect(direct.json().error.message).toMatch(/failed verification/);
+  });
+
+  it('refuses a version whose model file was edited after registration, and keeps serving the one it has', async () => {
+    const before = h.server.models.current!.version;
+    const edited = await h.publish(trainTestBundle({ seed: 6 }));
+    // A leaf value changed on disk: still valid JSON and a loadable model, but not the one registered.
+    const file = join(fileURLToPath(edited.source), 'model', 'model.json');
+    const text = readFileSync(file, 'utf8');
+    const changed = text.replace(
+      /"base_score":"([^"]+)"/,
+      (_, value) => `"base_score":"${Number(value) + 0.25}"`,
+    );
+    expect(changed).not.toBe(text);
+    writeFileSync(file, changed);
+    await h.stores.registry.setAlias(MODEL, 'production', edited.version);
+    await h.server.models.poll();
+    expect(h.server.models.current!.version).toBe(before);
+    const served = await h.server.app.inject({ method: 'POST', url: '/predict', payload: EXAMPLE_BODY });
+    expect(served.json().model.version).toBe(before);
+    const direct = await h.server.app.inject({
+      method: 'POST',
+      url: `/predict?model=${MODEL}/${edited.version}`,
+      payload: EXAMPLE_BODY,
+    });
+    expect(direct.statusCode).toBe(422);
+    expect(direct.json().error).toMatchObject({ code: 'MODEL_FILE_TAMPERED' });
+    expect(direct.json().error.message).toContain('model/model.json changed since registration');
   });
 });

@@ -18,6 +18,12 @@ export const modelCodes = {
     exit: EXIT.data,
     description: 'A model file is not valid JSON, has the wrong shape, or references undeclared features.',
   },
+  MODEL_FILE_TAMPERED: {
+    status: 422,
+    exit: EXIT.data,
+    description:
+      "A model version's file differs from the sha256 recorded when it was registered (edited, truncated or replaced since), or is gone: the version is not loaded, and a scoring server keeps the model it serves.",
+  },
   MODEL_UNSUPPORTED: {
     status: 422,
     exit: EXIT.data,

@@ -170,7 +170,11 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       },
     },
   );
-  metrics = new ScoringMetrics(() => audit, options.auditSpool);
+  metrics = new ScoringMetrics(
+    () => audit,
+    options.auditSpool,
+    () => models.current,
+  );
   const served = new ServiceStatsRecorder(metrics, `${hostname()}:${process.pid}`, Date.now);
   const recordServed = async () => {
     const interval = served.take();

@@ -13,4 +13,9 @@ export interface LoadedModel {
   /** When it was loaded, and how long loading and verifying took. */
   readonly loadedAt: number;
   readonly loadSeconds: number;
+  /**
+   * Set when the alias it was served by has moved to a version that cannot be loaded: this one is
+   * still served (never a gap), but it is no longer what the registry wants, and answers say so.
+   */
+  readonly stale?: { readonly wanted: string; readonly reason: string };
 }

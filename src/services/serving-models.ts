@@ -147,7 +147,9 @@ export class ServingModels {
     if (next !== this.#default) {
       const from = this.#default?.version;
       this.#default = next;
-      if (next) this.#options.onEvent?.({ kind: 'swapped', from, to: next.version, role: 'default' });
+      // Marked stale or fresh again, the same version is no swap.
+      if (next && next.version !== from)
+        this.#options.onEvent?.({ kind: 'swapped', from, to: next.version, role: 'default' });
     }
     if (this.#options.followChallenger) {
       const challenger = await this.#follow({ name, alias: 'challenger' }, this.#challenger, 'challenger');
@@ -177,13 +179,27 @@ export class ServingModels {
         this.#options.onEvent?.({ kind: 'failed', ref: formatModelRef(ref), error });
       return held;
     }
-    if (held && held.version === version) return held;
+    if (held && held.version === version && !held.stale) return held;
     try {
       return await this.#load({ name: ref.name, version }, ref.alias, role);
     } catch (error) {
       this.#options.onEvent?.({ kind: 'failed', ref: `${ref.name}/${version}`, error });
-      return held;
+      return held && (await this.#staled(held, version, error));
     }
+  }
+
+  /**
+   * The model held, marked as no longer what the alias names (the alias moved to `wanted`, which
+   * failed to load): its identity then carries its stage as the registry has it now (`Archived`
+   * after a promotion), not the alias it was served by.
+   */
+  async #staled(held: LoadedModel, wanted: string, error: unknown): Promise<LoadedModel> {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (held.stale?.wanted === wanted && held.stale.reason === reason) return held;
+    const registryVersion = await this.#source.registry
+      .getModelVersion(held.name, held.version)
+      .catch(() => held.registryVersion);
+    return { ...held, alias: undefined, registryVersion, stale: { wanted, reason } };
   }
 
   async #aliasVersion(ref: ModelRef): Promise<string> {

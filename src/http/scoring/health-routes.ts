@@ -5,7 +5,8 @@ import type { ScoringAppOptions } from './scoring-app-options.js';
 
 /**
  * `GET /healthz` (the process answers), `GET /readyz` (a model is loaded and the server is not
- * draining) and `GET /metrics` (Prometheus).
+ * draining; `degraded`, with the versions served and wanted, while the alias points at a version
+ * that cannot be loaded and the previous one is served) and `GET /metrics` (Prometheus).
  *
  * @example
  * registerHealthRoutes(app, options);
@@ -19,6 +20,15 @@ export function registerHealthRoutes(app: FastifyInstance, options: ScoringAppOp
         'the server is shutting down and takes no new requests',
       );
     const model = await options.service.models.resolve(undefined);
+    // Still serving, but not what the registry wants: ready (answers come), and degraded.
+    if (model.stale)
+      return {
+        status: 'degraded',
+        model: modelIdentity(model),
+        served: model.version,
+        wanted: model.stale.wanted,
+        reason: `version ${model.stale.wanted} cannot be loaded: ${model.stale.reason}`,
+      };
     return { status: 'ready', model: modelIdentity(model) };
   });
   app.get('/metrics', async (_request, reply) => {

@@ -11,14 +11,17 @@ export interface ModelIdentity {
 
 /**
  * The identity of the model that made a score, as the original returned it: `current_scope` is
- * `Production` for the production alias (the original's stage), else the alias or the version's stage.
+ * `Production` for the production alias (the original's stage), else the alias or the version's stage;
+ * a model still served after its alias moved to a version that cannot be loaded gives its stage as
+ * the registry has it now (`Archived`), never `Production`.
  *
  * @example
  * modelIdentity(model); // { name: 'consumers-laundering-model', run_id: '…', current_scope: 'Production', status: 'READY', version: '3' }
  */
 export function modelIdentity(model: LoadedModel): ModelIdentity {
-  const scope =
-    model.alias === 'production'
+  const scope = model.stale
+    ? model.registryVersion.currentStage
+    : model.alias === 'production'
       ? 'Production'
       : model.alias !== undefined
         ? model.alias

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Registry } from 'prom-client';
+import type { LoadedModel } from '../../services/loaded-model.js';
 import { PredictionCounter } from './prediction-counter.js';
 import { RequestDurations } from './request-durations.js';
 import { ScoreHistogram } from './score-histogram.js';
@@ -45,8 +46,29 @@ export class ScoringMetrics {
   constructor(
     audit: () => AuditStats | undefined = () => undefined,
     spool: () => AuditSpoolStats | undefined = () => undefined,
+    served: () => LoadedModel | undefined = () => undefined,
   ) {
     const registers = [this.registry];
+    new Gauge({
+      name: 'amlops_model_served',
+      help: 'The version served by default and the version its alias names (they differ while that one cannot be loaded): 1 for the pair',
+      labelNames: ['model_name', 'served_version', 'wanted_version'],
+      registers,
+      aggregator: 'max',
+      collect() {
+        this.reset();
+        const model = served();
+        if (model)
+          this.set(
+            {
+              model_name: model.name,
+              served_version: model.version,
+              wanted_version: model.stale?.wanted ?? model.version,
+            },
+            1,
+          );
+      },
+    });
     this.registry.registerMetric(this.httpDuration.metric);
     this.registry.registerMetric(this.predictions.metric);
     this.registry.registerMetric(this.scores.metric);

@@ -85,6 +85,21 @@ describe('hot swap', () => {
     expect(h.server.models.current!.version).toBe(before);
     const served = await h.server.app.inject({ method: 'POST', url: '/predict', payload: EXAMPLE_BODY });
     expect(served.json().model.version).toBe(before);
+    // No longer what production names: the answer does not call it Production, and the server says
+    // which version it serves and which the registry wants.
+    expect(served.json().model.current_scope).not.toBe('Production');
+    const ready = await h.server.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'degraded', served: before, wanted: edited.version });
+    expect(ready.json().reason).toContain('changed since registration');
+    expect((await h.server.app.inject('/metrics')).body).toContain(
+      `amlops_model_served{model_name="${MODEL}",served_version="${before}",wanted_version="${edited.version}"} 1`,
+    );
+    // Polled again, the same refusal is no swap.
+    const swaps = /amlops_model_swaps_total\{role="default"\} (\d+)/;
+    const swapsBefore = swaps.exec((await h.server.app.inject('/metrics')).body)?.[1];
+    await h.server.models.poll();
+    expect(swaps.exec((await h.server.app.inject('/metrics')).body)?.[1]).toBe(swapsBefore);
     const direct = await h.server.app.inject({
       method: 'POST',
       url: `/predict?model=${MODEL}/${edited.version}`,

@@ -39,6 +39,11 @@ export interface RegistrationOptions {
   readonly writeArtifacts?: (version: ModelVersion) => Promise<void>;
   /** Paths (relative to the source) that must exist before READY; by default, at least one file. */
   readonly requiredFiles?: readonly string[];
+  /**
+   * Checks the files at the source once listed (for example that they load as a model); when it
+   * throws, the version becomes FAILED_REGISTRATION with its message and the error is rethrown.
+   */
+  readonly verify?: (version: ModelVersion) => Promise<void>;
 }
 
 /** A search over registered models or model versions. */

@@ -136,6 +136,7 @@ export async function createModelVersion(
   try {
     if (options.writeArtifacts) await options.writeArtifacts(await getModelVersion(ctx, input.name, version));
     await verifyFiles(openArtifacts(resolved.source), options.requiredFiles);
+    if (options.verify) await options.verify(await getModelVersion(ctx, input.name, version));
     const ready = await ctx.db
       .updateTable('model_versions')
       .set({ status: 'READY', last_updated_time: ctx.now() })

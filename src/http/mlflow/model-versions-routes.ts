@@ -1,4 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { AmlopsError } from '../../core/errors/index.js';
+import type { ModelVersion } from '../../core/tracking/index.js';
+import { artifactsAt } from '../../services/artifacts-at.js';
+import { loadModelVersion } from '../../services/load-model-version.js';
 import { MODEL_VERSION_SEARCH_SCHEMA, parseModelStage, TRACKING_LIMITS } from '../../core/tracking/index.js';
 import { checkModelVersionSource } from './check-model-version-source.js';
 import type { MlflowApiOptions } from './mlflow-api-options.js';
@@ -16,7 +20,29 @@ const VERSION_PAGES = {
 };
 
 /**
- * `model-versions/*`: create (the source confined to the artifact root), get, search, update,
+ * Loads a version being registered as a scoring server would (bundle, features, input example
+ * scored): MODEL_NOT_LOADABLE, naming the source and why, when it does not load.
+ */
+async function verifyLoadable(
+  registry: MlflowApiOptions['registry'],
+  artifacts: MlflowApiOptions['artifacts'],
+  version: ModelVersion,
+): Promise<void> {
+  try {
+    await loadModelVersion({ registry, openArtifacts: (uri) => artifactsAt(artifacts, uri) }, version);
+  } catch (error) {
+    throw new AmlopsError(
+      'MODEL_NOT_LOADABLE',
+      `the source ${version.source} holds no model amlops can serve (${(error as Error).message}); register a model trained by amlops, or import an XGBoost model with amlops models import --xgboost`,
+      { source: version.source },
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * `model-versions/*`: create (the source confined to the artifact root, and loadable as a model),
+ * get, search, update,
  * transition-stage (with `archive_existing_versions`), delete, get-download-uri, set-tag, delete-tag.
  *
  * @example
@@ -34,14 +60,18 @@ export function registerModelVersionsRoutes(app: FastifyInstance, options: Mlflo
     const description = params.optionalString('description');
     const tags = params.tags();
     await checkModelVersionSource(source, runId, tracking, artifacts.rootUri);
-    const version = await registry.createModelVersion({
-      name,
-      source,
-      ...(runId ? { runId } : {}),
-      ...(runLink ? { runLink } : {}),
-      ...(description ? { description } : {}),
-      ...(tags.length > 0 ? { tags } : {}),
-    });
+    const version = await registry.createModelVersion(
+      {
+        name,
+        source,
+        ...(runId ? { runId } : {}),
+        ...(runLink ? { runLink } : {}),
+        ...(description ? { description } : {}),
+        ...(tags.length > 0 ? { tags } : {}),
+      },
+      // Never READY without a model amlops can serve: a promoted version must load.
+      { verify: (pending) => verifyLoadable(registry, artifacts, pending) },
+    );
     return { model_version: modelVersionJson(version) };
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MlflowTestApp, makeMlflowTestApp } from './mlflow-test-app.js';
+import { type MlflowTestApp, makeMlflowTestApp, putServableModel } from './mlflow-test-app.js';
 
 let t: MlflowTestApp;
 let runId: string;
@@ -16,6 +16,7 @@ beforeAll(async () => {
   await files.put('model/model.json', '{"learner": {}}');
   await files.put('report.html', '<script>alert(1)</script>');
   await files.put('notes.txt', 'hello');
+  await putServableModel(files.child('model'));
   await t.post('registered-models/create', { name: 'downloadable' });
   const created = await t.post('model-versions/create', {
     name: 'downloadable',
@@ -41,6 +42,7 @@ describe('artifacts/list', () => {
     const model = await t.get('artifacts/list', { run_uuid: runId, path: 'model' });
     expect(model.json().files.map((f: { path: string }) => f.path)).toEqual([
       'model/MLmodel',
+      'model/model',
       'model/model.json',
     ]);
     const empty = await t.get('artifacts/list', { run_id: runId, path: 'nothing/here' });

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { LocalArtifactStore, openArtifactStore } from '../../../src/adapters/artifacts/index.js';
 import { openSqlStores, type SqlStores } from '../../../src/adapters/sql/index.js';
+import { BUNDLE_PATHS, bundleToFiles } from '../../../src/core/model/index.js';
 import { installErrorBoundary } from '../../../src/http/error-boundary.js';
 import { mlflowApi } from '../../../src/http/mlflow/index.js';
 import type { ArtifactStore } from '../../../src/ports/artifact-store.js';
+import { EXAMPLE_BODY, trainTestBundle } from '../../scoring/scoring-test-kit.js';
 
 /** A Fastify app serving the MLflow API over a fresh SQLite store and local artifact directory. */
 export interface MlflowTestApp {
@@ -77,4 +79,17 @@ export async function makeMlflowTestApp(choice: ArtifactsChoice = LOCAL_ARTIFACT
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Writes a small model amlops can serve (a trained bundle and its input example) under `store`:
+ * MLflow's `model-versions/create` registers only a source that loads.
+ *
+ * @example
+ * await putServableModel(t.artifacts.child(`${experimentId}/${runId}/artifacts/model`));
+ */
+export async function putServableModel(store: ArtifactStore): Promise<void> {
+  const files = bundleToFiles(trainTestBundle());
+  files[BUNDLE_PATHS.inputExample] = `${JSON.stringify(EXAMPLE_BODY)}\n`;
+  for (const [path, text] of Object.entries(files)) await store.put(path, text);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MlflowTestApp, makeMlflowTestApp } from './mlflow-test-app.js';
+import { type MlflowTestApp, makeMlflowTestApp, putServableModel } from './mlflow-test-app.js';
 
 let t: MlflowTestApp;
 let runId: string;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   const info = (await t.post('runs/create', { experiment_id: experimentId })).json().run.info;
   runId = info.run_id;
   artifactUri = info.artifact_uri;
-  await t.artifacts.child(`${experimentId}/${runId}/artifacts`).put('model/model.json', '{}');
+  await putServableModel(t.artifacts.child(`${experimentId}/${runId}/artifacts/model`));
 });
 afterAll(() => t.close());
 
@@ -214,6 +214,35 @@ describe('model-versions', () => {
       (await t.get('model-versions/search', { filter: "name = 'searched'; DELETE FROM model_versions" }))
         .statusCode,
     ).toBe(400);
+  });
+});
+
+describe('a source that holds no model amlops can serve', () => {
+  it('is refused at registration and the version is never READY, so it cannot be promoted', async () => {
+    const experimentId = (await t.post('experiments/create', { name: 'pickled' })).json().experiment_id;
+    const other = (await t.post('runs/create', { experiment_id: experimentId })).json().run.info.run_id;
+    const files = t.artifacts.child(`${experimentId}/${other}/artifacts/model`);
+    await files.put('MLmodel', 'flavors: {sklearn: {}}\n');
+    await files.put('model.pkl', 'not a model amlops reads');
+    await t.post('registered-models/create', { name: 'pickled' });
+    const refused = await t.post('model-versions/create', {
+      name: 'pickled',
+      source: `runs:/${other}/model`,
+      run_id: other,
+    });
+    // MLflow's shape for a bad request.
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE' });
+    expect(refused.json().message).toMatch(/holds no model amlops can serve/);
+    const versions = (await t.get('model-versions/search', { filter: "name = 'pickled'" })).json()
+      .model_versions;
+    expect(versions).toEqual([expect.objectContaining({ version: '1', status: 'FAILED_REGISTRATION' })]);
+    const promoted = await t.post('registered-models/alias', {
+      name: 'pickled',
+      alias: 'production',
+      version: '1',
+    });
+    expect(promoted.statusCode).toBe(400);
   });
 });
 

@@ -6,7 +6,7 @@ import {
   s3ClientFromEnv,
 } from '../../../src/adapters/artifacts/index.js';
 import { type S3Server, startS3Server } from '../../setup/s3-server.js';
-import { type MlflowTestApp, makeMlflowTestApp } from './mlflow-test-app.js';
+import { type MlflowTestApp, makeMlflowTestApp, putServableModel } from './mlflow-test-app.js';
 
 let t: MlflowTestApp;
 let client: S3Client;
@@ -38,6 +38,7 @@ beforeAll(async () => {
   const files = t.artifacts.child(`${experimentId}/${runId}/artifacts`);
   await files.put('model/model.json', '{"learner": {}}');
   await files.put('notes.txt', 'hello');
+  await putServableModel(files.child('model'));
 });
 afterAll(async () => {
   await t?.close();

@@ -24,6 +24,12 @@ export const modelCodes = {
     description:
       "A model version's file differs from the sha256 recorded when it was registered (edited, truncated or replaced since), or is gone: the version is not loaded, and a scoring server keeps the model it serves.",
   },
+  MODEL_NOT_LOADABLE: {
+    status: 422,
+    exit: EXIT.data,
+    description:
+      'A model version being registered (MLflow `model-versions/create`) has no model amlops can load at its source: it is left FAILED_REGISTRATION, never READY, so it cannot be promoted.',
+  },
   MODEL_UNSUPPORTED: {
     status: 422,
     exit: EXIT.data,

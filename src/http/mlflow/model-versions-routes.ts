@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { AmlopsError } from '../../core/errors/index.js';
 import type { ModelVersion } from '../../core/tracking/index.js';
+import { MODEL_VERSION_SEARCH_SCHEMA, parseModelStage, TRACKING_LIMITS } from '../../core/tracking/index.js';
 import { artifactsAt } from '../../services/artifacts-at.js';
 import { loadModelVersion } from '../../services/load-model-version.js';
-import { MODEL_VERSION_SEARCH_SCHEMA, parseModelStage, TRACKING_LIMITS } from '../../core/tracking/index.js';
 import { checkModelVersionSource } from './check-model-version-source.js';
 import type { MlflowApiOptions } from './mlflow-api-options.js';
 import { modelVersionJson } from './model-version-json.js';

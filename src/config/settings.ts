@@ -370,7 +370,7 @@ export const SETTINGS = {
     max: 3600,
     env: 'AMLOPS_SCORING_POLL_SECONDS',
     description:
-      'How often a scoring server asks the registry which version the alias points to; a new one is loaded, verified and swapped in.',
+      'How often a scoring server asks the registry which version the alias points to; a new one is loaded, verified and swapped in. On PostgreSQL a moved alias is also notified at once (LISTEN/NOTIFY), and polling is the fallback.',
   },
   'scoring.shadowChallenger': {
     type: 'boolean',

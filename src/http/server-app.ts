@@ -7,6 +7,7 @@ import { SqlApiKeyStore } from '../adapters/sql/api-key-sql-store.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlQualityReportStore } from '../adapters/sql/quality-report-sql-store.js';
+import { listenRegistryChanges } from '../adapters/sql/registry-listener.js';
 import { SqlServiceStatsStore } from '../adapters/sql/service-stats-sql-store.js';
 import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
 import { SqlTrackingStore } from '../adapters/sql/sql-tracking-store.js';
@@ -215,6 +216,20 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     },
   });
   await models.start();
+  // On PostgreSQL, an alias moved by any process is followed at once; polling stays the fallback.
+  const registryListener = /^postgres(ql)?:\/\//i.test(databaseUrl)
+    ? await listenRegistryChanges(
+        databaseUrl,
+        (model) => {
+          if (model === config['model.name']) models.poll().catch(() => {});
+        },
+        (error) =>
+          log?.warn({ err: error }, 'registry notifications lost; following the registry by polling'),
+      ).catch((error: Error) => {
+        log?.warn({ err: error }, 'registry notifications unavailable; following the registry by polling');
+        return undefined;
+      })
+    : undefined;
   if (!models.current)
     log?.warn(
       { model: config['model.name'] },
@@ -271,6 +286,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     async close() {
       clearInterval(servedTimer);
       await recordServed();
+      await registryListener?.close();
       await models.close();
       await audit?.close();
       await registry.close();

@@ -11,6 +11,7 @@ import { serviceStatsSchema } from './0009-service-stats.js';
 import { apiKeysSchema } from './0010-api-keys.js';
 import { auditErasuresSchema } from './0011-audit-erasures.js';
 import { auditClientRequestIdSchema } from './0012-audit-client-request-id.js';
+import { registryNotifySchema } from './0013-registry-notify.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -32,6 +33,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0010-api-keys': apiKeysSchema(),
     '0011-audit-erasures': auditErasuresSchema(kind),
     '0012-audit-client-request-id': auditClientRequestIdSchema(),
+    '0013-registry-notify': registryNotifySchema(kind),
   };
   return { getMigrations: async () => migrations };
 }

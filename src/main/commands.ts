@@ -5,6 +5,7 @@ import { experimentsCommand } from '../cli/experiments-command.js';
 import { generateCommand } from '../cli/generate-command.js';
 import { initCommand } from '../cli/init-command.js';
 import { keysCommand } from '../cli/keys-command.js';
+import { migrateCommand } from '../cli/migrate-command.js';
 import { modelsCommand } from '../cli/models-command.js';
 import { pipelinesCommand } from '../cli/pipelines-command.js';
 import { predictionsCommand } from '../cli/predictions-command.js';
@@ -37,5 +38,6 @@ export const COMMANDS: readonly CommandFactory[] = [
   pipelinesCommand,
   workerCommand,
   keysCommand,
+  migrateCommand,
   configCommand,
 ];

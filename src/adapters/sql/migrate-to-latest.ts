@@ -1,4 +1,4 @@
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import { AmlopsError, errorReason } from '../../core/errors/index.js';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/migrations.js';
@@ -7,15 +7,18 @@ import type { SqlFlavor } from './sql-flavor.js';
 const ATTEMPTS = 5;
 
 /**
- * Brings the schema up to date. Kysely locks migrations on PostgreSQL; on SQLite two processes may
- * migrate a fresh file at once, so a failed attempt is retried: the statements are idempotent and
- * the second attempt finds the work done.
+ * Brings the schema up to date; safe to run again (nothing left to do). A store migrated by a newer
+ * amlops is refused first, unchanged (STORE_NEWER_THAN_CODE). Kysely locks migrations on
+ * PostgreSQL; on SQLite two processes may migrate a fresh file at once, so a failed attempt is
+ * retried: the statements are idempotent and the second attempt finds the work done.
  *
  * @example
  * await migrateToLatest(db, sqliteFlavor);
  */
 export async function migrateToLatest(db: Kysely<Database>, flavor: SqlFlavor): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider(flavor.kind) });
+  const provider = migrationProvider(flavor.kind);
+  await refuseNewerStore(db, Object.keys(await provider.getMigrations()).sort(), flavor);
+  const migrator = new Migrator({ db, provider });
   let lastError: unknown;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const { error } = await migrator.migrateToLatest();
@@ -28,5 +31,38 @@ export async function migrateToLatest(db: Kysely<Database>, flavor: SqlFlavor): 
     `could not migrate the ${flavor.kind} database: ${errorReason(lastError)}`,
     undefined,
     { cause: lastError },
+  );
+}
+
+/**
+ * The migrations a store has had, by name, in order; none for a new store (no migration table yet).
+ *
+ * @example
+ * await appliedMigrations(database.db); // ['0001-initial-schema', …, '0013-registry-notify']
+ */
+export async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
+  try {
+    const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    return rows.rows.map((row) => row.name).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * STORE_NEWER_THAN_CODE, before anything is changed, when the store has had migrations this code
+ * does not know (a newer amlops migrated it): both versions named by their latest migration.
+ */
+async function refuseNewerStore(
+  db: Kysely<Database>,
+  known: readonly string[],
+  flavor: SqlFlavor,
+): Promise<void> {
+  const unknown = (await appliedMigrations(db)).filter((name) => !known.includes(name)).sort();
+  if (unknown.length === 0) return;
+  throw new AmlopsError(
+    'STORE_NEWER_THAN_CODE',
+    `the ${flavor.kind} store was migrated by a newer amlops: it is at migration ${unknown.at(-1)}, this amlops knows migrations up to ${known.at(-1)} (it lacks ${unknown.join(', ')}); nothing was changed: run the newer amlops, or restore a backup taken before the upgrade`,
+    { storeMigration: unknown.at(-1), codeMigration: known.at(-1), unknown },
   );
 }

@@ -7,6 +7,12 @@ export const storeCodes = {
     exit: EXIT.unavailable,
     description: 'The database or artifact store cannot be reached.',
   },
+  STORE_NEWER_THAN_CODE: {
+    status: 503,
+    exit: EXIT.unavailable,
+    description:
+      'The store was migrated by a newer amlops than this one (it has migrations this version does not know): nothing is changed; run the newer amlops, or restore a backup taken before the upgrade.',
+  },
   AUDIT_SPOOL_FULL: {
     status: 503,
     exit: EXIT.unavailable,

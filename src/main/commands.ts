@@ -1,4 +1,5 @@
 import { alertsCommand } from '../cli/alerts-command.js';
+import { backupCommand } from '../cli/backup-command.js';
 import { configCommand } from '../cli/config-command.js';
 import { evaluateCommand } from '../cli/evaluate-command.js';
 import { experimentsCommand } from '../cli/experiments-command.js';
@@ -39,5 +40,6 @@ export const COMMANDS: readonly CommandFactory[] = [
   workerCommand,
   keysCommand,
   migrateCommand,
+  backupCommand,
   configCommand,
 ];

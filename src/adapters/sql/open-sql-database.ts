@@ -30,12 +30,27 @@ export async function openSqlDatabase(
       if (migrate) await migrateToLatest(db, postgresFlavor);
     } catch (error) {
       await db.destroy();
+      if (isAmlopsError(error) && error.code === 'STORE_NEWER_THAN_CODE') throw error;
       // Where (host, port, database, user; never the password) and the driver's reason.
       const cause = isAmlopsError(error) && error.code === 'STORE_UNAVAILABLE' ? error.cause : error;
       throw postgresFailure(url, cause);
     }
     return refCountedDatabase(db, postgresFlavor);
   }
+  const db = openSqlite(sqliteFileOf(url));
+  if (migrate) await migrateToLatest(db, sqliteFlavor);
+  return refCountedDatabase(db, sqliteFlavor);
+}
+
+/**
+ * The file of a SQLite database URL (`sqlite:path`, `file:path` or a bare path); USAGE for another
+ * scheme or no file.
+ *
+ * @example
+ * sqliteFileOf('sqlite:/srv/amlops/amlops.db'); // '/srv/amlops/amlops.db'
+ */
+export function sqliteFileOf(url: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   let file = url;
   if (scheme === 'sqlite' || scheme === 'file')
     file = url.slice(scheme.length + 1).replace(/^\/\/(?=\/)/, '');
@@ -45,7 +60,5 @@ export async function openSqlDatabase(
       `unsupported database URL scheme '${scheme}:'; use postgres:// or a SQLite path`,
     );
   if (file === '') throw new AmlopsError('USAGE', 'the SQLite database URL names no file');
-  const db = openSqlite(file);
-  if (migrate) await migrateToLatest(db, sqliteFlavor);
-  return refCountedDatabase(db, sqliteFlavor);
+  return file;
 }

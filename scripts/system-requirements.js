@@ -36,6 +36,11 @@ export const REQUIREMENTS = [
     packages: ['prometheus'],
     present: () => existsSync('/usr/bin/prometheus'),
   },
+  {
+    what: 'nginx (the deployment tests check deploy/nginx and proxy to replicas through it)',
+    packages: ['nginx'],
+    present: () => existsSync('/usr/sbin/nginx'),
+  },
 ];
 
 /** Installs what is missing when root; otherwise throws naming exactly what to install. */

@@ -6,7 +6,7 @@ import type { Config } from '../config/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import { configuredSchedules } from '../pipelines/configured-schedules.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
-import type { PipelineDeps } from '../pipelines/pipeline-deps.js';
+import { heartbeatTimingOf, type PipelineDeps } from '../pipelines/pipeline-deps.js';
 import { registeredFlows } from '../pipelines/registered-flows.js';
 import type { JobQueue } from '../ports/job-queue.js';
 import type { PlatformPipelines } from './platform/platform-pipelines.js';
@@ -95,10 +95,7 @@ export function serverPipelines(
         flows: await loadFlows(),
         worker: `${hostname()}:${process.pid}`,
         now: Date.now,
-        timing: {
-          heartbeatMs: config['pipelines.heartbeatSeconds'] * 1000,
-          crashAfterMs: config['pipelines.crashAfterSeconds'] * 1000,
-        },
+        timing: heartbeatTimingOf(config),
         running: new Map(),
         warn,
       };

@@ -6,7 +6,7 @@ import { type Config, databaseUrlOf } from '../config/index.js';
 import { configuredSchedules } from '../pipelines/configured-schedules.js';
 import { fireSchedule } from '../pipelines/fire-schedule.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
-import type { PipelineDeps } from '../pipelines/pipeline-deps.js';
+import { heartbeatTimingOf, type PipelineDeps } from '../pipelines/pipeline-deps.js';
 import { PipelineWorker } from '../pipelines/pipeline-worker.js';
 import { requeueScheduledRuns } from '../pipelines/requeue-scheduled-runs.js';
 import { Scheduler } from '../pipelines/scheduler.js';
@@ -76,10 +76,7 @@ export async function openPipelines(
     ...(queue ? { queue } : {}),
     worker: `${hostname()}:${process.pid}`,
     now: Date.now,
-    timing: {
-      heartbeatMs: config['pipelines.heartbeatSeconds'] * 1000,
-      crashAfterMs: config['pipelines.crashAfterSeconds'] * 1000,
-    },
+    timing: heartbeatTimingOf(config),
     running: new Map(),
     warn,
   };

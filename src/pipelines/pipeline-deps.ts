@@ -1,3 +1,4 @@
+import type { Config } from '../config/index.js';
 import type { JobQueue } from '../ports/job-queue.js';
 import type { PipelineRunStore } from '../ports/pipeline-run-store.js';
 import type { FlowRegistry } from './flow-registry.js';
@@ -6,6 +7,22 @@ import type { FlowRegistry } from './flow-registry.js';
 export interface HeartbeatTiming {
   readonly heartbeatMs: number;
   readonly crashAfterMs: number;
+}
+
+/**
+ * The heartbeat timing the configuration sets (`pipelines.heartbeatSeconds`,
+ * `pipelines.crashAfterSeconds`), in milliseconds.
+ *
+ * @example
+ * const timing = heartbeatTimingOf(config); // { heartbeatMs: 5000, crashAfterMs: 60000 }
+ */
+export function heartbeatTimingOf(
+  config: Pick<Config, 'pipelines.heartbeatSeconds' | 'pipelines.crashAfterSeconds'>,
+): HeartbeatTiming {
+  return {
+    heartbeatMs: config['pipelines.heartbeatSeconds'] * 1000,
+    crashAfterMs: config['pipelines.crashAfterSeconds'] * 1000,
+  };
 }
 
 /**

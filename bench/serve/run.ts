@@ -3,11 +3,12 @@
  * amlops serve against the reference Flask + Gunicorn service (../shared/anchor, 2 workers,
  * OMP_NUM_THREADS=1), side by side in one run, on the same generated cases: wrk with the
  * reference's post.lua, sides alternated, medians. Scenarios: one case per request (16
- * connections) and 1000 cases per request (32 connections); amlops with auditing on (SQLite).
- * Each side takes each scenario for 3 s before the measured rounds (warm-up, not recorded), and
- * each amlops run starts once the audit records of the previous one are written out. Also reports
- * one amlops worker's resident memory under load and how many scored cases the audit log holds
- * after the servers stop. `--no-audit` turns auditing off, for comparison. The amlops
+ * connections) and 1000 cases per request (32 connections); amlops with auditing on (SQLite), and
+ * amlops with auditing off, for what the audit costs. Each side takes each scenario for 3 s before
+ * the measured rounds (warm-up, not recorded), and each audited run starts once the audit records
+ * of the previous one are written out. Also reports one amlops worker's resident memory under load,
+ * and the cases the audited server answered (its own count, `amlops_predictions_total`) against the
+ * cases its audit log holds once it has stopped: they must be equal. The amlops
  * side is `amlops serve --workers 2` built into dist/ (compiled first) under plain node, as an
  * installed amlops runs. The working folder is removed afterwards unless `--keep` is given.
  */
@@ -53,8 +54,8 @@ async function prepare(dir: string, rows: number) {
 }
 
 /**
- * Waits until the audit records are written: `/metrics` (answered by any one worker) reports an
- * empty queue and an empty spool eight times in a row, or 120 s have passed.
+ * Waits until the audit records are written: `/metrics` (the whole cluster's) reports no backlog in
+ * the workers' spool files and none in the writer's view eight times in a row, or 120 s have passed.
  */
 async function waitForAuditToDrain(metricsUrl: string): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -62,17 +63,24 @@ async function waitForAuditToDrain(metricsUrl: string): Promise<void> {
   while (quiet < 8 && Date.now() < deadline) {
     const text = await (await fetch(metricsUrl)).text();
     const written =
-      /^amlops_audit_queue_depth 0$/m.test(text) && /^amlops_audit_spool_backlog_bytes 0$/m.test(text);
+      /^amlops_audit_backlog_bytes 0$/m.test(text) && /^amlops_audit_spool_backlog_bytes 0$/m.test(text);
     quiet = written ? quiet + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** Cases the server says it answered: the sum of `amlops_predictions_total` over model versions. */
+async function answeredCases(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  let sum = 0;
+  for (const match of text.matchAll(/^amlops_predictions_total\{[^}]*\} (\d+)$/gm)) sum += Number(match[1]);
+  return sum;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(dir: string): Promise<void> {
   const rounds = flag('rounds', 3);
-  const audit = !process.argv.includes('--no-audit');
   const seconds = flag('seconds', 10);
   const { home, refModel } = await prepare(dir, flag('rows', 10_000));
   const ours = startSide(
@@ -80,21 +88,27 @@ async function main(dir: string): Promise<void> {
     'http://127.0.0.1:18080/predict',
     process.execPath,
     [buildCli(), 'serve', '--port', '18080', '--workers', '2'],
-    { AMLOPS_HOME: home, AMLOPS_LOG_LEVEL: 'warn', AMLOPS_AUDIT_ENABLED: String(audit) },
+    { AMLOPS_HOME: home, AMLOPS_LOG_LEVEL: 'warn' },
+  );
+  const unaudited = startSide(
+    'amlops-no-audit',
+    'http://127.0.0.1:18081/predict',
+    process.execPath,
+    [buildCli(), 'serve', '--port', '18081', '--workers', '2'],
+    { AMLOPS_HOME: home, AMLOPS_LOG_LEVEL: 'warn', AMLOPS_AUDIT_ENABLED: 'false' },
   );
   const ref = startSide('reference', 'http://127.0.0.1:19696/predict', join(ANCHOR, 'serve.sh'), [], {
     MODEL_PATH: refModel,
     PORT: '19696',
     OMP_NUM_THREADS: '1',
   });
-  const sides: ServerSide[] = [ours, ref];
+  const sides: ServerSide[] = [ours, unaudited, ref];
   const results: Record<string, Record<string, WrkResult[]>> = {
-    one: { amlops: [], reference: [] },
-    thousand: { amlops: [], reference: [] },
+    one: { amlops: [], 'amlops-no-audit': [], reference: [] },
+    thousand: { amlops: [], 'amlops-no-audit': [], reference: [] },
   };
   const memory: number[] = [];
-  /** Cases amlops scored in the warm-up runs (audited too). */
-  let warmUpCases = 0;
+  let answered = 0;
   try {
     const oneBody = JSON.stringify({
       total_outcome_dollar_amount: [1],
@@ -110,11 +124,10 @@ async function main(dir: string): Promise<void> {
     // request path; the reference's workers load their code paths too).
     for (const scenario of scenarios)
       for (const side of sides) {
-        const r = await runWrk(side.url, scenario.file, join(ANCHOR, 'post.lua'), {
+        await runWrk(side.url, scenario.file, join(ANCHOR, 'post.lua'), {
           connections: scenario.connections,
           seconds: 3,
         });
-        if (side === ours) warmUpCases += r.requests * (scenario.key === 'one' ? 1 : 1000);
       }
     for (let round = 0; round < rounds; round++)
       for (const scenario of scenarios) {
@@ -122,7 +135,7 @@ async function main(dir: string): Promise<void> {
         for (const side of order) {
           const sample = side === ours ? () => memory.push(...side.workerRssMb()) : undefined;
           // Each run starts from a quiet server: the audit records of the previous run written out.
-          if (side === ours && audit) await waitForAuditToDrain('http://127.0.0.1:18080/metrics');
+          if (side === ours) await waitForAuditToDrain('http://127.0.0.1:18080/metrics');
           const r = await runWrk(
             side.url,
             scenario.file,
@@ -136,6 +149,7 @@ async function main(dir: string): Promise<void> {
           );
         }
       }
+    answered = await answeredCases('http://127.0.0.1:18080/metrics');
   } finally {
     await Promise.all(sides.map((s) => s.stop()));
   }
@@ -152,34 +166,39 @@ async function main(dir: string): Promise<void> {
       errors: runs.reduce((s, r) => s + r.err_status + r.err_connect + r.err_read + r.err_timeout, 0),
     };
   };
+  const sideSummaries = (key: 'one' | 'thousand', cases: number) => ({
+    amlops: summary(key, 'amlops', cases),
+    amlopsNoAudit: summary(key, 'amlops-no-audit', cases),
+    reference: summary(key, 'reference', cases),
+  });
   const report = {
     rounds,
-    auditing: audit,
     seconds,
-    one: { amlops: summary('one', 'amlops', 1), reference: summary('one', 'reference', 1) },
-    thousand: {
-      amlops: summary('thousand', 'amlops', 1000),
-      reference: summary('thousand', 'reference', 1000),
-    },
+    one: sideSummaries('one', 1),
+    thousand: sideSummaries('thousand', 1000),
     amlopsWorkerRssMb: { median: Math.round(median(memory)), max: Math.round(Math.max(...memory)) },
-    audit: {
-      scoredCases:
-        warmUpCases +
-        results.one.amlops!.reduce((s, r) => s + r.requests, 0) +
-        1000 * results.thousand.amlops!.reduce((s, r) => s + r.requests, 0),
-      recorded: audited,
-    },
+    audit: { answered, recorded: audited, refused503: refusedRequests(results) },
   };
   const ratio = (a: number, b: number) => (a / b).toFixed(1);
+  const pct = (on: number, off: number) => `${(100 * (1 - on / off)).toFixed(1)}%`;
   process.stdout.write(
     [
       `one case per request:  amlops ${report.one.amlops.rps} req/s (p99 ${report.one.amlops.p99_ms.toFixed(2)} ms)  reference ${report.one.reference.rps} req/s (p99 ${report.one.reference.p99_ms.toFixed(2)} ms)  x${ratio(report.one.amlops.rps, report.one.reference.rps)}`,
       `1000 cases per request: amlops ${report.thousand.amlops.casesPerSecond} cases/s (p50 ${report.thousand.amlops.p50_ms.toFixed(1)} ms)  reference ${report.thousand.reference.casesPerSecond} cases/s (p50 ${report.thousand.reference.p50_ms.toFixed(1)} ms)  x${ratio(report.thousand.amlops.casesPerSecond, report.thousand.reference.casesPerSecond)}`,
       `amlops worker RSS under load: median ${report.amlopsWorkerRssMb.median} MB, max ${report.amlopsWorkerRssMb.max} MB`,
-      `audit: ${report.audit.recorded} of ${report.audit.scoredCases} scored cases recorded`,
+      `auditing off: one case ${report.one.amlopsNoAudit.rps} req/s (p99 ${report.one.amlopsNoAudit.p99_ms.toFixed(2)} ms), 1000 cases ${report.thousand.amlopsNoAudit.casesPerSecond} cases/s; auditing on costs ${pct(report.one.amlops.rps, report.one.amlopsNoAudit.rps)} and ${pct(report.thousand.amlops.casesPerSecond, report.thousand.amlopsNoAudit.casesPerSecond)}`,
+      `audit: the server answered ${report.audit.answered} cases, its audit log holds ${report.audit.recorded}: ${report.audit.answered === report.audit.recorded ? 'equal' : 'NOT EQUAL'}; ${report.audit.refused503} requests refused (503 while the store caught up)`,
       `BENCHJSON ${JSON.stringify(report)}`,
       '',
     ].join('\n'),
+  );
+}
+
+/** Requests the audited side answered with a non-2xx status in the measured runs (503 when the audit backlog was full). */
+function refusedRequests(results: Record<string, Record<string, WrkResult[]>>): number {
+  return Object.values(results).reduce(
+    (sum, bySide) => sum + (bySide.amlops ?? []).reduce((s, r) => s + r.err_status, 0),
+    0,
   );
 }
 

@@ -64,6 +64,17 @@ describe('configuration', () => {
     expect(error.message).toContain('split.testSize');
   });
 
+  it('refuses a setting an earlier version had, saying why it went', () => {
+    const error = errorOf(() =>
+      resolveConfig({ file: { audit: { flushMs: 0 } }, filePath: 'amlops.config.json' }),
+    );
+    expect(error.code).toBe('CONFIG_UNKNOWN_SETTING');
+    expect(error.message).toMatch(
+      /^setting "audit\.flushMs" in amlops\.config\.json was removed: every answered case/,
+    );
+    expect(error.message).toContain('audit.fsyncMs');
+  });
+
   it('reads amlops.config.json from the working directory, and a broken file names itself', () => {
     const dir = mkdtempSync(join(tmpdir(), 'amlops-config-'));
     writeFileSync(join(dir, 'amlops.config.json'), JSON.stringify({ promotion: { policy: 'always' } }));

@@ -1,5 +1,6 @@
 import { AmlopsError } from '../core/errors/index.js';
 import { parseSetting, type SettingSource } from './parse-setting.js';
+import { REMOVED_SETTINGS } from './removed-settings.js';
 import { type Config, SETTINGS, type SettingKey } from './settings.js';
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
@@ -41,6 +42,12 @@ function flattenFile(file: unknown, filePath: string): Map<SettingKey, unknown> 
       value !== null &&
       !Array.isArray(value) &&
       SETTING_KEYS.some((k) => prefix === '' || k.startsWith(`${prefix}.`));
+    if (!isGroup && REMOVED_SETTINGS[prefix])
+      throw new AmlopsError(
+        'CONFIG_UNKNOWN_SETTING',
+        `setting "${prefix}" in ${filePath} was removed: ${REMOVED_SETTINGS[prefix]}; delete it from the file (see docs/configuration.md)`,
+        { setting: prefix, file: filePath },
+      );
     if (!isGroup) {
       const near = SETTING_KEYS.filter((k) => k.split('.').pop() === prefix.split('.').pop());
       throw new AmlopsError(

@@ -194,6 +194,24 @@ export const SETTINGS = {
     description:
       'How much lower than the production model a new version may score on the same test split and still be promoted.',
   },
+  'cases.capacityPerDay': {
+    type: 'number',
+    default: 0,
+    min: 0,
+    max: 1e9,
+    env: 'AMLOPS_CASES_CAPACITY_PER_DAY',
+    description:
+      "How many alerted cases the analysts' team can review a day: `amlops threshold` picks the threshold that sends about that many out of `cases.dailyVolume` (`--capacity` overrides it). 0: not set; the command then asks for `--capacity`.",
+  },
+  'cases.dailyVolume': {
+    type: 'number',
+    default: 0,
+    min: 0,
+    max: 1e12,
+    env: 'AMLOPS_CASES_DAILY_VOLUME',
+    description:
+      'How many cases the platform scores a day, from which a capacity becomes an alert rate (`amlops threshold`; `--daily-volume` overrides it). Must not be smaller than the capacity. 0: not set.',
+  },
   'auth.mode': {
     type: 'enum',
     values: ['none', 'keys', 'oidc'],
@@ -386,74 +404,23 @@ export const SETTINGS = {
     description:
       "Record every scored case (request id, row, model version, inputs, score, time, caller, the client's X-Request-Id).",
   },
-  'audit.queueSize': {
+  'audit.maxBacklogMb': {
     type: 'integer',
-    default: 50000,
-    min: 1,
-    max: 100000000,
-    env: 'AMLOPS_AUDIT_QUEUE_SIZE',
-    description:
-      'Scored cases waiting to be written, per serving process (about 60 bytes each); when full, further cases are dropped and counted (metric amlops_audit_dropped_total and a log line).',
-  },
-  'audit.whenFull': {
-    type: 'enum',
-    values: ['drop', 'refuse'],
-    default: 'drop',
-    env: 'AMLOPS_AUDIT_WHEN_FULL',
-    description:
-      'What a serving process does with cases its audit queue has no room for (the store slow or unreachable): `drop` answers them and counts the records lost (amlops_audit_dropped_total); `refuse` answers 503 AUDIT_UNAVAILABLE instead, so that no answered case goes unrecorded (amlops_audit_refused_total), and retries failing writes until they succeed.',
-  },
-  'audit.spoolMaxMb': {
-    type: 'integer',
-    default: 64,
+    default: 256,
     min: 1,
     max: 1000000,
-    env: 'AMLOPS_AUDIT_SPOOL_MAX_MB',
+    env: 'AMLOPS_AUDIT_MAX_BACKLOG_MB',
     description:
-      'With several serving workers, each appends its audit records to a spool file that the primary writes to the store; most megabytes of records per worker waiting there (when full, further cases are dropped and counted).',
+      'Most megabytes of answered cases each serving process may have on disk (its audit spool file) not yet written to the store. Every case is in that file before its answer leaves; when the store falls this far behind (slow or unreachable), scoring answers 503 AUDIT_UNAVAILABLE with Retry-After (amlops_audit_refused_total) until it catches up: never an unrecorded answer.',
   },
-  'audit.spoolDeferMb': {
+  'audit.fsyncMs': {
     type: 'integer',
-    default: 32,
-    min: 0,
-    max: 1000000,
-    env: 'AMLOPS_AUDIT_SPOOL_DEFER_MB',
-    description:
-      "With several serving workers, while the machine's cores are busy (`audit.spoolDeferBusyPercent`) the primary leaves up to this many megabytes of audit records (of all workers) in the spool, on disk already, and writes them to the store once the load falls, or at once when `/feedback` needs a case just scored: during bursts scoring latency owes nothing to the writer. 0 writes them at once; at most half of `audit.spoolMaxMb` times the workers is used.",
-  },
-  'audit.spoolDeferBusyPercent': {
-    type: 'integer',
-    default: 75,
-    min: 0,
-    max: 100,
-    env: 'AMLOPS_AUDIT_SPOOL_DEFER_BUSY_PERCENT',
-    description:
-      "How busy the machine's cores must be (the share of their time not idle since the writer last looked, whoever used it) for audit records to wait in the spool (`audit.spoolDeferMb`); 0 lets them wait whatever the load.",
-  },
-  'audit.writerPriority': {
-    type: 'enum',
-    values: ['idle', 'low'],
-    default: 'idle',
-    env: 'AMLOPS_AUDIT_WRITER_PRIORITY',
-    description:
-      'With several serving workers, when the thread writing the audit spool to the store runs: `idle` only on CPU time the workers leave (SCHED_IDLE on Linux; scoring latency untouched, the spool absorbs bursts), `low` at nice 19 (keeps pace under sustained full load, at some latency).',
-  },
-  'audit.batchSize': {
-    type: 'integer',
-    default: 200,
-    min: 1,
-    max: 100000,
-    env: 'AMLOPS_AUDIT_BATCH_SIZE',
-    description: 'Scored cases written to the audit log per insert.',
-  },
-  'audit.flushMs': {
-    type: 'integer',
-    default: 200,
+    default: 1000,
     min: 0,
     max: 60000,
-    env: 'AMLOPS_AUDIT_FLUSH_MS',
+    env: 'AMLOPS_AUDIT_FSYNC_MS',
     description:
-      "Longest a scored case waits in the queue before being written, in milliseconds. 0 with several workers: each request's cases are in the spool file before it is answered, so that a worker that crashes loses no answered case.",
+      'How often each serving process flushes its audit spool file to the disk (fsync), in milliseconds: a killed process loses no answered case whatever this is; a machine that loses power loses at most the cases answered in the last interval. 0 flushes before every answer (much slower).',
   },
   'audit.retentionDays': {
     type: 'integer',

@@ -23,6 +23,9 @@ export function installErrorBoundary(app: FastifyInstance): void {
     const amlopsError = toAmlopsError(error);
     if (amlopsError.code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
     else request.log.info({ code: amlopsError.code }, amlopsError.message);
+    // An error that says when to try again (the audit log catching up) says it in the header too.
+    const retry = (amlopsError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retry === 'number') reply.header('retry-after', String(retry));
     return sendAfterBody(request, reply.status(amlopsError.status), {
       error: amlopsError.toJSON(),
       request_id: request.id,

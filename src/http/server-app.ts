@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { LocalArtifactStore } from '../adapters/artifacts/local-artifact-store.js';
 import { WebhookNotifier } from '../adapters/notify/webhook-notifier.js';
@@ -11,15 +12,12 @@ import { listenRegistryChanges } from '../adapters/sql/registry-listener.js';
 import { SqlServiceStatsStore } from '../adapters/sql/service-stats-sql-store.js';
 import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
 import { SqlTrackingStore } from '../adapters/sql/sql-tracking-store.js';
-import { openAuditSinkThread } from '../adapters/threads/audit-sink-thread.js';
 import { artifactRootOf, type Config, databaseUrlOf } from '../config/index.js';
 import { parseArtifactUri } from '../core/artifacts/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import type { ArtifactStore } from '../ports/artifact-store.js';
 import type { AuditLog } from '../ports/audit-log.js';
-import type { AuditSink } from '../ports/audit-sink.js';
 import { alertServiceDeps } from '../services/alert-service-deps.js';
-import { AuditQueue } from '../services/audit-queue.js';
 import { callerVerifierOf } from '../services/caller-verifier-of.js';
 import { monitoringSnapshot } from '../services/monitoring-snapshot.js';
 import { noProductionHint } from '../services/no-production-hint.js';
@@ -31,24 +29,25 @@ import { mlflowApi } from './mlflow/index.js';
 import { platformApi } from './platform/index.js';
 import { buildScoringApp } from './scoring/build-scoring-app.js';
 import { registerModelQualityGauges } from './scoring/model-quality-gauges.js';
-import { type AuditSpoolStats, ScoringMetrics } from './scoring/scoring-metrics.js';
+import { ScoringMetrics } from './scoring/scoring-metrics.js';
 import { SERVICE_STATS_INTERVAL_MS, ServiceStatsRecorder } from './scoring/service-stats-recorder.js';
+import { openServerAudit, type PrimaryAudit, type ServerAudit } from './server-audit.js';
 import { type ServerPipelinesOptions, serverPipelines } from './server-pipelines.js';
 import { DEFAULT_WEB_ROOT, readWebUiFiles } from './web/web-ui-files.js';
 import { registerWebUiRoutes } from './web/web-ui-routes.js';
 
-/** A scoring server ready to listen: its app, the models it follows, its audit queue. */
+/** A scoring server ready to listen: its app, the models it follows, its audit. */
 export interface ServerApp {
   readonly app: FastifyInstance;
   readonly models: ServingModels;
-  readonly audit: AuditQueue | undefined;
+  readonly audit: ServerAudit | undefined;
   readonly auditLog: AuditLog;
   readonly metrics: ScoringMetrics;
   /** Every route the server registered, with the access it needs (the role table, `auth.*`). */
   readonly routeAccess: readonly RouteAccessEntry[];
   /** Records what was served since the last interval now (otherwise every 15 s and on close). */
   flushServiceStats(): Promise<void>;
-  /** Stops following the registry, writes the audit queue out and closes the stores (after `app.close()`). */
+  /** Stops following the registry, writes the audit out and closes the stores (after `app.close()`). */
   close(): Promise<void>;
 }
 
@@ -60,16 +59,10 @@ export interface ServerAppOptions {
   /** True while draining for shutdown. */
   readonly draining?: () => boolean;
   /**
-   * Where the audit queue writes (when `audit.enabled`); by default a writer thread of this process
-   * on the store's database (a cluster worker passes its spool file instead).
+   * In a cluster worker, the spool folder of the primary, whose thread writes the worker's audit
+   * records to the store; by default this process writes its own (see `openServerAudit`).
    */
-  readonly openAuditSink?: (databaseUrl: string) => Promise<AuditSink>;
-  /** How far the writer of the audit spool is, when another process writes this one's records. */
-  readonly auditSpool?: () => AuditSpoolStats | undefined;
-  /** Longest a flushed audit record may take to reach the store (another process writes it), in ms. */
-  readonly auditLagMs?: number;
-  /** Asks the process that writes this one's audit records to the store to write them now. */
-  readonly requestAuditWrite?: () => void;
+  readonly primaryAudit?: PrimaryAudit;
   /** The whole cluster's metrics, in a worker of one (given the worker's registry to share). */
   readonly clusterMetrics?: (registry: ScoringMetrics['registry']) => () => Promise<string>;
   /** Where the built web UI is (`index.html`, `assets/`); dist/web of the package by default. */
@@ -117,27 +110,10 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const auditLog = await openAuditLog(databaseUrl);
   const log = options.logger;
   let metrics: ScoringMetrics | undefined;
-  /** Problems are logged at most once a second: under overload every batch would say the same. */
-  let lastProblemLog = 0;
   const audit = config['audit.enabled']
-    ? new AuditQueue(await (options.openAuditSink ?? openAuditSinkThread)(databaseUrl), {
-        capacity: config['audit.queueSize'],
-        batchSize: config['audit.batchSize'],
-        flushMs: config['audit.flushMs'],
-        whenFull: config['audit.whenFull'],
-        onProblem: (problem) => {
-          const now = Date.now();
-          if (now - lastProblemLog < 1000) return;
-          lastProblemLog = now;
-          if (problem.kind === 'write-failed')
-            log?.error({ err: problem.error, cases: problem.cases }, 'audit write failed');
-          else {
-            log?.error(
-              { cases: problem.cases, dropped: audit?.dropped, failed: audit?.failed },
-              'audit records dropped',
-            );
-          }
-        },
+    ? await openServerAudit(config, resolve(options.cwd, config.home), databaseUrl, {
+        ...(options.primaryAudit ? { primary: options.primaryAudit } : {}),
+        onProblem: (problem) => log?.error(problem),
       })
     : undefined;
   const models = new ServingModels(
@@ -172,8 +148,8 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     },
   );
   metrics = new ScoringMetrics(
-    () => audit,
-    options.auditSpool,
+    () => audit?.recorder,
+    () => audit?.writerStatus(),
     () => models.current,
   );
   const served = new ServiceStatsRecorder(metrics, `${hostname()}:${process.pid}`, Date.now);
@@ -199,7 +175,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   );
   const service = new ScoringService({
     models,
-    ...(audit ? { audit } : {}),
+    ...(audit ? { audit: audit.recorder } : {}),
     maxRows: config['scoring.maxRows'],
     onShadow: (shadow) => {
       if (shadow.scores) {
@@ -242,15 +218,8 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     service,
     metrics,
     auditLog,
-    ...(audit
-      ? {
-          flushAudit: async () => {
-            await audit.flush();
-            options.requestAuditWrite?.();
-          },
-        }
-      : {}),
-    ...(options.auditLagMs ? { auditLagMs: options.auditLagMs } : {}),
+    // Feedback on a case scored a moment ago has the spool written to the store first.
+    ...(audit ? { drainAudit: () => audit.drain() } : {}),
     ...(options.clusterMetrics ? { metricsText: options.clusterMetrics(metrics.registry) } : {}),
     auth: {
       ...(verifier ? { verifier } : {}),

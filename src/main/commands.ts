@@ -15,6 +15,7 @@ import type { CommandFactory } from '../cli/run-cli.js';
 import { runsCommand } from '../cli/runs-command.js';
 import { scoreCommand } from '../cli/score-command.js';
 import { serveCommand } from '../cli/serve-command.js';
+import { thresholdCommand } from '../cli/threshold-command.js';
 import { trainCommand } from '../cli/train-command.js';
 import { upCommand } from '../cli/up-command.js';
 import { validateCommand } from '../cli/validate-command.js';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   trainCommand,
   evaluateCommand,
   modelsCommand,
+  thresholdCommand,
   runsCommand,
   experimentsCommand,
   serveCommand,

@@ -4,12 +4,12 @@ import { availableParallelism, hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { type DestinationStream, pino } from 'pino';
 import { answerClusterMetrics, clusterMetricsOfWorker } from '../adapters/cluster/cluster-metrics.js';
-import { openAuditSpoolSink } from '../adapters/spool/audit-spool-sink.js';
 import { spoolDirOf } from '../adapters/spool/spool-files.js';
 import { openAuditSpoolWriter } from '../adapters/threads/audit-spool-writer.js';
 import type { AuditSpoolStatus } from '../adapters/threads/audit-spool-writer-messages.js';
 import { type Config, databaseUrlOf } from '../config/index.js';
 import { openServerApp, type ServerApp } from '../http/server-app.js';
+import { writerDeferral } from '../http/server-audit.js';
 import { workerExecArgv } from './worker-exec-argv.js';
 
 /** The primary tells its workers how far the spool writer is, for their `/metrics`. */
@@ -21,11 +21,17 @@ function isSpoolStatusMessage(message: unknown): message is SpoolStatusMessage {
   return (message as { amlopsAuditSpool?: unknown } | null)?.amlopsAuditSpool === 'status';
 }
 
-/** A worker asks the primary to write the spool now, busy or not: feedback waits for a case just scored. */
-const WRITE_NOW = { amlopsAuditSpool: 'write-now' } as const;
+/**
+ * A worker asks the primary to write the spool now, busy or not, and to tell it (`drained`, same
+ * id) once it has: feedback waits for a case just scored.
+ */
+interface DrainMessage {
+  readonly amlopsAuditSpool: 'drain' | 'drained';
+  readonly id: number;
+}
 
-function isWriteNowMessage(message: unknown): boolean {
-  return (message as { amlopsAuditSpool?: unknown } | null)?.amlopsAuditSpool === WRITE_NOW.amlopsAuditSpool;
+function isDrainMessage(message: unknown, kind: DrainMessage['amlopsAuditSpool']): message is DrainMessage {
+  return (message as { amlopsAuditSpool?: unknown } | null)?.amlopsAuditSpool === kind;
 }
 
 /** The spool folder of the cluster whose primary is `primaryPid`. */
@@ -34,8 +40,8 @@ function spoolDir(config: Config, cwd: string, primaryPid: number): string {
 }
 
 const HOUR = 3_600_000;
-/** Shortest pause of the spool writer between two passes over an empty spool, in milliseconds. */
-const MIN_SPOOL_POLL_MS = 100;
+/** Pause of the spool writer between two passes over an empty spool, in milliseconds. */
+const SPOOL_POLL_MS = 100;
 const DAY = 86_400_000;
 
 /** How `amlops serve` runs. */
@@ -54,7 +60,7 @@ export interface ServeOptions {
 export interface RunningServer {
   readonly url: string;
   readonly server: ServerApp;
-  /** Stops taking requests, lets those in flight finish, writes the audit queue out, closes the stores. */
+  /** Stops taking requests, lets those in flight finish, writes the audit out, closes the stores. */
   shutdown(): Promise<void>;
 }
 
@@ -78,9 +84,15 @@ export async function startScoringProcess(
   const logger = options.logDestination ? pino(logOptions, options.logDestination) : pino(logOptions);
   let draining = false;
   let spool: AuditSpoolStatus | undefined;
+  let drainIds = 0;
+  const drains = new Map<number, () => void>();
   if (cluster.isWorker)
     process.on('message', (message) => {
       if (isSpoolStatusMessage(message)) spool = message;
+      else if (isDrainMessage(message, 'drained')) {
+        drains.get(message.id)?.();
+        drains.delete(message.id);
+      }
     });
   const server = await openServerApp(config, {
     cwd: options.cwd,
@@ -95,15 +107,16 @@ export async function startScoringProcess(
     // A worker appends its audit records to a spool file; the primary's thread writes them to the store.
     ...(cluster.isWorker
       ? {
-          openAuditSink: async () =>
-            openAuditSpoolSink({
-              dir: spoolDir(config, options.cwd, process.ppid),
-              maxBytes: config['audit.spoolMaxMb'] * 2 ** 20,
-            }),
-          auditSpool: () => spool,
-          requestAuditWrite: () => process.send?.(WRITE_NOW),
-          // Feedback on a case scored a moment ago waits for the spool writer (it runs every audit.flushMs when a core is free).
-          auditLagMs: 5000 + 5 * config['audit.flushMs'],
+          primaryAudit: {
+            dir: spoolDir(config, options.cwd, process.ppid),
+            status: () => spool,
+            drain: () =>
+              new Promise<void>((resolve) => {
+                const id = ++drainIds;
+                drains.set(id, resolve);
+                process.send?.({ amlopsAuditSpool: 'drain', id } satisfies DrainMessage);
+              }),
+          },
           // A scrape counts every worker, whichever one takes it.
           clusterMetrics: clusterMetricsOfWorker,
         }
@@ -135,7 +148,10 @@ export async function startScoringProcess(
         await server.app.close();
         await server.close();
         logger.info(
-          { auditWritten: server.audit?.written ?? 0, auditDropped: server.audit?.dropped ?? 0 },
+          {
+            auditWritten: server.audit?.recorder.written ?? 0,
+            auditRefused: server.audit?.recorder.refused ?? 0,
+          },
           'scoring server stopped',
         );
       })();
@@ -146,10 +162,10 @@ export async function startScoringProcess(
 
 /**
  * `amlops serve`: one process, or a node cluster of `server.workers` processes (0: one per core)
- * sharing the port. In a cluster each worker appends its audit records to a spool file (no other
- * process is woken on the request path) and a thread of the primary, at the lowest priority,
- * writes the spool to the store (see `SpoolIngest`). SIGTERM or SIGINT drains: each process stops
- * accepting, finishes its requests in flight and spools its audit queue; the primary returns when
+ * sharing the port. Every process appends each answered case to a spool file of its own before
+ * answering (no other process is woken on the request path); a thread (the primary's in a
+ * cluster) writes the spool to the store (see `SpoolIngest`). SIGTERM or SIGINT drains: each
+ * process stops accepting and finishes its requests in flight; the primary returns when
  * all have exited and the spool is written. A worker that dies otherwise is replaced; its file is
  * written all the same.
  *
@@ -185,17 +201,12 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
       {
         dir,
         databaseUrl: databaseUrlOf(config, options.cwd),
-        // A pause between passes even when each request is written at once (audit.flushMs 0).
-        pollMs: Math.max(config['audit.flushMs'], MIN_SPOOL_POLL_MS),
-        priority: config['audit.writerPriority'],
-        // At most half the workers' spool room: the rest takes the records written meanwhile.
-        deferBytes:
-          Math.min(config['audit.spoolDeferMb'], (count * config['audit.spoolMaxMb']) / 2) * 2 ** 20,
-        busyAtLeast: config['audit.spoolDeferBusyPercent'] / 100,
+        pollMs: SPOOL_POLL_MS,
+        ...writerDeferral(config, count),
       },
       (problem) => logger.error({ spool: dir }, problem),
     );
-    logger.info({ spool: dir, priority: writer.priority }, 'audit spool writer started');
+    logger.info({ spool: dir }, 'audit spool writer started');
   }
   const broadcast = writer
     ? setInterval(() => {
@@ -219,8 +230,14 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
     /** Workers that have started serving (and so listen for 'shutdown'). */
     const serving = new Set<number>();
     answerClusterMetrics();
-    cluster.on('message', (_worker, message) => {
-      if (isWriteNowMessage(message)) writer?.writeNow();
+    cluster.on('message', (worker, message) => {
+      if (!isDrainMessage(message, 'drain')) return;
+      const answer = () => {
+        if (worker.isConnected())
+          worker.send({ amlopsAuditSpool: 'drained', id: message.id } satisfies DrainMessage);
+      };
+      if (writer) writer.drain().then(answer, () => undefined);
+      else answer();
     });
     cluster.on('listening', (worker, address) => {
       serving.add(worker.id);

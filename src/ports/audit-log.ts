@@ -107,28 +107,12 @@ export interface ScoredWindow extends ScoredCases {
 }
 
 /**
- * How far into an outside source of scored cases (a spool file of a serving machine) the cases of
- * an append reach: stored in the same transaction as the cases, so that a writer restarted after a
- * crash resumes exactly there, neither losing nor repeating a case.
- */
-export interface SourceCheckpoint {
-  /** The source's name, unique on every machine sharing the store. */
-  readonly source: string;
-  /** Bytes of the source consumed once the cases are appended. */
-  readonly position: number;
-}
-
-/**
- * Where every scored case is recorded (written in batches by the scoring service's audit queue)
- * and where analysts' feedback on them is kept.
+ * Where every scored case is recorded (written from the serving processes' spool files by an
+ * `AuditStoreWriter`) and read, and where analysts' feedback on them is kept.
  */
 export interface AuditLog {
-  /** Appends scored cases in one transaction, with the checkpoint of their source when given. */
-  append(cases: readonly ScoredCase[], checkpoint?: SourceCheckpoint): Promise<void>;
-  /** The position of a source's last checkpoint; undefined when it has none. */
-  checkpointOf(source: string): Promise<number | undefined>;
-  /** Forgets a source's checkpoint (once the source is consumed and removed). */
-  forgetCheckpoint(source: string): Promise<void>;
+  /** Appends scored cases in one transaction (imports and tests; serving goes through the spool). */
+  append(cases: readonly ScoredCase[]): Promise<void>;
   list(query?: ScoredCaseQuery): Promise<Page<ScoredCase>>;
   /** The scored case a request id and row, or a case id (its latest scoring), names; undefined when none. */
   findCase(

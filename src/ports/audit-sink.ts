@@ -5,7 +5,7 @@ export interface AuditSchema {
 }
 
 /**
- * Scored cases as the audit queue hands them to be written: flat arrays, no object per case, so
+ * Scored cases as the audit recorder hands them to be written: flat arrays, no object per case, so
  * that the queue holds little for the garbage collector and a batch crosses a thread boundary
  * cheaply. A *part* is consecutive cases of one request (a large request is written in parts).
  */
@@ -35,17 +35,21 @@ export interface AuditBatch {
 }
 
 /**
- * Where the audit queue writes scored cases: one call per batch, all or nothing; it throws when
- * the batch was not written (the queue retries, then counts the cases as failed).
+ * Where a serving process puts the cases it scored before answering them: appended durably enough
+ * that the end of the process loses none (a file of its own), with a bound on what may wait there
+ * for the store. The audit recorder appends each group of requests once, then answers them.
  */
 export interface AuditSink {
-  write(batch: AuditBatch): Promise<void>;
   /**
-   * Writes the batch before returning, throwing when it cannot; only sinks whose writes are
-   * synchronous and short have it (the spool file). The queue uses it to write each request's
-   * cases before the request is answered (`audit.flushMs` 0).
+   * Appends every case of the batch before returning, or none: throws AUDIT_UNAVAILABLE (nothing
+   * appended) when the cases not yet in the store already take the sink's bound, or when it cannot
+   * write.
    */
-  writeNow?(batch: AuditBatch): void;
-  /** Finishes the writes in progress and releases the store. */
+  append(batch: AuditBatch): void;
+  /** Bytes appended and not yet written to the store. */
+  readonly backlogBytes: number;
+  /** Flushes what was appended to the disk itself (fsync), so that a machine crash loses none of it. */
+  sync(): void;
+  /** Finishes the sink's file (the store's writer takes the rest). */
   close(): Promise<void>;
 }

@@ -1,10 +1,9 @@
-import { AmlopsError } from '../core/errors/index.js';
 import type { CaseReasons } from '../core/scoring/case-reasons.js';
 import { type ColumnarInput, columnarInput } from '../core/scoring/columnar-input.js';
 import type { ScoringWarning } from '../core/scoring/scoring-warning.js';
 import { validateScoringInput } from '../core/scoring/validate-scoring-input.js';
 import type { ScoredCase } from '../ports/audit-log.js';
-import type { AuditQueue } from './audit-queue.js';
+import type { AuditRecorder } from './audit-recorder.js';
 import type { LoadedModel } from './loaded-model.js';
 import type { ServingModels } from './serving-models.js';
 
@@ -35,8 +34,8 @@ export interface ScoredRequest {
 
 export interface ScoringServiceOptions {
   readonly models: ServingModels;
-  /** Where scored cases go; none means auditing is off. */
-  readonly audit?: AuditQueue;
+  /** Where scored cases are recorded before they are answered; none means auditing is off. */
+  readonly audit?: AuditRecorder;
   readonly maxRows: number;
   /** Score the challenger too, after answering, and report its scores here (never returned). */
   readonly onShadow?: (shadow: {
@@ -50,7 +49,7 @@ export interface ScoringServiceOptions {
 
 /**
  * The scoring use case: resolves the model, checks the input against its contract, scores (with
- * reasons when asked), queues every case for the audit log, and shadow-scores the challenger.
+ * reasons when asked), records every case in the audit log before answering, and shadow-scores the challenger.
  *
  * @example
  * const scored = await service.score({ input: parsePredictBody(body).input, requestId: 'r-1' });
@@ -92,8 +91,8 @@ export class ScoringService {
     const reasons = request.explain
       ? Array.from({ length: input.rowCount }, (_, row) => scorer.explain(input, row))
       : undefined;
-    const audit = this.#options.audit;
-    const queued = audit?.offer({
+    // Answered only once recorded: a refusal (AUDIT_UNAVAILABLE) leaves the request unanswered.
+    await this.#options.audit?.record({
       requestId: request.requestId,
       modelName: loaded.name,
       modelVersion: loaded.version,
@@ -104,11 +103,6 @@ export class ScoringService {
       input,
       scores,
     });
-    if (queued === false && audit?.refusesWhenFull)
-      throw new AmlopsError(
-        'AUDIT_UNAVAILABLE',
-        `the audit log cannot take ${input.rowCount} more case${input.rowCount === 1 ? '' : 's'} now (${audit.depth} waiting to be written); this request is not answered, so that no score goes unrecorded: try again shortly`,
-      );
     const challenger = this.#options.models.challenger;
     const onShadow = this.#options.onShadow;
     if (challenger && onShadow && request.model === undefined && challenger !== loaded)

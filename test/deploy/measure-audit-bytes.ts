@@ -32,9 +32,6 @@ const env = {
   AMLOPS_TRAINING_PRESET: 'original',
   AMLOPS_PROMOTION_POLICY: 'always',
   AMLOPS_LOG_LEVEL: 'warn',
-  // Room for every case posted: with the default (50,000 per process) a burst of larger requests
-  // overflows the queue and cases are dropped (audit.whenFull=drop), which is not what is measured.
-  AMLOPS_AUDIT_QUEUE_SIZE: '2000000',
   ...(postgres ? { DATABASE_URL: postgres.url } : {}),
 };
 const amlops = (...args: string[]) => execFileSync('node', [cli, ...args], { env, cwd: home, stdio: 'pipe' });

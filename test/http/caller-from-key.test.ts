@@ -41,7 +41,7 @@ describe('who did it, with API keys', () => {
   it('records the calling key on each scored case, as the analyst of a conclusion and as who promoted, whatever the body says', async () => {
     const scored = await post('/predict', keys['scoring-client']!, EXAMPLE_BODY);
     expect(scored.statusCode, scored.body).toBe(200);
-    await h.server.audit?.flush();
+    await h.server.audit?.drain();
     const cases = await h.server.auditLog.list();
     expect(cases.items.map((c) => c.caller)).toEqual(EXAMPLE_BODY.risk_pld.map(() => 'scoring-client'));
     const requestId = JSON.parse(scored.body).request_id;

@@ -19,7 +19,7 @@ beforeAll(async () => {
     (await server.app.inject({ method: 'POST', url: '/predict', payload: predictBody(cases, 0, 300) }))
       .statusCode,
   ).toBe(200);
-  await server.audit!.flush();
+  await server.audit!.drain();
   expect((await h.run('monitor')).state).toBe('Completed');
 });
 afterAll(async () => {

@@ -140,7 +140,7 @@ describe('monitoring, done when', () => {
           });
           expect(response.statusCode).toBe(200);
         }
-        await server.audit!.flush();
+        await server.audit!.drain();
       };
       const before = receiver.received.length;
       await score(generateCases({ rows: 2000, seed: 22 }).frame);

@@ -133,7 +133,7 @@ describe('amlops predictions', () => {
       url: '/predict',
       payload: { ...EXAMPLE_BODY, case_id: ['K-1'] },
     });
-    await h.server.audit!.flush();
+    await h.server.audit!.drain();
     const list = await cli('predictions', 'list', '--case', 'K-1', '--json');
     expect(list.code).toBe(0);
     const [item] = JSON.parse(list.out);
@@ -170,7 +170,7 @@ describe('amlops predictions', () => {
       }),
     );
     const ids = (await Promise.all(sent)).map((res) => res.json().request_id as string);
-    await h.server.audit!.flush();
+    await h.server.audit!.drain();
     const list = await cli('predictions', 'list', '--client-request', 'erp-batch-17', '--json');
     const items = JSON.parse(list.out) as { requestId: string; clientRequestId: string }[];
     expect(items.map((c) => c.requestId).sort()).toEqual([...ids].sort());
@@ -201,7 +201,7 @@ describe('amlops predictions', () => {
       request_id: string;
       predictions: number[];
     };
-    await h.server.audit!.flush();
+    await h.server.audit!.drain();
     const labels = predictions.map((_, i) => (i % 3 === 0 || i > 30 ? 1 : 0));
     for (let row = 0; row < n; row++) {
       const posted = await h.server.app.inject({
@@ -237,9 +237,9 @@ describe('amlops predictions', () => {
 
 describe('amlops serve', () => {
   it('drains requests in flight on shutdown and writes their audit records', async () => {
-    const config = { ...h.config, 'server.port': 0, 'audit.flushMs': 5000 };
+    const config = { ...h.config, 'server.port': 0 };
     const running = await startScoringProcess(config, { cwd: h.home, version: '0.1.0', retention: false });
-    const before = running.server.audit!.written;
+    const before = running.server.audit!.recorder.written;
     const requests = Array.from({ length: 40 }, (_, i) =>
       fetch(`${running.url}/predict`, {
         method: 'POST',
@@ -256,7 +256,7 @@ describe('amlops serve', () => {
     // A request is either served, or refused before it was accepted; never failed half-way.
     expect(statuses.every((s) => s === 200 || s === 503 || s === 'refused')).toBe(true);
     expect(served).toBeGreaterThan(0);
-    expect(running.server.audit!.written - before).toBe(served);
-    expect(running.server.audit!.depth).toBe(0);
+    expect(running.server.audit!.recorder.written - before).toBe(served);
+    expect(running.server.audit!.recorder.backlogBytes).toBe(0);
   });
 });

@@ -62,7 +62,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
   const body = predictBody(generateCases({ rows: 200, seed: 43 }).frame, 0, 200);
   expect((await server.app.inject({ method: 'POST', url: '/predict', payload: body })).statusCode).toBe(200);
-  await server.audit?.flush();
+  await server.audit?.drain();
   await server.flushServiceStats();
   browser = await launchChromium();
 }, 180_000);

@@ -46,13 +46,13 @@ export class S3ArtifactStore implements ArtifactStore {
     this.#location = location;
   }
 
-  /** STORE_UNAVAILABLE saying what failed, where and the SDK's reason. */
+  /** STORE_UNAVAILABLE saying what failed, in which bucket and prefix, on which endpoint, and the SDK's reason. */
   #unavailable(error: unknown, what: string): AmlopsError {
     const name = (error as Error | null)?.name;
     const reason = errorReason(error);
     return new AmlopsError(
       'STORE_UNAVAILABLE',
-      `${what} on ${this.#location} failed: ${reason}${name && name !== 'Error' && !reason.includes(name) ? ` (${name})` : ''}`,
+      `${what} in ${this.rootUri} on ${this.#location} failed: ${reason}${name && name !== 'Error' && !reason.includes(name) ? ` (${name})` : ''}`,
       undefined,
       { cause: error },
     );
@@ -197,6 +197,11 @@ export class S3ArtifactStore implements ArtifactStore {
 
   child(path: string): S3ArtifactStore {
     const { relative } = this.#key(path);
-    return new S3ArtifactStore(relative ? `${this.rootUri}/${relative}` : this.rootUri, this.#client);
+    // The same endpoint: its errors name it as the parent's do.
+    return new S3ArtifactStore(
+      relative ? `${this.rootUri}/${relative}` : this.rootUri,
+      this.#client,
+      this.#location,
+    );
   }
 }

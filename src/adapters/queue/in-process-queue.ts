@@ -49,11 +49,6 @@ export class InProcessQueue implements JobQueue {
     await Promise.allSettled([...this.#active]);
   }
 
-  /** Jobs not yet started. */
-  get pending(): number {
-    return this.#waiting.length;
-  }
-
   #pump(): void {
     const handler = this.#handler;
     while (handler && !this.#stopped && this.#active.size < this.#concurrency && this.#waiting.length > 0) {

@@ -10,7 +10,7 @@ export const PIPELINE_QUEUE = 'amlops-pipelines';
 export interface PgBossQueueOptions {
   /** How often an idle worker asks for a job (pg-boss: at least 0.5 s). */
   readonly pollSeconds?: number;
-  /** How many times a job whose worker died is handed out again. */
+  /** How many times a job whose worker died (or whose handler rejected) is handed out again. */
   readonly crashRetries?: number;
   /**
    * Backstop for a job whose worker died with no live worker to notice: pg-boss hands it out
@@ -23,8 +23,9 @@ export interface PgBossQueueOptions {
 /**
  * The job queue of the scale-out deployment: pg-boss (v10) in the `pgboss` schema of the
  * PostgreSQL store, so that any number of `amlops worker`s on any machine share it. The job id is
- * the pipeline run's id. A job is retried by pg-boss only when its worker died (the flow's own
- * retries happen inside the run): `requeue` fails the active job, which pg-boss turns into a retry.
+ * the pipeline run's id. A job is retried by pg-boss only when its worker died or its handler
+ * rejected (the flow's own retries happen inside the run): `requeue` fails the active job, which
+ * pg-boss turns into a retry.
  *
  * @example
  * const queue = await PgBossQueue.open('postgres://amlops@db/amlops');
@@ -35,7 +36,7 @@ export class PgBossQueue implements JobQueue {
   readonly #boss: PgBoss;
   readonly #pollSeconds: number;
   readonly #workers: string[] = [];
-  #stopped = false;
+  #stopping: Promise<void> | undefined;
 
   private constructor(boss: PgBoss, pollSeconds: number) {
     this.#boss = boss;
@@ -108,8 +109,14 @@ export class PgBossQueue implements JobQueue {
   }
 
   async stop(): Promise<void> {
-    if (this.#stopped) return;
-    this.#stopped = true;
-    await this.#boss.stop({ graceful: true, wait: true, timeout: 60_000 });
+    // A second call waits for the same stop.
+    this.#stopping ??= this.#boss.stop({
+      graceful: true,
+      wait: true,
+      // No limit: pg-boss's own graceful stop gives up after `timeout` and fails the jobs still
+      // being handled, which another worker would then take while this one still runs them.
+      timeout: Number.POSITIVE_INFINITY,
+    });
+    await this.#stopping;
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AmlopsError } from '../../core/errors/index.js';
@@ -7,27 +7,30 @@ import { spoolFileName } from './spool-files.js';
 import { encodeSpoolRecord } from './spool-frame.js';
 
 export interface AuditSpoolSinkOptions {
-  /** The primary's spool folder (`spoolDirOf`). */
+  /** The spool folder its writer consumes (`spoolDirOf`). */
   readonly dir: string;
-  /** Most bytes of this process's records waiting in the folder; beyond, writes are refused. */
+  /** Most bytes of this process's records waiting in the folder; beyond, appends are refused. */
   readonly maxBytes: number;
   /** A file is finished and the next one started once it holds this many bytes. */
   readonly rotateBytes?: number;
 }
 
 const DEFAULT_ROTATE = 32 * 1024 * 1024;
+/** What a refused client is told to wait before trying again, in seconds. */
+const RETRY_AFTER_SECONDS = 1;
 
 /**
- * An audit sink for a serving worker that appends each batch to a spool file of its own, one
- * `write` per batch, and returns: no other thread or process is woken on the request path, and a
- * record is on disk (in the page cache) before the writer thread of the primary reads it into the
- * store (see `openAuditSpoolWriter`). Files are named by `spoolFileName`: `.open` while appended
- * to, renamed `.spool` when finished (every `rotateBytes`, and on `close`). Refuses a batch
- * (AUDIT_SPOOL_FULL) while this process's files not yet consumed hold `maxBytes`.
+ * The audit sink of a serving process: appends each batch to a spool file of its own, one `write`
+ * per batch, before the batch's requests are answered, so that a process killed afterwards has
+ * lost none of them (the page cache holds them; `sync` puts them on the disk). A writer (see
+ * `SpoolIngest`) moves them into the store and removes consumed files. Files are named by
+ * `spoolFileName`: `.open` while appended to, renamed `.spool` when finished (every `rotateBytes`,
+ * and on `close`). Refuses a batch with AUDIT_UNAVAILABLE while this process's files not yet
+ * consumed hold `maxBytes`.
  *
  * @example
- * const sink = openAuditSpoolSink({ dir: spoolDirOf(home, hostname(), process.ppid), maxBytes: 256 * 2 ** 20 });
- * await sink.write(batch);
+ * const sink = openAuditSpoolSink({ dir: spoolDirOf(home, hostname(), process.pid), maxBytes: 256 * 2 ** 20 });
+ * sink.append(batch);
  */
 export function openAuditSpoolSink(options: AuditSpoolSinkOptions): AuditSink {
   const rotateBytes = options.rotateBytes ?? DEFAULT_ROTATE;
@@ -47,45 +50,70 @@ export function openAuditSpoolSink(options: AuditSpoolSinkOptions): AuditSink {
     bytes = 0;
   };
   const finish = () => {
+    fdatasyncSync(fd);
     closeSync(fd);
     fd = -1;
     const done = join(options.dir, spoolFileName({ ...name, seq, finished: true }));
     renameSync(path, done);
     if (bytes > 0) finished.push({ path: done, bytes });
+    bytes = 0;
     seq += 1;
   };
   const waiting = () => finished.reduce((sum, f) => sum + f.bytes, bytes);
   start();
 
-  /** Throws AUDIT_SPOOL_FULL unless `more` bytes fit (the writer may have removed files since). */
+  const unavailable = (why: string, cause?: unknown) =>
+    new AmlopsError(
+      'AUDIT_UNAVAILABLE',
+      `${why}; this request is not answered, so that no score goes unrecorded: try again in ${RETRY_AFTER_SECONDS} s`,
+      { retryAfterSeconds: RETRY_AFTER_SECONDS },
+      { cause },
+    );
+  /** Throws unless `more` bytes fit (the writer may have removed files since the last look). */
   const makeRoom = (more: number) => {
     if (waiting() + more <= options.maxBytes) return;
     finished = finished.filter((f) => existsSync(f.path));
     if (waiting() + more > options.maxBytes)
-      throw new AmlopsError(
-        'AUDIT_SPOOL_FULL',
-        `the audit spool of process ${process.pid} holds ${Math.round(waiting() / 2 ** 20)} MB not yet written to the store (audit.spoolMaxMb)`,
+      throw unavailable(
+        `serving process ${process.pid} holds ${Math.round(waiting() / 2 ** 20)} MB of answered cases the store has not taken yet (audit.maxBacklogMb)`,
       );
-  };
-  const writeNow = (batch: AuditBatch) => {
-    if (closed) throw new Error('the audit spool is closed');
-    // Refused before it is encoded: under overload the queue retries full batches, each time.
-    makeRoom(1);
-    const record = encodeSpoolRecord(batch);
-    makeRoom(record.length);
-    for (let at = 0; at < record.length; ) at += writeSync(fd, record, at, record.length - at);
-    bytes += record.length;
-    if (bytes >= rotateBytes) {
-      finish();
-      start();
-    }
   };
 
   return {
-    async write(batch) {
-      writeNow(batch);
+    append(batch: AuditBatch) {
+      if (closed) throw unavailable('the audit spool is closed (the server is stopping)');
+      // Refused before it is encoded: under overload every group of requests would encode in vain.
+      makeRoom(1);
+      const record = encodeSpoolRecord(batch);
+      makeRoom(record.length);
+      let at = 0;
+      try {
+        while (at < record.length) at += writeSync(fd, record, at, record.length - at);
+      } catch (error) {
+        // A record cut short would end the file: the next records go to a new one.
+        if (at > 0) {
+          bytes += at;
+          finish();
+          start();
+        }
+        throw unavailable(
+          `the audit spool file ${path} cannot be written (${(error as Error).message})`,
+          error,
+        );
+      }
+      bytes += record.length;
+      if (bytes >= rotateBytes) {
+        finish();
+        start();
+      }
     },
-    writeNow,
+    get backlogBytes() {
+      finished = finished.filter((f) => existsSync(f.path));
+      return waiting();
+    },
+    sync() {
+      if (fd >= 0) fdatasyncSync(fd);
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -15,15 +15,17 @@ export interface SpoolFileName {
 }
 
 /**
- * The spool folder of one `amlops serve` primary: `<home>/audit-spool/<host>~<pid>`. Its workers
- * append there and only its writer reads there, so two servers sharing a home never write a
- * record twice.
+ * The spool folder of one server (an `amlops serve` primary, or a single scoring process):
+ * `<home>/audit-spool/<host>~<pid>`, with `.<instance>` for a second server in the same process.
+ * Its processes append there and only its writer reads there, so two servers sharing a home never
+ * write a record twice.
  *
  * @example
  * spoolDirOf('/srv/.amlops', 'scoring-1', 4242); // '/srv/.amlops/audit-spool/scoring-1~4242'
+ * spoolDirOf('/srv/.amlops', 'scoring-1', 4242, 2); // '/srv/.amlops/audit-spool/scoring-1~4242.2'
  */
-export function spoolDirOf(home: string, host: string, primaryPid: number): string {
-  return join(spoolRootOf(home), `${host}~${primaryPid}`);
+export function spoolDirOf(home: string, host: string, primaryPid: number, instance = 0): string {
+  return join(spoolRootOf(home), `${host}~${primaryPid}${instance > 0 ? `.${instance}` : ''}`);
 }
 
 /** The folder that holds every primary's spool folder. */
@@ -33,7 +35,7 @@ export function spoolRootOf(home: string): string {
 
 /** The host and primary pid a spool folder's name carries; undefined for another name. */
 export function parseSpoolDirName(name: string): { host: string; pid: number } | undefined {
-  const match = /^(.+)~(\d+)$/.exec(name);
+  const match = /^(.+)~(\d+)(?:\.\d+)?$/.exec(name);
   return match ? { host: match[1]!, pid: Number(match[2]) } : undefined;
 }
 

@@ -1,14 +1,14 @@
 import { open, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { AuditLog, ScoredCase } from '../../ports/audit-log.js';
-import { scoredCasesOf } from '../sql/audit-log-sink.js';
+import type { AuditBatch } from '../../ports/audit-sink.js';
+import type { AuditStoreWriter } from '../../ports/audit-store-writer.js';
 import { parseSpoolDirName, parseSpoolFileName, processIsAlive, type SpoolFileName } from './spool-files.js';
 import { decodeSpoolRecords } from './spool-frame.js';
 
 /** Bytes read from a spool file at a time (a record larger than this is read whole). */
 const READ_BYTES = 4 * 1024 * 1024;
 /** Cases appended per transaction (with the file's checkpoint). */
-const APPEND_CASES = 2000;
+const APPEND_CASES = 20_000;
 
 export interface SpoolIngestOptions {
   /** The spool folder to consume (`spoolDirOf`). */
@@ -16,7 +16,7 @@ export interface SpoolIngestOptions {
   /** This machine's name, as spool folders carry it. */
   readonly host: string;
   /** Where the audit records go. */
-  readonly log: Pick<AuditLog, 'append' | 'checkpointOf' | 'forgetCheckpoint'>;
+  readonly writer: AuditStoreWriter;
   /** Told of a damaged file or a spool folder that could not be adopted. */
   readonly onProblem?: (message: string) => void;
 }
@@ -99,7 +99,7 @@ export class SpoolIngest {
    * only measured.
    */
   async pass(onBacklog?: (bytes: number) => void, options: PassOptions = {}): Promise<SpoolPass> {
-    const { dir, log } = this.#options;
+    const { dir, writer } = this.#options;
     const files: {
       name: string;
       path: string;
@@ -122,7 +122,7 @@ export class SpoolIngest {
       if (size === undefined) continue;
       let state = this.#files.get(file.source);
       if (!state) {
-        state = { position: (await log.checkpointOf(file.source)) ?? 0 };
+        state = { position: (await writer.checkpointOf(file.source)) ?? 0 };
         this.#files.set(file.source, state);
       }
       files.push({ name, path, file, complete, size, state });
@@ -148,7 +148,7 @@ export class SpoolIngest {
           );
         // The file goes before its checkpoint: a crash in between re-reads nothing.
         await unlink(path);
-        await log.forgetCheckpoint(file.source);
+        await writer.forgetCheckpoint(file.source);
         this.#files.delete(file.source);
         backlogBytes -= size - state.position;
         worked = true;
@@ -186,15 +186,17 @@ export class SpoolIngest {
         }
         const { records, consumed, damaged } = decoded;
         for (let i = 0; i < records.length; ) {
-          const cases: ScoredCase[] = [];
+          const batches: AuditBatch[] = [];
+          let cases = 0;
           let end = 0;
-          while (i < records.length && cases.length < APPEND_CASES) {
-            for (const c of scoredCasesOf(records[i]!.batch)) cases.push(c);
+          while (i < records.length && cases < APPEND_CASES) {
+            batches.push(records[i]!.batch);
+            cases += records[i]!.batch.scores.length;
             end = records[i]!.end;
             i++;
           }
-          await this.#options.log.append(cases, { source, position: state.position + end });
-          this.#written += cases.length;
+          await this.#options.writer.append(batches, { source, position: state.position + end });
+          this.#written += cases;
           appended = true;
           onAppended(state.position + end);
         }

@@ -11,11 +11,11 @@ import type {
   ScoredCaseQuery,
   ScoredWindow,
   ScoredWindowQuery,
-  SourceCheckpoint,
   SubjectErasure,
   SubjectRecords,
 } from '../../ports/audit-log.js';
 import type { Page } from '../../ports/page.js';
+import { auditPartitionNamed, ensureAuditPartitions, LIST_PARTITIONS } from './audit-partitions.js';
 import type { AuditAppender } from './audit-sqlite-appender.js';
 import type { AuditTables } from './audit-tables.js';
 import type { Database } from './database.js';
@@ -41,6 +41,8 @@ export class SqlAuditLog implements AuditLog {
   readonly #database: SqlDatabase;
   readonly #db: Db;
   readonly #appender: AuditAppender | undefined;
+  /** On PostgreSQL, the audit table's monthly partitions this log has made sure of. */
+  readonly #partitions = new Set<string>();
 
   private constructor(database: SqlDatabase, appender: AuditAppender | undefined) {
     this.#database = database;
@@ -57,9 +59,15 @@ export class SqlAuditLog implements AuditLog {
     return new SqlAuditLog(database, appender);
   }
 
-  async append(cases: readonly ScoredCase[], checkpoint?: SourceCheckpoint): Promise<void> {
-    if (cases.length === 0 && !checkpoint) return;
-    if (this.#appender) return this.#appender.append(cases, checkpoint);
+  async append(cases: readonly ScoredCase[]): Promise<void> {
+    if (cases.length === 0) return;
+    if (this.#appender) return this.#appender.append(cases);
+    if (this.#database.flavor.kind === 'postgres')
+      await ensureAuditPartitions(
+        (text) => sql.raw(text).execute(this.#db),
+        cases.map((c) => c.time),
+        this.#partitions,
+      );
     await this.#db.transaction().execute(async (trx) => {
       if (this.#database.flavor.kind === 'postgres') await appendUnnest(trx, cases);
       else
@@ -78,26 +86,7 @@ export class SqlAuditLog implements AuditLog {
           }));
           await trx.insertInto('audit_predictions').values(rows).execute();
         }
-      if (checkpoint)
-        await trx
-          .insertInto('audit_spool_checkpoints')
-          .values({ source: checkpoint.source, position: checkpoint.position })
-          .onConflict((oc) => oc.column('source').doUpdateSet({ position: checkpoint.position }))
-          .execute();
     });
-  }
-
-  async checkpointOf(source: string): Promise<number | undefined> {
-    const row = await this.#db
-      .selectFrom('audit_spool_checkpoints')
-      .select('position')
-      .where('source', '=', source)
-      .executeTakeFirst();
-    return row ? Number(row.position) : undefined;
-  }
-
-  async forgetCheckpoint(source: string): Promise<void> {
-    await this.#db.deleteFrom('audit_spool_checkpoints').where('source', '=', source).execute();
   }
 
   async list(query: ScoredCaseQuery = {}): Promise<Page<ScoredCase>> {
@@ -249,12 +238,25 @@ export class SqlAuditLog implements AuditLog {
 
   async deleteOlderThan(time: number): Promise<number> {
     return this.#db.transaction().execute(async (trx) => {
+      let dropped = 0;
+      if (this.#database.flavor.kind === 'postgres')
+        // Whole months past the cutoff go at once: no row by row deletion, no table bloat.
+        for (const { name } of (await LIST_PARTITIONS.execute(trx)).rows) {
+          const partition = auditPartitionNamed(name);
+          if (!partition || partition.to > time) continue;
+          const counted = await sql<{ n: number }>`select count(*)::bigint as n from ${sql.id(name)}`.execute(
+            trx,
+          );
+          dropped += Number(counted.rows[0]?.n ?? 0);
+          await sql`drop table ${sql.id(name)}`.execute(trx);
+          this.#partitions.delete(name);
+        }
       const deleted = await trx
         .deleteFrom('audit_predictions')
         .where('scored_at', '<', time)
         .executeTakeFirst();
       await trx.deleteFrom('audit_feedback').where('received_at', '<', time).execute();
-      return Number(deleted.numDeletedRows);
+      return dropped + Number(deleted.numDeletedRows);
     });
   }
 

@@ -1,9 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
-import type { ScoredCase, SourceCheckpoint } from '../../ports/audit-log.js';
+import type { ScoredCase } from '../../ports/audit-log.js';
 
 /** Appends scored cases to a SQLite audit log through a prepared statement of its own connection. */
 export interface AuditAppender {
-  append(cases: readonly ScoredCase[], checkpoint?: SourceCheckpoint): void;
+  append(cases: readonly ScoredCase[]): void;
   close(): void;
 }
 
@@ -47,10 +47,7 @@ export function sqliteAuditAppender(file: string): AuditAppender {
   const one = insert(1);
   const manyValues: unknown[] = new Array(ROWS_PER_INSERT * COLUMNS);
   const oneValues: unknown[] = new Array(COLUMNS);
-  const remember = db.prepare(
-    'insert into audit_spool_checkpoints (source, position) values (?, ?) on conflict (source) do update set position = excluded.position',
-  );
-  const appendAll = db.transaction((cases: readonly ScoredCase[], checkpoint?: SourceCheckpoint) => {
+  const appendAll = db.transaction((cases: readonly ScoredCase[]) => {
     let at = 0;
     for (; at + ROWS_PER_INSERT <= cases.length; at += ROWS_PER_INSERT) {
       for (let k = 0; k < ROWS_PER_INSERT; k++) valuesOf(cases[at + k]!, manyValues, k * COLUMNS);
@@ -60,11 +57,10 @@ export function sqliteAuditAppender(file: string): AuditAppender {
       valuesOf(cases[at]!, oneValues, 0);
       one.run(oneValues);
     }
-    if (checkpoint) remember.run(checkpoint.source, checkpoint.position);
   });
   return {
-    append: (cases, checkpoint) => {
-      appendAll(cases, checkpoint);
+    append: (cases) => {
+      appendAll(cases);
     },
     close: () => db.close(),
   };

@@ -8,8 +8,6 @@ export interface AuditSpoolWriterData {
   readonly databaseUrl: string;
   /** Pause between passes once the folder is consumed, in milliseconds. */
   readonly pollMs: number;
-  /** `idle`: runs only on CPU time nothing else wants (SCHED_IDLE); `low`: nice 19; `normal`: the process's. */
-  readonly priority: 'idle' | 'low' | 'normal';
   /**
    * While the machine is at least `busyAtLeast` busy (0–1, the share of its cores' time not idle
    * since the last pass), records wait in the spool until they hold this many bytes; 0 (or
@@ -22,9 +20,13 @@ export interface AuditSpoolWriterData {
 
 /**
  * Main thread to writer: `close`: consume what is left, then close the store; `write-now`: the
- * next pass writes whatever waits, busy or not (someone needs a case scored a moment ago).
+ * next pass writes whatever waits, busy or not (someone needs a case scored a moment ago);
+ * `drain`: the same, answered `drained` once a pass begun after it has written what the files held.
  */
-export type AuditSpoolWriterMessage = { readonly kind: 'close' } | { readonly kind: 'write-now' };
+export type AuditSpoolWriterMessage =
+  | { readonly kind: 'close' }
+  | { readonly kind: 'write-now' }
+  | { readonly kind: 'drain'; readonly id: number };
 
 /** How far the writer is. */
 export interface AuditSpoolStatus {
@@ -38,8 +40,9 @@ export interface AuditSpoolStatus {
 
 /** Writer to main thread. */
 export type AuditSpoolWriterReply =
-  | { readonly kind: 'ready'; readonly priority: string }
+  | { readonly kind: 'ready' }
   | { readonly kind: 'open-failed'; readonly error: ThreadError }
   | ({ readonly kind: 'status' } & AuditSpoolStatus)
   | { readonly kind: 'problem'; readonly message: string }
+  | { readonly kind: 'drained'; readonly ids: readonly number[] }
   | { readonly kind: 'closed' };

@@ -1,17 +1,17 @@
-// Entry point of the audit spool writer thread: moves the records the serving workers append to
-// the spool folder into the audit log, pass after pass, on CPU time nothing else wants (SCHED_IDLE
-// on Linux), so that the threads answering requests always run first; the spool absorbs the lag.
-// With nice 19 instead, the writer's slices of a saturated core cost 2-3 ms at the 99th
-// percentile of `npm run bench:serve`. Even under SCHED_IDLE its work costs the workers about
-// 1.7 ms there (3.3 against 5.0 ms with the writer stopped), so while the machine is busy it lets
-// records wait in the spool up to `deferBytes` and writes them once the load falls.
+// Entry point of the audit spool writer thread: moves the records the serving processes append to
+// the spool folder into the store, pass after pass. While the machine is busy serving, records wait
+// in the spool (on disk already) up to `deferBytes` and are written once the load falls: the
+// writer's work, even on idle cores, cost the serving workers about 1.7 ms at the 99th percentile
+// of one case per request. Past that, it writes at the process's own priority, so that under
+// sustained load the store keeps pace and scoring is refused (AUDIT_UNAVAILABLE) only when the
+// store itself cannot follow.
 import { rmdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AuditLog } from '../../ports/audit-log.js';
+import type { AuditStoreWriter } from '../../ports/audit-store-writer.js';
 import { SpoolIngest } from '../spool/spool-ingest.js';
-import { openAuditLog } from '../sql/audit-open-log.js';
+import { openAuditStoreWriter } from '../sql/audit-open-writer.js';
 import type {
   AuditSpoolWriterData,
   AuditSpoolWriterMessage,
@@ -19,33 +19,18 @@ import type {
 } from './audit-spool-writer-messages.js';
 import { MachineBusyMeter } from './machine-busy.js';
 import { toThreadError } from './thread-error.js';
-import { runThisThreadAtLowestPriority, runThisThreadWhenIdle } from './thread-priority.js';
 
 const port = parentPort;
 if (!port) throw new Error('audit-spool-writer-worker.ts runs only as a worker thread');
 const reply = (message: AuditSpoolWriterReply) => port.postMessage(message);
-const {
-  dir,
-  databaseUrl,
-  pollMs,
-  priority: wanted,
-  deferBytes = 0,
-  busyAtLeast = 0.75,
-} = workerData as AuditSpoolWriterData;
+const { dir, databaseUrl, pollMs, deferBytes = 0, busyAtLeast = 0.75 } = workerData as AuditSpoolWriterData;
 /** Passes tried on close while the store fails; what is left stays in the spool for the next start. */
 const CLOSING_ATTEMPTS = 3;
 
-const priority =
-  wanted === 'idle'
-    ? runThisThreadWhenIdle()
-    : wanted === 'low'
-      ? runThisThreadAtLowestPriority()
-      : 'unchanged';
-
-let log: AuditLog | undefined;
+let log: AuditStoreWriter | undefined;
 try {
-  log = await openAuditLog(databaseUrl);
-  reply({ kind: 'ready', priority });
+  log = await openAuditStoreWriter(databaseUrl);
+  reply({ kind: 'ready' });
 } catch (error) {
   reply({ kind: 'open-failed', error: toThreadError(error) });
 }
@@ -55,16 +40,19 @@ if (log) {
   let closing = false;
   let urgent = false;
   let wake: (() => void) | undefined;
+  /** Drain requests waiting for a pass begun after they came (it writes whatever waits, busy or not). */
+  let drains: number[] = [];
   port.on('message', (message: AuditSpoolWriterMessage) => {
     if (message.kind === 'close') closing = true;
     else urgent = true;
+    if (message.kind === 'drain') drains.push(message.id);
     wake?.();
   });
   const busy = new MachineBusyMeter();
   const ingest = new SpoolIngest({
     dir,
     host: hostname(),
-    log: opened,
+    writer: opened,
     onProblem: (problem) => reply({ kind: 'problem', message: problem }),
   });
   await ingest.adoptOrphans();
@@ -77,6 +65,8 @@ if (log) {
     const busier = busy.sinceLastLook() >= busyAtLeast;
     const defer = !stopping && !urgent && busier ? deferBytes : 0;
     urgent = false;
+    const answering = drains;
+    drains = [];
     let worked = false;
     try {
       const status = (backlogBytes: number) =>
@@ -94,12 +84,15 @@ if (log) {
       worked = pass.worked;
       failures = 0;
       status(pass.backlogBytes);
+      // The pass read every file as far as it was written when it began, after these requests came.
+      if (answering.length > 0) reply({ kind: 'drained', ids: answering });
     } catch (error) {
+      drains.push(...answering);
       failures += 1;
       reply({ kind: 'problem', message: `audit spool not written: ${(error as Error).message}` });
     }
     if (stopping && (!worked || failures >= CLOSING_ATTEMPTS)) break;
-    if ((!worked || failures > 0) && !urgent && !closing)
+    if ((!worked || failures > 0) && !urgent && !closing && drains.length === 0)
       await new Promise<void>((resolve) => {
         wake = resolve;
         void sleep(failures > 0 ? Math.min(10_000, pollMs * 2 ** failures) : pollMs).then(resolve);

@@ -1,3 +1,4 @@
+import { alertBudgetCodes } from './codes/alert-budget-codes.js';
 import { alertCodes } from './codes/alert-codes.js';
 import { configCodes } from './codes/config-codes.js';
 import { dataCodes } from './codes/data-codes.js';
@@ -25,6 +26,7 @@ export const ERROR_CODES = {
   ...pipelineCodes,
   ...qualityCodes,
   ...alertCodes,
+  ...alertBudgetCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -9,6 +9,7 @@ import { type RocAucInterval, rocAucInterval } from './roc-auc-interval.js';
 import { type ScoreDistribution, scoreDistribution } from './score-distribution.js';
 import { sortedCalibrationTable } from './sorted-calibration-table.js';
 import { sortedCurvePoints } from './sorted-curve-points.js';
+import { type ThresholdTable, thresholdTable } from './threshold-table.js';
 
 /** How one split scored. Numbers that do not exist (e.g. ROC AUC without positives) are `null`, as JSON stores them. */
 export interface SplitEvaluation {
@@ -34,6 +35,11 @@ export interface SplitEvaluation {
   readonly prCurve: PrecisionRecallCurve;
   /** Scores per class in equal-width bins (reported for the test split). */
   readonly scoreDistribution?: ScoreDistribution;
+  /**
+   * Threshold, precision, recall and counts by alert rate (reported for the test split; absent
+   * from evaluations written before amlops kept it): what the alert budget is read from.
+   */
+  readonly thresholdTable?: ThresholdTable;
 }
 
 /** Sizes of the drawn parts of an evaluation. */
@@ -44,8 +50,8 @@ export interface EvaluationShape {
 }
 
 /**
- * Every metric of one split at an operating `threshold`, with the score distribution when
- * `withDistribution`.
+ * Every metric of one split at an operating `threshold`, with the score distribution and the
+ * threshold table when `heldOut` (the test split, or a labelled file the model never saw).
  *
  * @example
  * evaluateSplit([0, 1], [0.2, 0.7], 0.5, { curvePoints: 201, calibrationBins: 10, distributionBins: 20 }, false).rocAuc; // 1
@@ -55,11 +61,12 @@ export function evaluateSplit(
   probabilities: ArrayLike<number>,
   threshold: number,
   shape: EvaluationShape,
-  withDistribution: boolean,
+  heldOut: boolean,
 ): SplitEvaluation {
-  // One sort of each class serves every curve, rank metric and the calibration table.
+  // One sort of each class serves every curve, rank metric, the calibration and threshold tables.
   const sorted = classSortedScores(labels, probabilities);
-  const curves = curveSummary(sortedCurvePoints(sorted), shape.curvePoints);
+  const points = sortedCurvePoints(sorted);
+  const curves = curveSummary(points, shape.curvePoints);
   const positives = sorted.positives.length;
   const n = labels.length;
   return {
@@ -76,8 +83,11 @@ export function evaluateSplit(
     confusion: jsonSafeConfusion(confusionAtThreshold(labels, probabilities, threshold)),
     rocCurve: { ...curves.rocCurve, thresholds: curves.rocCurve.thresholds.map(finite) },
     prCurve: curves.prCurve,
-    ...(withDistribution
-      ? { scoreDistribution: scoreDistribution(labels, probabilities, shape.distributionBins) }
+    ...(heldOut
+      ? {
+          scoreDistribution: scoreDistribution(labels, probabilities, shape.distributionBins),
+          thresholdTable: thresholdTable(points),
+        }
       : {}),
   };
 }

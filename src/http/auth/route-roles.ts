@@ -109,6 +109,9 @@ export const ROUTE_ROLES: readonly RouteRole[] = [
   { method: 'POST', url: '/api/v1/models/:name/promote', access: 'write' },
   { method: 'POST', url: '/api/v1/models/:name/rollback', access: 'write' },
   { method: 'POST', url: '/api/v1/models/:name/aliases', access: 'write' },
+  // The alert budget of a version, and setting its alert threshold (a registry decision).
+  { method: 'GET', url: '/api/v1/models/:name/versions/:version/threshold', access: 'read' },
+  { method: 'POST', url: '/api/v1/models/:name/versions/:version/threshold', access: 'write' },
   { method: 'GET', url: '/api/v1/predictions', access: 'read' },
   { method: 'GET', url: '/api/v1/predictions/performance', access: 'read' },
   { method: 'GET', url: '/api/v1/predictions/:requestId/:row', access: 'read' },

@@ -1,11 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AmlopsError } from '../../core/errors/index.js';
+import {
+  type AlertBudgetQuestion,
+  alertBudgetReport,
+  budgetVersion,
+} from '../../services/alert-budget-report.js';
 import { listModels } from '../../services/list-models.js';
 import { modelAliases } from '../../services/model-aliases.js';
 import { promoteModelVersion } from '../../services/promote-model-version.js';
 import { rollbackProduction } from '../../services/rollback-production.js';
+import { setAlertThreshold } from '../../services/set-alert-threshold.js';
 import { showModel } from '../../services/show-model.js';
 import type { PlatformApiOptions } from './platform-api-options.js';
+import { queryParam } from './query-param.js';
 
 /** The body of a production decision: why (required), who (the caller's address when absent). */
 interface DecisionBody {
@@ -36,6 +43,34 @@ function decisionOf(request: FastifyRequest<{ Body: DecisionBody | undefined }>)
   return { by, reason: field(body, 'reason', true)! };
 }
 
+/** A version in a path: its number, or an alias (`production`, `challenger`). */
+const versionRef = (name: string, version: string) =>
+  /^[0-9]+$/.test(version) ? { name, version } : { name, alias: version };
+
+/** The question of a threshold request: `capacity` with `dailyVolume`, or `threshold`, or neither. */
+function budgetQuestion(query: Readonly<Record<string, string | string[] | undefined>>): AlertBudgetQuestion {
+  const capacity = queryParam.number(query, 'capacity');
+  const dailyVolume = queryParam.number(query, 'dailyVolume');
+  const threshold = queryParam.number(query, 'threshold');
+  const volume = dailyVolume !== undefined ? { dailyVolume } : {};
+  if (capacity !== undefined && threshold !== undefined)
+    throw new AmlopsError(
+      'USAGE',
+      'give either capacity (to pick a threshold) or threshold (to read one), not both',
+    );
+  if (threshold !== undefined) return { threshold, ...volume };
+  if (capacity !== undefined) {
+    if (dailyVolume === undefined)
+      throw new AmlopsError(
+        'ALERT_BUDGET_INVALID',
+        `a capacity of ${capacity} cases a day needs dailyVolume, the number of cases scored a day`,
+        { capacity },
+      );
+    return { capacity, dailyVolume };
+  }
+  return volume;
+}
+
 /**
  * The registry of amlops' API:
  * - `GET /models` → `{models}` with their latest and production versions;
@@ -45,7 +80,12 @@ function decisionOf(request: FastifyRequest<{ Body: DecisionBody | undefined }>)
  *   override, at}` (`force: true` for a version the promotion gate failed, recorded as an override);
  * - `POST /models/:name/rollback {reason, by?}` → `{version, rolledBack, at}`;
  * - `POST /models/:name/aliases {alias, version, reason, by?}` → `{version}`: points an alias other
- *   than `production` at a READY version, recording who, when and why on it.
+ *   than `production` at a READY version, recording who, when and why on it;
+ * - `GET /models/:name/versions/:version/threshold?capacity=&dailyVolume=` (or `?threshold=`, or
+ *   neither for the version's own alert threshold) → the alert budget, as `amlops threshold --json`;
+ *   `:version` is a number or an alias (`production`);
+ * - `POST /models/:name/versions/:version/threshold {threshold, reason, by?}` → `{version, previous,
+ *   current}`: sets the version's alert threshold, recording who, when and why.
  * `by` is who decides: the calling key's name with `auth.mode=keys`, else as the caller states it
  * (`api:<address>` when absent).
  *
@@ -105,4 +145,30 @@ export function registerModelsRoutes(app: FastifyInstance, options: PlatformApiO
       };
     },
   );
+  app.get<{ Params: { name: string; version: string } }>(
+    '/models/:name/versions/:version/threshold',
+    async (request) => {
+      const { name, version } = request.params;
+      const question = budgetQuestion(request.query as Record<string, string | string[] | undefined>);
+      return alertBudgetReport(stores, { ...versionRef(name, version), question });
+    },
+  );
+  app.post<{
+    Params: { name: string; version: string };
+    Body: DecisionBody & { threshold?: unknown };
+  }>('/models/:name/versions/:version/threshold', async (request) => {
+    const { by, reason } = decisionOf(request);
+    const threshold = request.body!.threshold;
+    if (typeof threshold !== 'number')
+      throw new AmlopsError('USAGE', "field 'threshold' must be a number from 0 to 1");
+    const target = await budgetVersion(
+      stores.registry,
+      versionRef(request.params.name, request.params.version),
+    );
+    return setAlertThreshold(
+      stores.registry,
+      { name: target.name, version: target.version, threshold, by, reason },
+      now,
+    );
+  });
 }

@@ -6,15 +6,13 @@ import { findNamedCase } from '../../services/find-named-case.js';
 import { requireJson } from './request-options.js';
 import type { ScoringAppOptions } from './scoring-app-options.js';
 
-/** Pause between two looks for a case on its way to the store. */
-const LOOK_AGAIN_MS = 100;
-
 /**
  * `POST /feedback`: an analyst's conclusion on a scored case, named by `request_id` and `row` (as
  * answered by `/predict`) or by `case_id` (a case id, or `request#row` as listings print a case),
  * becomes a label for live performance monitoring. The
- * case must be in the audit log (404 FEEDBACK_CASE_NOT_FOUND otherwise; with several workers, once
- * `auditLagMs` has passed).
+ * case must be in the audit log: the cases recorded so far are written to the store first, then
+ * looked up (404 FEEDBACK_CASE_NOT_FOUND when absent; 503 AUDIT_UNAVAILABLE when absent while the
+ * store could not take what waits).
  *
  * @example
  * // POST /feedback {"request_id": "…", "row": 0, "conclusion": "REPORTED_TO_AUTHORITY", "analyst": "ana"}
@@ -47,28 +45,23 @@ export function registerFeedbackRoute(app: FastifyInstance, options: ScoringAppO
         'FEEDBACK_CASE_NOT_FOUND',
         'this server keeps no audit log, so it cannot take feedback',
       );
-    await options.flushAudit?.();
-    const find = () =>
-      byRequest
-        ? log.findCase({ requestId: requestId as string, row: row as number })
-        : findNamedCase(log, caseId as string);
-    let scored = await find();
-    // With several workers the case may still be on its way to the store (the spool writer runs
-    // when a core is free, every audit.flushMs at most): look again for a while.
-    const deadline = Date.now() + (options.auditLagMs ?? 0);
-    while (!scored && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, LOOK_AGAIN_MS));
-      scored = await find();
-    }
-    const yet = options.auditLagMs
-      ? ' (a case scored moments ago on a busy server may still be on its way: try again shortly)'
-      : '';
+    const drained = (await options.drainAudit?.()) ?? true;
+    const scored = byRequest
+      ? await log.findCase({ requestId: requestId as string, row: row as number })
+      : await findNamedCase(log, caseId as string);
+    // Not found while the store is behind: the case may be among those waiting, so try again later.
+    if (!scored && !drained)
+      throw new AmlopsError(
+        'AUDIT_UNAVAILABLE',
+        'the audit log is behind (the store is slow or unreachable) and this case is not in it yet; the conclusion is not recorded: try again in 5 s',
+        { retryAfterSeconds: 5 },
+      );
     if (!scored)
       throw new AmlopsError(
         'FEEDBACK_CASE_NOT_FOUND',
         byRequest
-          ? `no scored case for request ${requestId} row ${row} in the audit log${yet}`
-          : `no scored case with case id (or request#row) ${JSON.stringify(caseId)} in the audit log${yet}`,
+          ? `no scored case for request ${requestId} row ${row} in the audit log`
+          : `no scored case with case id (or request#row) ${JSON.stringify(caseId)} in the audit log`,
         byRequest ? { request_id: requestId, row } : { case_id: caseId },
       );
     const feedback: CaseFeedback = {

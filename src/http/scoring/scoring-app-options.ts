@@ -13,14 +13,11 @@ export interface ScoringAppOptions {
   readonly metricsText?: () => Promise<string>;
   /** Where feedback is recorded and scored cases looked up; feedback is refused without one. */
   readonly auditLog?: AuditLog;
-  /** Writes the audit queue out, so that feedback can name a case scored a moment ago. */
-  readonly flushAudit?: () => Promise<void>;
   /**
-   * Longest a flushed case may take to reach the store, in milliseconds: with several workers
-   * another process writes the spool (and another worker may have scored the case). Feedback on a
-   * case not found yet looks again until then. 0 (default): a flushed case is in the store.
+   * Has every case recorded so far (by any worker) written to the store, so that feedback can name
+   * a case scored a moment ago; resolves false when the store did not take them in time.
    */
-  readonly auditLagMs?: number;
+  readonly drainAudit?: () => Promise<boolean>;
   /** The conclusion meaning "not laundering" (setting data.negativeValue): label 0; others label 1. */
   readonly negativeValue: string;
   /** Largest scoring request body, in bytes (setting scoring.bodyLimitBytes); other routes: route-body-limits.ts. */

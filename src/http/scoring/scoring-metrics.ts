@@ -4,16 +4,15 @@ import { PredictionCounter } from './prediction-counter.js';
 import { RequestDurations } from './request-durations.js';
 import { ScoreHistogram } from './score-histogram.js';
 
-/** What the metrics read from the audit queue when they are collected. */
+/** What the metrics read from the process's audit recorder when they are collected. */
 export interface AuditStats {
-  readonly depth: number;
-  readonly dropped: number;
-  readonly failed: number;
+  /** Bytes this process recorded that the store has not taken yet. */
+  readonly backlogBytes: number;
   readonly refused: number;
   readonly written: number;
 }
 
-/** What the metrics read from the audit spool's writer (several serving workers) when collected. */
+/** What the metrics read from the audit spool's writer when collected. */
 export interface AuditSpoolStats {
   /** Bytes of records in the spool not yet written to the store. */
   readonly backlogBytes: number;
@@ -26,7 +25,7 @@ export interface AuditSpoolStats {
 /**
  * The scoring server's Prometheus metrics, in a registry of its own: request durations by route
  * and status, predictions by model version, the score histogram, errors by code, model load time,
- * the audit queue's depth, drops and failures, and (with several workers) the audit spool's backlog.
+ * the audit recorder's backlog, records and refusals, and the audit spool writer's progress.
  *
  * @example
  * const metrics = new ScoringMetrics(() => queue);
@@ -126,39 +125,33 @@ export class ScoringMetrics {
       });
     gauge(
       audit,
-      'amlops_audit_queue_depth',
-      'Scored cases waiting to be written to the audit log',
-      (s) => s.depth,
-    );
-    gauge(
-      audit,
-      'amlops_audit_dropped_total',
-      'Scored cases not recorded because the audit queue was full or writes failed',
-      (s) => s.dropped + s.failed,
+      'amlops_audit_backlog_bytes',
+      "Bytes of answered cases in the serving processes' spool files not yet taken by the store (at audit.maxBacklogMb per process, scoring answers 503)",
+      (s) => s.backlogBytes,
     );
     gauge(
       audit,
       'amlops_audit_refused_total',
-      'Scored cases not answered (503 AUDIT_UNAVAILABLE) because the audit queue was full (audit.whenFull=refuse)',
+      'Scored cases not answered (503 AUDIT_UNAVAILABLE) because they could not be recorded (the backlog full, the spool file unwritable)',
       (s) => s.refused,
     );
     gauge(
       audit,
       'amlops_audit_written_total',
-      'Scored cases handed to the audit writer (the spool with several workers)',
+      'Scored cases recorded in the spool file before their answer',
       (s) => s.written,
     );
     gauge(
       spool,
       'amlops_audit_spool_backlog_bytes',
-      'Bytes of audit records in the spool not yet written to the store (several workers)',
+      'Bytes of audit records in the spool folder not yet written to the store, as its writer last saw them',
       (s) => s.backlogBytes,
       'first',
     );
     gauge(
       spool,
       'amlops_audit_spool_written_total',
-      'Scored cases the spool writer has written to the store since the server started (several workers)',
+      'Scored cases the spool writer has written to the store since the server started',
       (s) => s.written,
       'first',
     );

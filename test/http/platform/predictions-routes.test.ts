@@ -51,7 +51,7 @@ beforeAll(async () => {
   await h.publish(trainTestBundle({ seed: 8, trees: 20 }), 'production');
   await h.server.models.poll();
   await score(['C-1'], [300], [12_000], ['MEDIUM']);
-  await h.server.audit!.flush();
+  await h.server.audit!.drain();
 });
 afterAll(() => h.close());
 

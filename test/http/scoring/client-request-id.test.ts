@@ -44,7 +44,7 @@ describe("a client's X-Request-Id", () => {
       expect(res.headers['x-request-id']).toBe(ids[i]);
       expect(res.headers['x-client-request-id']).toBe('gateway-42');
     }
-    await h.server.audit!.flush();
+    await h.server.audit!.drain();
     const stored = (await h.server.auditLog.list({ clientRequestId: 'gateway-42' })).items;
     expect(stored.map((c) => [c.requestId, c.row, c.clientRequestId])).toEqual([
       [ids[1], 0, 'gateway-42'],
@@ -77,12 +77,12 @@ describe("a client's X-Request-Id", () => {
       expect(id).toMatch(UUID_V7);
       expect(res.headers['x-request-id']).toBe(id);
       expect(res.headers['x-client-request-id']).toBeUndefined();
-      await h.server.audit!.flush();
+      await h.server.audit!.drain();
       expect((await h.server.auditLog.findCase({ requestId: id, row: 0 }))?.clientRequestId).toBeNull();
     }
     const without = await predict(EXAMPLE_BODY);
     expect(without.headers['x-client-request-id']).toBeUndefined();
-    await h.server.audit!.flush();
+    await h.server.audit!.drain();
     const id = without.json().request_id;
     expect((await h.server.auditLog.findCase({ requestId: id, row: 0 }))?.clientRequestId).toBeNull();
   });
@@ -112,7 +112,7 @@ describe("a client's X-Request-Id", () => {
     });
     expect([mlflow.statusCode, oip.statusCode]).toEqual([200, 200]);
     expect(oip.json().parameters.request_id).toBe(oip.headers['x-request-id']);
-    await h.server.audit!.flush();
+    await h.server.audit!.drain();
     for (const [res, client] of [
       [mlflow, 'mlflow-client:1'],
       [oip, 'oip-client.1'],

@@ -150,7 +150,7 @@ describe('health and metrics', () => {
     });
   });
 
-  it('exposes request durations, predictions, scores, errors, load time and the audit queue', async () => {
+  it('exposes request durations, predictions, scores, errors, load time and the audit backlog', async () => {
     await h.server.app.inject({ method: 'POST', url: '/predict', payload: { risk_pld: ['HIGH'] } });
     const text = (await h.server.app.inject('/metrics')).body;
     expect(text).toMatch(
@@ -164,8 +164,8 @@ describe('health and metrics', () => {
     expect(text).toMatch(
       /amlops_model_load_seconds\{model_name="consumers-laundering-model",model_version="1"\} [\d.e-]+/,
     );
-    expect(text).toMatch(/amlops_audit_queue_depth \d+/);
-    expect(text).toMatch(/amlops_audit_dropped_total 0/);
+    expect(text).toMatch(/amlops_audit_backlog_bytes \d+/);
+    expect(text).toMatch(/amlops_audit_refused_total 0/);
   });
 });
 

@@ -25,7 +25,7 @@ describe('shadow scoring of the challenger', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const metrics = (await h.server.app.inject('/metrics')).body;
     expect(metrics).toMatch(/amlops_shadow_predictions_total\{model_version="2"\} 1/);
-    await h.server.audit!.flush();
+    await h.server.audit!.drain();
     const audited = await h.server.auditLog.list({ requestId: res.json().request_id });
     expect(audited.items.map((c) => c.modelVersion)).toEqual(['1']);
   });

@@ -12,6 +12,7 @@ import { apiKeysSchema } from './0010-api-keys.js';
 import { auditErasuresSchema } from './0011-audit-erasures.js';
 import { auditClientRequestIdSchema } from './0012-audit-client-request-id.js';
 import { registryNotifySchema } from './0013-registry-notify.js';
+import { auditPartitionsSchema } from './0014-audit-partitions.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -34,6 +35,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0011-audit-erasures': auditErasuresSchema(kind),
     '0012-audit-client-request-id': auditClientRequestIdSchema(),
     '0013-registry-notify': registryNotifySchema(kind),
+    '0014-audit-partitions': auditPartitionsSchema(kind),
   };
   return { getMigrations: async () => migrations };
 }

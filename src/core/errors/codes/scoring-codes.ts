@@ -43,7 +43,7 @@ export const scoringCodes = {
     status: 503,
     exit: EXIT.unavailable,
     description:
-      'With `audit.whenFull=refuse`, the audit log cannot take the cases of this request now (its queue is full: the store is slow or unreachable); the request is not answered, so that no score goes unrecorded. Try again shortly.',
+      'The audit log cannot take the cases of this request now: this serving process already holds `audit.maxBacklogMb` of answered cases the store has not taken yet (it is slow or unreachable), or its spool file cannot be written. The request is not answered, so that no score goes unrecorded; `Retry-After` says when to try again.',
   },
   FEEDBACK_INVALID: {
     status: 400,

@@ -13,12 +13,6 @@ export const storeCodes = {
     description:
       'The store was migrated by a newer amlops than this one (it has migrations this version does not know): nothing is changed; run the newer amlops, or restore a backup taken before the upgrade.',
   },
-  AUDIT_SPOOL_FULL: {
-    status: 503,
-    exit: EXIT.unavailable,
-    description:
-      "A serving process's audit spool holds `audit.spoolMaxMb` of records not yet written to the store; further cases are counted as dropped (metric amlops_audit_dropped_total) until the writer catches up.",
-  },
   RESOURCE_ALREADY_EXISTS: {
     status: 400,
     exit: EXIT.data,

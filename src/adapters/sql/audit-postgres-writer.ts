@@ -1,0 +1,99 @@
+import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { AuditBatch } from '../../ports/audit-sink.js';
+import type { AuditStoreWriter } from '../../ports/audit-store-writer.js';
+import { ensureAuditPartitions } from './audit-partitions.js';
+import { AUDIT_ROW_COLUMNS, forEachAuditRow } from './audit-row-text.js';
+
+/** Text handed to COPY at a time. */
+const CHUNK_CHARS = 1 << 20;
+/** Characters COPY's text format gives a meaning: escaped in values. */
+const SPECIAL = /[\\\t\n\r]/;
+
+/** A value as COPY's text format reads it: `\N` for null, backslash escapes for the rest. */
+function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  if (!SPECIAL.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** The rows of `batches` as COPY text, in chunks of about a megabyte. */
+function* copyChunks(batches: readonly AuditBatch[]): Generator<string> {
+  let text = '';
+  const chunks: string[] = [];
+  for (const batch of batches) {
+    forEachAuditRow(
+      batch,
+      (requestId, row, caseId, modelName, modelVersion, inputs, score, time, caller, client) => {
+        text += `${copyText(requestId)}\t${row}\t${copyText(caseId)}\t${copyText(modelName)}\t${copyText(modelVersion)}\t${copyText(inputs)}\t${score}\t${time}\t${copyText(caller)}\t${copyText(client)}\n`;
+        if (text.length >= CHUNK_CHARS) {
+          chunks.push(text);
+          text = '';
+        }
+      },
+    );
+    yield* chunks.splice(0);
+  }
+  if (text) yield text;
+}
+
+/**
+ * The audit writer of a PostgreSQL store: a connection of its own, each append one transaction of
+ * a `COPY … FROM STDIN` (text format) of the batches' cases and the spool file's checkpoint, into
+ * the audit table's monthly partitions (made first when new).
+ *
+ * @example
+ * const writer = await openPostgresAuditWriter('postgres://amlops@127.0.0.1/amlops');
+ * await writer.append(batches, { source, position });
+ */
+export async function openPostgresAuditWriter(url: string): Promise<AuditStoreWriter> {
+  // Loaded on first use: the embedded (SQLite) deployment never needs the PostgreSQL driver.
+  const require = createRequire(import.meta.url);
+  const pg = require('pg') as typeof import('pg');
+  const { from: copyFrom } = require('pg-copy-streams') as typeof import('pg-copy-streams');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  // A failed connection after the start is reported by the next query; unhandled it would end the process.
+  client.on('error', () => undefined);
+  const copy = `copy audit_predictions (${AUDIT_ROW_COLUMNS.join(', ')}) from stdin`;
+  /** The monthly partitions of the audit table this writer has made sure of. */
+  const partitions = new Set<string>();
+  return {
+    async append(batches, checkpoint) {
+      // Outside the transaction: a partition made stays made, whatever becomes of the append.
+      await ensureAuditPartitions(
+        (text) => client.query(text),
+        batches.flatMap((b) => b.times),
+        partitions,
+      );
+      await client.query('begin');
+      try {
+        await pipeline(Readable.from(copyChunks(batches)), client.query(copyFrom(copy)));
+        await client.query(
+          'insert into audit_spool_checkpoints (source, position) values ($1, $2) on conflict (source) do update set position = excluded.position',
+          [checkpoint.source, checkpoint.position],
+        );
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
+    },
+    async checkpointOf(source) {
+      const { rows } = await client.query<{ position: string }>(
+        'select position from audit_spool_checkpoints where source = $1',
+        [source],
+      );
+      return rows[0] ? Number(rows[0].position) : undefined;
+    },
+    async forgetCheckpoint(source) {
+      await client.query('delete from audit_spool_checkpoints where source = $1', [source]);
+    },
+    async close() {
+      await client.end().catch(() => undefined);
+    },
+  };
+}

@@ -14,7 +14,6 @@ await build({
   entryPoints: [
     entry('main/cli.js'),
     // Workers are started by file name next to the module that starts them (see start-worker.ts).
-    entry('adapters/threads/audit-sink-worker.js'),
     entry('adapters/threads/audit-spool-writer-worker.js'),
     entry('adapters/threads/predict-worker.js'),
     entry('adapters/threads/profile-file-worker.js'),

@@ -219,7 +219,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     metrics,
     auditLog,
     // Feedback on a case scored a moment ago has the spool written to the store first.
-    ...(audit ? { drainAudit: () => audit.drain() } : {}),
+    ...(audit ? { drainAudit: () => audit.drain(), auditTrouble: () => auditTroubleOf(audit) } : {}),
     ...(options.clusterMetrics ? { metricsText: options.clusterMetrics(metrics.registry) } : {}),
     auth: {
       ...(verifier ? { verifier } : {}),
@@ -268,6 +268,14 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       await auditLog.close();
     },
   };
+}
+
+/** Why the audit records do not reach the store now, as `/readyz` says it; undefined when they do. */
+function auditTroubleOf(audit: ServerAudit): string | undefined {
+  const status = audit.writerStatus();
+  if (!status?.storeError) return undefined;
+  const mb = (status.backlogBytes / 2 ** 20).toFixed(1);
+  return `the store does not take the audit records (${status.storeError}): ${mb} MB of answered cases wait in the spool and reach it once it is back`;
 }
 
 /**

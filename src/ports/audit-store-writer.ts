@@ -24,5 +24,7 @@ export interface AuditStoreWriter {
   checkpointOf(source: string): Promise<number | undefined>;
   /** Forgets a source's checkpoint (once the source is consumed and removed). */
   forgetCheckpoint(source: string): Promise<void>;
+  /** Resolves when the store answers, throws its reason when it does not (an outage seen while records wait). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -52,6 +52,7 @@ export function auditStoreWriterContract(name: string, open: () => Promise<Audit
         });
         await store.writer.forgetCheckpoint('host~1~2~000000');
         expect(await store.writer.checkpointOf('host~1~2~000000')).toBeUndefined();
+        await expect(store.writer.ping()).resolves.toBeUndefined();
       } finally {
         await store.close();
       }

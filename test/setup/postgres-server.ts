@@ -8,6 +8,10 @@ import { freePort } from './free-port.js';
 /** A throwaway PostgreSQL server: its admin URL and how to stop it. */
 export interface PostgresServer {
   readonly url: string;
+  /** Stops the server, keeping its data, as an outage would (fast shutdown: connections are cut). */
+  pause(): Promise<void>;
+  /** Starts it again on the same port, with its data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -84,14 +88,8 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   if (user) chownSync(dir, user.uid, user.gid);
   const data = join(dir, 'data');
   const port = await freePort();
-  try {
-    await run(
-      join(bin, 'initdb'),
-      ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync'],
-      user,
-      dir,
-    );
-    await run(
+  const start = () =>
+    run(
       join(bin, 'pg_ctl'),
       [
         '-D',
@@ -108,6 +106,14 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       user,
       dir,
     );
+  try {
+    await run(
+      join(bin, 'initdb'),
+      ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync'],
+      user,
+      dir,
+    );
+    await start();
   } catch (error) {
     const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '';
     await rm(dir, { recursive: true, force: true });
@@ -115,6 +121,8 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pause: () => run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop'], user, dir),
+    resume: start,
     async stop() {
       try {
         await run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], user, dir);

@@ -195,6 +195,7 @@ function ingestSuite(name: string, databaseUrl: () => Promise<string>) {
         append: () => Promise.reject(new Error('the store went away')),
         checkpointOf: (source: string) => writer.checkpointOf(source),
         forgetCheckpoint: (source: string) => writer.forgetCheckpoint(source),
+        ping: () => writer.ping(),
         close: async () => {},
       };
       await expect(new SpoolIngest({ dir, host: hostname(), writer: failing }).pass()).rejects.toThrow(

@@ -54,46 +54,74 @@ export async function openPostgresAuditWriter(url: string): Promise<AuditStoreWr
   const require = createRequire(import.meta.url);
   const pg = require('pg') as typeof import('pg');
   const { from: copyFrom } = require('pg-copy-streams') as typeof import('pg-copy-streams');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  // A failed connection after the start is reported by the next query; unhandled it would end the process.
-  client.on('error', () => undefined);
+  type Client = InstanceType<typeof pg.Client>;
+  let current: Client | undefined;
+  /** The writer's connection, opened again after one was lost (the store restarted or was away). */
+  const connection = async (): Promise<Client> => {
+    if (current) return current;
+    const client = new pg.Client({ connectionString: url });
+    // A lost connection is reported by the query that meets it; unlistened, it would end the process.
+    client.on('error', () => undefined);
+    await client.connect();
+    current = client;
+    return client;
+  };
+  /** Runs `work` on the connection; a failure drops it, so that the next call opens another. */
+  const withConnection = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
+    const client = await connection();
+    try {
+      return await work(client);
+    } catch (error) {
+      if (current === client) current = undefined;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+  };
+  await connection();
   const copy = `copy audit_predictions (${AUDIT_ROW_COLUMNS.join(', ')}) from stdin`;
   /** The monthly partitions of the audit table this writer has made sure of. */
   const partitions = new Set<string>();
   return {
-    async append(batches, checkpoint) {
-      // Outside the transaction: a partition made stays made, whatever becomes of the append.
-      await ensureAuditPartitions(
-        (text) => client.query(text),
-        batches.flatMap((b) => b.times),
-        partitions,
-      );
-      await client.query('begin');
-      try {
-        await pipeline(Readable.from(copyChunks(batches)), client.query(copyFrom(copy)));
-        await client.query(
-          'insert into audit_spool_checkpoints (source, position) values ($1, $2) on conflict (source) do update set position = excluded.position',
-          [checkpoint.source, checkpoint.position],
+    append: (batches, checkpoint) =>
+      withConnection(async (client) => {
+        // Outside the transaction: a partition made stays made, whatever becomes of the append.
+        await ensureAuditPartitions(
+          (text) => client.query(text),
+          batches.flatMap((b) => b.times),
+          partitions,
         );
-        await client.query('commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      }
-    },
-    async checkpointOf(source) {
-      const { rows } = await client.query<{ position: string }>(
-        'select position from audit_spool_checkpoints where source = $1',
-        [source],
-      );
-      return rows[0] ? Number(rows[0].position) : undefined;
-    },
-    async forgetCheckpoint(source) {
-      await client.query('delete from audit_spool_checkpoints where source = $1', [source]);
-    },
+        await client.query('begin');
+        try {
+          await pipeline(Readable.from(copyChunks(batches)), client.query(copyFrom(copy)));
+          await client.query(
+            'insert into audit_spool_checkpoints (source, position) values ($1, $2) on conflict (source) do update set position = excluded.position',
+            [checkpoint.source, checkpoint.position],
+          );
+          await client.query('commit');
+        } catch (error) {
+          await client.query('rollback').catch(() => undefined);
+          throw error;
+        }
+      }),
+    checkpointOf: (source) =>
+      withConnection(async (client) => {
+        const { rows } = await client.query<{ position: string }>(
+          'select position from audit_spool_checkpoints where source = $1',
+          [source],
+        );
+        return rows[0] ? Number(rows[0].position) : undefined;
+      }),
+    forgetCheckpoint: (source) =>
+      withConnection(async (client) => {
+        await client.query('delete from audit_spool_checkpoints where source = $1', [source]);
+      }),
+    ping: () =>
+      withConnection(async (client) => {
+        await client.query('select 1');
+      }),
     async close() {
-      await client.end().catch(() => undefined);
+      await current?.end().catch(() => undefined);
+      current = undefined;
     },
   };
 }

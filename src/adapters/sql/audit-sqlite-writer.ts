@@ -74,6 +74,9 @@ export function openSqliteAuditWriter(file: string): AuditStoreWriter {
     async forgetCheckpoint(source) {
       forget.run(source);
     },
+    async ping() {
+      positionOf.get('');
+    },
     async close() {
       if (db.open) db.close();
     },

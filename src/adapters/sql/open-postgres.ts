@@ -24,5 +24,9 @@ export function openPostgres(url: string): Kysely<Database> {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ends (a restart, an outage) is dropped from the pool and the next
+  // query opens another, failing with the reason while the server is away. Unlistened, the pool's
+  // 'error' event would end the process: a replica must keep scoring through a store outage.
+  pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

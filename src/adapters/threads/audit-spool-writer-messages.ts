@@ -36,6 +36,8 @@ export interface AuditSpoolStatus {
   readonly written: number;
   /** Damaged spool files found since the writer started. */
   readonly damaged: number;
+  /** Why the last pass failed (the store slow or unreachable); absent once a pass succeeds. */
+  readonly storeError?: string;
 }
 
 /** Writer to main thread. */

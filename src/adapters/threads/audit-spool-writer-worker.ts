@@ -24,6 +24,8 @@ const port = parentPort;
 if (!port) throw new Error('audit-spool-writer-worker.ts runs only as a worker thread');
 const reply = (message: AuditSpoolWriterReply) => port.postMessage(message);
 const { dir, databaseUrl, pollMs, deferBytes = 0, busyAtLeast = 0.75 } = workerData as AuditSpoolWriterData;
+/** Least time between two looks at the store while records wait for the machine to be less busy, in ms. */
+const PING_MS = 2000;
 /** Passes tried on close while the store fails; what is left stays in the spool for the next start. */
 const CLOSING_ATTEMPTS = 3;
 
@@ -57,6 +59,9 @@ if (log) {
   });
   await ingest.adoptOrphans();
   let failures = 0;
+  /** The spool's backlog as the last pass saw it (told again when a pass fails). */
+  let lastBacklog = 0;
+  let lastPing = 0;
   for (;;) {
     const stopping = closing;
     // While the machine is busy serving, records wait in the spool (on disk already) up to
@@ -69,8 +74,10 @@ if (log) {
     drains = [];
     let worked = false;
     try {
-      const status = (backlogBytes: number) =>
+      const status = (backlogBytes: number) => {
+        lastBacklog = backlogBytes;
         reply({ kind: 'status', backlogBytes, written: ingest.written, damaged: ingest.damaged });
+      };
       let told = 0;
       const pass = await ingest.pass(
         (backlogBytes) => {
@@ -82,6 +89,11 @@ if (log) {
         { deferBelowBytes: defer },
       );
       worked = pass.worked;
+      // Records left waiting (the machine busy): is the store there for them? An outage is told now.
+      if (!worked && pass.backlogBytes > 0 && Date.now() - lastPing >= PING_MS) {
+        lastPing = Date.now();
+        await opened.ping();
+      }
       failures = 0;
       status(pass.backlogBytes);
       // The pass read every file as far as it was written when it began, after these requests came.
@@ -89,7 +101,15 @@ if (log) {
     } catch (error) {
       drains.push(...answering);
       failures += 1;
-      reply({ kind: 'problem', message: `audit spool not written: ${(error as Error).message}` });
+      const storeError = (error as Error).message;
+      reply({ kind: 'problem', message: `audit spool not written: ${storeError}` });
+      reply({
+        kind: 'status',
+        backlogBytes: lastBacklog,
+        written: ingest.written,
+        damaged: ingest.damaged,
+        storeError,
+      });
     }
     if (stopping && (!worked || failures >= CLOSING_ATTEMPTS)) break;
     if ((!worked || failures > 0) && !urgent && !closing && drains.length === 0)

@@ -46,8 +46,8 @@ export async function openAuditSpoolWriter(
     if (message.kind === 'ready') opening.ready();
     else if (message.kind === 'open-failed') opening.failed(rebuildThreadError(message.error));
     else if (message.kind === 'status') {
-      const { backlogBytes, written, damaged } = message;
-      status = { backlogBytes, written, damaged };
+      const { backlogBytes, written, damaged, storeError } = message;
+      status = { backlogBytes, written, damaged, ...(storeError ? { storeError } : {}) };
     } else if (message.kind === 'problem') onProblem(message.message);
     else if (message.kind === 'drained')
       for (const id of message.ids) {

@@ -6,7 +6,8 @@ import type { ScoringAppOptions } from './scoring-app-options.js';
 /**
  * `GET /healthz` (the process answers), `GET /readyz` (a model is loaded and the server is not
  * draining; `degraded`, with the versions served and wanted, while the alias points at a version
- * that cannot be loaded and the previous one is served) and `GET /metrics` (Prometheus).
+ * that cannot be loaded and the previous one is served, or while the audit records wait in the
+ * spool because the store does not take them) and `GET /metrics` (Prometheus).
  *
  * @example
  * registerHealthRoutes(app, options);
@@ -20,6 +21,7 @@ export function registerHealthRoutes(app: FastifyInstance, options: ScoringAppOp
         'the server is shutting down and takes no new requests',
       );
     const model = await options.service.models.resolve(undefined);
+    const audit = options.auditTrouble?.();
     // Still serving, but not what the registry wants: ready (answers come), and degraded.
     if (model.stale)
       return {
@@ -27,8 +29,10 @@ export function registerHealthRoutes(app: FastifyInstance, options: ScoringAppOp
         model: modelIdentity(model),
         served: model.version,
         wanted: model.stale.wanted,
-        reason: `version ${model.stale.wanted} cannot be loaded: ${model.stale.reason}`,
+        reason: `version ${model.stale.wanted} cannot be loaded: ${model.stale.reason}${audit ? `; ${audit}` : ''}`,
       };
+    // Answers come (recorded in the spool) while the store is away: ready, and degraded.
+    if (audit) return { status: 'degraded', model: modelIdentity(model), reason: audit };
     return { status: 'ready', model: modelIdentity(model) };
   });
   app.get('/metrics', async (_request, reply) => {

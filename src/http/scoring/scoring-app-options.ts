@@ -18,6 +18,8 @@ export interface ScoringAppOptions {
    * a case scored a moment ago; resolves false when the store did not take them in time.
    */
   readonly drainAudit?: () => Promise<boolean>;
+  /** Why the audit records do not reach the store now (`/readyz` says degraded); undefined when they do. */
+  readonly auditTrouble?: () => string | undefined;
   /** The conclusion meaning "not laundering" (setting data.negativeValue): label 0; others label 1. */
   readonly negativeValue: string;
   /** Largest scoring request body, in bytes (setting scoring.bodyLimitBytes); other routes: route-body-limits.ts. */

@@ -20,6 +20,8 @@ export interface AuditSpoolStats {
   readonly written: number;
   /** Damaged spool files found. */
   readonly damaged: number;
+  /** Why the writer's last pass failed (the store slow or unreachable); absent once one succeeds. */
+  readonly storeError?: string;
 }
 
 /**

@@ -1,37 +1,37 @@
 import { Command } from 'commander';
 import { AmlopsError, ERROR_CODES, type ErrorCode } from '../core/errors/index.js';
-import type { OpenPipelines } from '../main/worker.js';
+import { FINAL_STATES, PIPELINE_STATES, type PipelineState } from '../core/pipeline-runs/index.js';
 import { cancelPipelineRun } from '../pipelines/cancel-pipeline-run.js';
 import { detectCrashedRuns } from '../pipelines/detect-crashed-runs.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
-import { FINAL_STATES, PIPELINE_STATES, type PipelineState } from '../pipelines/pipeline-state.js';
+import type { OpenPipelines } from '../pipelines/open-pipelines.js';
 import { retryPipelineRun } from '../pipelines/retry-pipeline-run.js';
 import { type StartedRun, startPipelineRun } from '../pipelines/start-pipeline-run.js';
 import type { PipelineLogEntry, PipelineRun, PipelineStepRow } from '../ports/pipeline-run-store.js';
 import type { CliContext } from './cli-context.js';
+import type { CliRuntime } from './cli-runtime.js';
 
 /**
  * `amlops pipelines run|list|show|logs|cancel|retry`: runs flows here or through the queue, and
  * shows and steers pipeline runs. `flows` defaults to the registered flows (tests pass their own).
  *
  * @example
- * await runCli(argv, io, [(context) => pipelinesCommand(context, myFlows)], version);
+ * await runCli(argv, io, [(context) => pipelinesCommand(context, lazyCliRuntime, myFlows)], version);
  */
-export function pipelinesCommand(context: CliContext, flows?: FlowRegistry): Command {
+export function pipelinesCommand(
+  context: CliContext,
+  runtime: Pick<CliRuntime, 'processFlows' | 'openPipelines'>,
+  flows?: FlowRegistry,
+): Command {
   const using = async <T>(
     command: Command,
     queue: boolean,
     work: (p: OpenPipelines) => Promise<T>,
   ): Promise<T> => {
     const { config } = context.config(command);
-    // Loaded when used, as the flows and the queue cost other commands' start-up.
-    const [{ processFlows }, { openPipelines }] = await Promise.all([
-      import('../main/process-flows.js'),
-      import('../main/worker.js'),
-    ]);
-    const owned = flows ? undefined : processFlows(config, context.io.cwd);
+    const owned = flows ? undefined : await runtime.processFlows(config, context.io.cwd);
     try {
-      const pipelines = await openPipelines(config, {
+      const pipelines = await runtime.openPipelines(config, {
         cwd: context.io.cwd,
         flows: flows ?? owned!.flows,
         queue: queue ? 'pg-boss' : 'none',

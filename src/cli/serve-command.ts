@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { checkServerAccess } from './check-server-access.js';
 import type { CliContext } from './cli-context.js';
+import type { CliRuntime } from './cli-runtime.js';
 
 interface ServeFlags {
   readonly host?: string;
@@ -14,7 +15,7 @@ interface ServeFlags {
  * Open Inference Protocol v2, `/metrics`, `/feedback`) for the production alias of `model.name`,
  * following promotions; one process per core by default; SIGTERM drains requests in flight.
  */
-export function serveCommand(context: CliContext): Command {
+export function serveCommand(context: CliContext, runtime: Pick<CliRuntime, 'serve'>): Command {
   const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
   return new Command('serve')
     .description('serve live scores of the production model (follows promotions; drains on SIGTERM)')
@@ -31,9 +32,7 @@ export function serveCommand(context: CliContext): Command {
         'server.workers': flags.workers,
       });
       await checkServerAccess(config, context.io.cwd);
-      // Loaded when used: the server's modules (Fastify, the APIs) cost other commands' start-up.
-      const { serve } = await import('../main/server.js');
-      await serve(config, {
+      await runtime.serve(config, {
         cwd: context.io.cwd,
         version,
         onListening: (url, workers) =>

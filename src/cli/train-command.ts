@@ -7,6 +7,7 @@ import { startPipelineRun } from '../pipelines/start-pipeline-run.js';
 import { trainFlow } from '../pipelines/train/train-flow.js';
 import { trainParams } from '../pipelines/train/train-flow-definition.js';
 import type { CliContext } from './cli-context.js';
+import type { CliRuntime } from './cli-runtime.js';
 import { loginName } from './decision-maker.js';
 import type { ProgressBar } from './progress-bar.js';
 
@@ -101,7 +102,10 @@ function failure(result: FlowResult, pipelineRunId: string | null): AmlopsError 
  * quality, log, register, promote, alerts), recorded as a pipeline run. Exit 0 when the run finished,
  * whether its model was promoted or not.
  */
-export function trainCommand(context: CliContext): Command {
+export function trainCommand(
+  context: CliContext,
+  runtime: Pick<CliRuntime, 'processFlows' | 'openPipelines' | 'openTrainFlowDeps'>,
+): Command {
   return new Command('train')
     .description('train, evaluate, register and (through the promotion gate) promote a model')
     .requiredOption('--data <file>', 'data file (CSV, Parquet, JSON Lines)')
@@ -144,8 +148,7 @@ export function trainCommand(context: CliContext): Command {
       let pipelineRunId: string | null = null;
       if (options.dryRun) {
         // A dry run records nothing, not even a pipeline run.
-        const { openTrainFlowDeps } = await import('../main/train-flow-deps.js');
-        const opened = await openTrainFlowDeps(config, context.io.cwd, { onCandidate });
+        const opened = await runtime.openTrainFlowDeps(config, context.io.cwd, { onCandidate });
         try {
           const noRecord = { runState: async () => {}, step: async () => {}, log: async () => {} };
           result = await runFlow(trainFlow(opened.deps, trainParams(json, config)), { recorder: noRecord });
@@ -153,13 +156,9 @@ export function trainCommand(context: CliContext): Command {
           await opened.close();
         }
       } else {
-        const [{ processFlows }, { openPipelines }] = await Promise.all([
-          import('../main/process-flows.js'),
-          import('../main/worker.js'),
-        ]);
-        const owned = processFlows(config, context.io.cwd, { onCandidate });
+        const owned = await runtime.processFlows(config, context.io.cwd, { onCandidate });
         try {
-          const pipelines = await openPipelines(config, {
+          const pipelines = await runtime.openPipelines(config, {
             cwd: context.io.cwd,
             flows: owned.flows,
             queue: 'none',

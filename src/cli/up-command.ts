@@ -2,12 +2,13 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { checkServerAccess } from './check-server-access.js';
 import type { CliContext } from './cli-context.js';
+import type { CliRuntime } from './cli-runtime.js';
 
 /**
  * `amlops up`: the embedded deployment in one command (store, demonstration data, a first model,
  * schedules, the APIs) on 127.0.0.1:8080 unless told otherwise.
  */
-export function upCommand(context: CliContext): Command {
+export function upCommand(context: CliContext, runtime: Pick<CliRuntime, 'up'>): Command {
   const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
   return new Command('up')
     .description('start everything: store, demo data and a first model when empty, schedules, the APIs')
@@ -21,7 +22,10 @@ export function upCommand(context: CliContext): Command {
         'server.workers': flags.workers,
       });
       await checkServerAccess(config, context.io.cwd);
-      const { up } = await import('../main/up.js');
-      await up(config, { cwd: context.io.cwd, version, report: (line) => context.io.stderr(`${line}\n`) });
+      await runtime.up(config, {
+        cwd: context.io.cwd,
+        version,
+        report: (line) => context.io.stderr(`${line}\n`),
+      });
     });
 }

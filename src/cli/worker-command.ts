@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { AmlopsError } from '../core/errors/index.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
 import type { CliContext } from './cli-context.js';
+import type { CliRuntime } from './cli-runtime.js';
 
 /**
  * `amlops worker [--concurrency N]`: runs queued flows from the pg-boss queue of the PostgreSQL
@@ -10,9 +11,13 @@ import type { CliContext } from './cli-context.js';
  *
  * @example
  * // DATABASE_URL=postgres://amlops@db/amlops amlops worker --concurrency 2
- * const commands = [workerCommand];
+ * const commands = [(context: CliContext) => workerCommand(context, lazyCliRuntime)];
  */
-export function workerCommand(context: CliContext, flows?: FlowRegistry): Command {
+export function workerCommand(
+  context: CliContext,
+  runtime: Pick<CliRuntime, 'processFlows' | 'runQueueWorker'>,
+  flows?: FlowRegistry,
+): Command {
   return new Command('worker')
     .description(
       'run queued pipeline runs from the PostgreSQL store (DATABASE_URL=postgres://…), any number of them on any machine',
@@ -31,14 +36,9 @@ export function workerCommand(context: CliContext, flows?: FlowRegistry): Comman
           'QUEUE_UNAVAILABLE',
           'amlops worker needs the PostgreSQL store: set DATABASE_URL=postgres://… (the same for every worker and for `amlops pipelines run --queue`); the embedded SQLite deployment runs pipelines in `amlops up`',
         );
-      // Loaded when used, as the flows and the queue cost other commands' start-up.
-      const [{ processFlows }, { runQueueWorker }] = await Promise.all([
-        import('../main/process-flows.js'),
-        import('../main/worker.js'),
-      ]);
-      const owned = flows ? undefined : processFlows(config, context.io.cwd);
+      const owned = flows ? undefined : await runtime.processFlows(config, context.io.cwd);
       const workerFlows = flows ?? owned!.flows;
-      const worker = await runQueueWorker(config, {
+      const worker = await runtime.runQueueWorker(config, {
         cwd: context.io.cwd,
         flows: workerFlows,
         concurrency,

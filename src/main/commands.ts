@@ -20,26 +20,27 @@ import { trainCommand } from '../cli/train-command.js';
 import { upCommand } from '../cli/up-command.js';
 import { validateCommand } from '../cli/validate-command.js';
 import { workerCommand } from '../cli/worker-command.js';
+import { lazyCliRuntime } from './lazy-cli-runtime.js';
 
 /** Every command of the `amlops` CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandFactory[] = [
-  upCommand,
+  (context) => upCommand(context, lazyCliRuntime),
   generateCommand,
   initCommand,
   validateCommand,
-  trainCommand,
+  (context) => trainCommand(context, lazyCliRuntime),
   evaluateCommand,
   modelsCommand,
   thresholdCommand,
   runsCommand,
   experimentsCommand,
-  serveCommand,
+  (context) => serveCommand(context, lazyCliRuntime),
   scoreCommand,
   predictionsCommand,
   reportCommand,
   alertsCommand,
-  pipelinesCommand,
-  workerCommand,
+  (context) => pipelinesCommand(context, lazyCliRuntime),
+  (context) => workerCommand(context, lazyCliRuntime),
   keysCommand,
   migrateCommand,
   backupCommand,

@@ -1,17 +1,12 @@
 import type { Config } from '../config/index.js';
 import type { SearchProgress } from '../core/search/index.js';
-import type { FlowRegistry } from '../pipelines/flow-registry.js';
 import { monitorFlowDefinition } from '../pipelines/monitor/monitor-flow-definition.js';
+import type { ProcessFlows } from '../pipelines/process-flows.js';
 import { registeredFlows } from '../pipelines/registered-flows.js';
+import type { OpenTrainFlowDeps } from '../pipelines/train/open-train-flow-deps.js';
 import { trainFlowDefinition } from '../pipelines/train/train-flow-definition.js';
 import { type OpenMonitorFlowDeps, openMonitorFlowDeps } from './monitor-flow-deps.js';
-import { type OpenTrainFlowDeps, openTrainFlowDeps } from './train-flow-deps.js';
-
-/** The flows of this process, with what they hold open. */
-export interface ProcessFlows {
-  readonly flows: FlowRegistry;
-  close(): Promise<void>;
-}
+import { openTrainFlowDeps } from './train-flow-deps.js';
 
 /**
  * The flows a process runs (`train`, `monitor`) for a configuration. The stores and threads a flow needs

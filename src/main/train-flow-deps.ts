@@ -8,15 +8,9 @@ import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { createThreadTrainingBackend, searchThreadExecutor } from '../adapters/threads/index.js';
 import { artifactRootOf, type Config } from '../config/index.js';
 import type { SearchProgress } from '../core/search/index.js';
-import type { TrainFlowDeps } from '../pipelines/train/train-flow-deps.js';
+import type { OpenTrainFlowDeps } from '../pipelines/train/open-train-flow-deps.js';
 import { alertServiceDeps } from '../services/alert-service-deps.js';
 import { artifactsAt } from '../services/artifacts-at.js';
-
-/** The training flow's dependencies, opened from the configuration, and how to close them. */
-export interface OpenTrainFlowDeps {
-  readonly deps: TrainFlowDeps;
-  close(): Promise<void>;
-}
 
 /**
  * Opens what the training flow needs: the tracking store and registry of `store.databaseUrl` (else

@@ -6,6 +6,7 @@ import { type Config, databaseUrlOf } from '../config/index.js';
 import { configuredSchedules } from '../pipelines/configured-schedules.js';
 import { fireSchedule } from '../pipelines/fire-schedule.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
+import type { OpenPipelines } from '../pipelines/open-pipelines.js';
 import { heartbeatTimingOf, type PipelineDeps } from '../pipelines/pipeline-deps.js';
 import { PipelineWorker } from '../pipelines/pipeline-worker.js';
 import { requeueScheduledRuns } from '../pipelines/requeue-scheduled-runs.js';
@@ -29,13 +30,6 @@ type PipelineConfig = Pick<
 
 /** Which queue the pipeline services get: none (runs execute in the caller), pg-boss, or in-process. */
 export type QueueKind = 'none' | 'pg-boss' | 'in-process';
-
-/** Open pipeline services and how to close what they hold. */
-export interface OpenPipelines {
-  readonly deps: PipelineDeps;
-  readonly databaseUrl: string;
-  close(): Promise<void>;
-}
 
 /**
  * Opens the pipeline-run store (and the queue asked for) and assembles the pipeline services'

@@ -1,15 +1,4 @@
-import type { PipelineState } from './pipeline-state.js';
-
-/** One step's record in a pipeline run. */
-export interface StepRecord {
-  readonly name: string;
-  readonly state: PipelineState;
-  readonly attempt: number;
-  readonly startedAt?: number;
-  readonly endedAt?: number;
-  readonly output?: unknown;
-  readonly error?: { readonly code: string; readonly message: string };
-}
+import type { PipelineState, StepRecord } from '../core/pipeline-runs/index.js';
 
 /** Where a flow runner reports what happens: the pipeline-run store, or a test's array. */
 export interface FlowRecorder {

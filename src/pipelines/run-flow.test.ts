@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AmlopsError } from '../core/errors/index.js';
-import type { FlowRecorder, StepRecord } from './flow-recorder.js';
-import type { PipelineState } from './pipeline-state.js';
+import type { PipelineState, StepRecord } from '../core/pipeline-runs/index.js';
+import type { FlowRecorder } from './flow-recorder.js';
 import { runFlow } from './run-flow.js';
 
 function recorder() {

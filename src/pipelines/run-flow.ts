@@ -1,7 +1,7 @@
 import { isAmlopsError } from '../core/errors/index.js';
+import type { PipelineState } from '../core/pipeline-runs/index.js';
 import type { FlowRecorder } from './flow-recorder.js';
 import type { FlowStep, StepContext } from './flow-step.js';
-import type { PipelineState } from './pipeline-state.js';
 
 export interface RunFlowOptions {
   readonly recorder: FlowRecorder;

@@ -1,6 +1,6 @@
+import { FINAL_STATES, type PipelineState, type StepRecord } from '../core/pipeline-runs/index.js';
 import type { PipelineRunStore, RunFence } from '../ports/pipeline-run-store.js';
-import type { FlowRecorder, StepRecord } from './flow-recorder.js';
-import { FINAL_STATES, type PipelineState } from './pipeline-state.js';
+import type { FlowRecorder } from './flow-recorder.js';
 
 /**
  * Records a flow's progress on its pipeline run in the store, as the attempt holding `fence`

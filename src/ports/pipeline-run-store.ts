@@ -1,5 +1,4 @@
-import type { StepRecord } from '../pipelines/flow-recorder.js';
-import type { PipelineState } from '../pipelines/pipeline-state.js';
+import type { PipelineState, StepRecord } from '../core/pipeline-runs/index.js';
 import type { Page } from './page.js';
 
 /** A code and message, as recorded on a failed run or step. */

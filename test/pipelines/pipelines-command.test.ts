@@ -8,6 +8,7 @@ import { pipelinesCommand } from '../../src/cli/pipelines-command.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { workerCommand } from '../../src/cli/worker-command.js';
 import { AmlopsError } from '../../src/core/errors/index.js';
+import { lazyCliRuntime } from '../../src/main/lazy-cli-runtime.js';
 import { FlowRegistry } from '../../src/pipelines/flow-registry.js';
 
 let failing = true;
@@ -47,7 +48,7 @@ async function amlopsWith(env: Record<string, string>, ...args: string[]) {
   const code = await runCli(
     ['node', 'amlops', ...args],
     io,
-    [(c) => pipelinesCommand(c, flows), (c) => workerCommand(c, flows)],
+    [(c) => pipelinesCommand(c, lazyCliRuntime, flows), (c) => workerCommand(c, lazyCliRuntime, flows)],
     'test',
   );
   return { code, out: io.out.join(''), err: io.err.join('') };

@@ -6,6 +6,7 @@ import { pipelinesCommand } from '../../src/cli/pipelines-command.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { resolveConfig } from '../../src/config/index.js';
 import { AmlopsError } from '../../src/core/errors/index.js';
+import { lazyCliRuntime } from '../../src/main/lazy-cli-runtime.js';
 import { runQueueWorker } from '../../src/main/worker.js';
 import { FlowRegistry } from '../../src/pipelines/flow-registry.js';
 import { slowFlows } from './fixtures/slow-flows.js';
@@ -31,7 +32,7 @@ async function cli(env: Record<string, string>, ...args: string[]) {
   const code = await runCli(
     ['node', 'amlops', ...args],
     io,
-    [(c) => pipelinesCommand(c, slowFlows(0))],
+    [(c) => pipelinesCommand(c, lazyCliRuntime, slowFlows(0))],
     'test',
   );
   return { code, out: io.out.join(''), err: io.err.join('') };
@@ -160,7 +161,12 @@ describe('pg-boss workers', () => {
     stops.push(() => worker.stop());
     const amlops = async (...args: string[]) => {
       const io = memoryIo({ env });
-      const code = await runCli(['node', 'amlops', ...args], io, [(c) => pipelinesCommand(c, flows)], 'test');
+      const code = await runCli(
+        ['node', 'amlops', ...args],
+        io,
+        [(c) => pipelinesCommand(c, lazyCliRuntime, flows)],
+        'test',
+      );
       return { code, out: io.out.join(''), err: io.err.join('') };
     };
     const { run } = JSON.parse((await amlops('pipelines', 'run', 'two-steps', '--queue', '--json')).out);

@@ -105,7 +105,9 @@ export class PgBossQueue implements JobQueue {
     if (before?.state !== 'active') return false;
     await this.#boss.fail(PIPELINE_QUEUE, runId, { message: 'its worker stopped heart-beating' });
     const after = await this.#boss.getJobById(PIPELINE_QUEUE, runId);
-    return after?.state === 'retry';
+    // `retry`, or already taken again by a polling worker (`active`, even `completed`): only
+    // `failed` (its retries used up) means it will not run again.
+    return after !== null && after.state !== 'failed';
   }
 
   async stop(): Promise<void> {

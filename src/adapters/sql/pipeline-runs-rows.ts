@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { AmlopsError } from '../../core/errors/index.js';
-import type { PipelineState } from '../../pipelines/pipeline-state.js';
+import type { PipelineState } from '../../core/pipeline-runs/index.js';
 import type { PipelineLogEntry, PipelineRun, PipelineStepRow } from '../../ports/pipeline-run-store.js';
 import type { PipelineRunsDb } from './pipeline-runs-context.js';
 import type { PipelineRunTables } from './pipeline-runs-tables.js';

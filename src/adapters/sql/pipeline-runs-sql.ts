@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { AmlopsError } from '../../core/errors/index.js';
+import { FINAL_STATES, type PipelineState } from '../../core/pipeline-runs/index.js';
 import { decodePageToken } from '../../core/tracking/index.js';
-import { FINAL_STATES, type PipelineState } from '../../pipelines/pipeline-state.js';
 import type { Page } from '../../ports/page.js';
 import type {
   CreatePipelineRunInput,

@@ -1,4 +1,4 @@
-import type { StepRecord } from '../../pipelines/flow-recorder.js';
+import type { StepRecord } from '../../core/pipeline-runs/index.js';
 import type { PipelineLogEntry, PipelineStepRow, RunFence } from '../../ports/pipeline-run-store.js';
 import type { PipelineRunsContext } from './pipeline-runs-context.js';
 import { pipelineLogOf, pipelineRunRow, pipelineStepOf } from './pipeline-runs-rows.js';

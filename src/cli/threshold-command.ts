@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { AmlopsError, isAmlopsError } from '../core/errors/index.js';
-import type { ThresholdRow } from '../core/evaluate/threshold-table.js';
 import { parseModelRef } from '../core/scoring/parse-model-ref.js';
 import {
   type AlertBudgetQuestion,
@@ -14,8 +13,7 @@ import type { RecordedAlertThreshold } from '../services/recorded-alert-threshol
 import { setAlertThreshold } from '../services/set-alert-threshold.js';
 import type { CliContext } from './cli-context.js';
 import { decisionMaker } from './decision-maker.js';
-import { formatCell } from './format-cell.js';
-import { renderTable } from './render-table.js';
+import { renderAlertBudget } from './render-alert-budget.js';
 import { withPlatformStores } from './with-platform-stores.js';
 
 interface ThresholdFlags {
@@ -51,19 +49,14 @@ function numberFlag(text: string | undefined, flag: string): number | undefined 
   return Number(text);
 }
 
-const percent = (rate: number | null): string =>
-  rate === null ? '-' : `${Number((rate * 100).toPrecision(3))}%`;
-const f4 = (x: number | null): string => (x === null ? '-' : x.toFixed(4));
-const count = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
-
 /**
- * `amlops threshold`: the alert budget. `--capacity N --daily-volume N` (or the settings
- * `cases.capacityPerDay` and `cases.dailyVolume`) picks the threshold that sends about N cases a day
- * to the analysts and states, from the test evaluation of the version `--model` names (the
- * production version of `model.name` by default), the expected precision, recall and alert rate at it, with the precision–recall table
- * around it; `--threshold T` says the same for a given threshold; with neither, the version's own
- * alert threshold is read. `--set T --reason "…" [--by NAME]` sets the version's alert threshold, a
- * registry decision recorded with who, when and why.
+ * `amlops threshold`: the alert budget (docs/alert-budget.md). `--capacity N --daily-volume N` (or
+ * the settings `cases.capacityPerDay` and `cases.dailyVolume`) picks the threshold that sends about
+ * N cases a day to the analysts and states, from the test evaluation of the version `--model` names
+ * (the production version of `model.name` by default), the expected precision, recall and alert
+ * rate at it, with the precision–recall table around it; `--threshold T` says the same for a given
+ * threshold; with neither, the version's own alert threshold is read. `--set T --reason "…" [--by
+ * NAME]` sets the version's alert threshold, a registry decision recorded with who, when and why.
  */
 export function thresholdCommand(context: CliContext): Command {
   return new Command('threshold')
@@ -143,7 +136,7 @@ export function thresholdCommand(context: CliContext): Command {
           throw new AmlopsError(error.code, `${error.message} (${sources})`, error.details);
         throw error;
       });
-      context.print(command, report, () => renderBudget(report));
+      context.print(command, report, () => renderAlertBudget(report));
     });
 }
 
@@ -200,71 +193,7 @@ function renderSet(result: SetThresholdResult): string {
   return [
     `alert threshold of ${model.name} version ${model.version} set to ${now.value} by ${now.setBy}${previous ? ` (was ${previous.value})` : ''}: ${now.reason}`,
     ...(result.budget
-      ? ['', renderBudget(result.budget)]
+      ? ['', renderAlertBudget(result.budget)]
       : [`no figures at it: ${result.budgetUnavailable?.message ?? 'no test evaluation'}`]),
-  ].join('\n');
-}
-
-function renderBudget(report: AlertBudgetReport): string {
-  const { model, request, at, perDay, evaluation } = report;
-  const version = `${model.name} version ${model.version}${model.aliases.length ? ` (${model.aliases.join(', ')})` : ''}`;
-  const asked =
-    request.capacity !== null
-      ? `a capacity of ${request.capacity} cases a day out of ${request.dailyVolume} scored (${percent(request.alertRate)})`
-      : report.alertThreshold && request.threshold === report.alertThreshold.value
-        ? `its alert threshold ${request.threshold}`
-        : `threshold ${request.threshold}`;
-  const source =
-    evaluation.kind === 'training'
-      ? `the test split of training run ${evaluation.runId}`
-      : `amlops evaluate run ${evaluation.runId}${evaluation.data ? ` on ${evaluation.data}` : ''}`;
-  const daily = perDay
-    ? `, about ${perDay.alerts.toFixed(1)} cases a day of which ${perDay.truePositives.toFixed(1)} laundering`
-    : '';
-  const headers = [
-    '',
-    'THRESHOLD',
-    'ALERT RATE',
-    ...(perDay ? ['A DAY'] : []),
-    'PRECISION',
-    'RECALL',
-    'ALERTS',
-    'CAUGHT',
-  ];
-  const row = (mark: string, r: Omit<ThresholdRow, 'precision'> & { precision: number | null }): string[] => [
-    mark,
-    formatCell.number(r.threshold),
-    percent(r.alertRate),
-    ...(perDay ? [(r.alertRate * request.dailyVolume!).toFixed(1)] : []),
-    f4(r.precision),
-    f4(r.recall),
-    count(r.alerts),
-    count(r.truePositives),
-  ];
-  const rows = report.around.map((r) => row(r.threshold === at.threshold && at.exact ? '>' : '', r));
-  if (!at.exact || !report.around.some((r) => r.threshold === at.threshold)) {
-    // An interpolated point (or one above every score) goes where its threshold falls.
-    const place = report.around.findIndex((r) => r.threshold < at.threshold);
-    rows.splice(place === -1 ? rows.length : place, 0, row(at.exact ? '>' : '~', at));
-  }
-  const recorded = report.alertThreshold;
-  return [
-    ...report.warnings.map((w) => `warning: ${w}`),
-    `${version}, ${asked}:`,
-    `threshold ${formatCell.number(at.threshold)}: alerts ${percent(at.alertRate)} of cases${daily}${at.exact ? '' : ' (interpolated between two rows of the table)'}`,
-    `  precision ${f4(at.precision)}  (share of alerts that are laundering)`,
-    `  recall    ${f4(at.recall)}  (share of laundering caught)`,
-    `measured on ${source}: ${evaluation.cases} cases, ${evaluation.positives} positive`,
-    '',
-    renderTable(headers, rows),
-    '',
-    recorded
-      ? `alert threshold of version ${model.version}: ${recorded.value}, set by ${recorded.setBy} at ${recorded.setAt}: ${recorded.reason}`
-      : `alert threshold of version ${model.version}: not set${report.trainingThreshold !== null ? ` (its training's operating threshold, as many alerts as positives: ${formatCell.number(report.trainingThreshold)})` : ''}`,
-    ...(recorded?.value === at.threshold
-      ? []
-      : [
-          `to set it: amlops threshold --model ${model.name}/${model.version} --set ${at.threshold} --reason "…"`,
-        ]),
   ].join('\n');
 }

@@ -72,8 +72,12 @@ function onNewConnection(
           text += d;
         });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        // A worker killed mid-answer: the answer never ends.
+        res.on('error', reject);
+        res.on('aborted', () => reject(new Error('answer cut short')));
       },
     );
+    req.setTimeout(10_000, () => req.destroy(new Error('no answer in 10 s')));
     req.on('error', reject);
     req.end(body);
   });
@@ -187,5 +191,43 @@ describe('amlops serve with two workers', () => {
     expect(await exited).toBe(0);
     const cases = await clusterCases('crash-');
     expect(cases).toHaveLength(40 * EXAMPLE_BODY.risk_pld.length);
+  });
+
+  it('a worker killed in the middle of a burst: every case answered 200, before and after the kill, is in the audit log', async () => {
+    const url = await serveCluster();
+    /** Request ids answered 200; connections cut by the kill fail on the client's side, unanswered. */
+    const answered: string[] = [];
+    let failed = 0;
+    let stop = false;
+    const client = async () => {
+      while (!stop) {
+        const answer = await onNewConnection(`${url}/predict`, 'POST', JSON.stringify(EXAMPLE_BODY)).catch(
+          () => undefined,
+        );
+        if (answer?.status === 200)
+          answered.push((JSON.parse(answer.body) as { request_id: string }).request_id);
+        else failed += 1;
+      }
+    };
+    const clients = Array.from({ length: 8 }, client);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const workers = readFileSync(`/proc/${child!.pid}/task/${child!.pid}/children`, 'utf8').trim().split(' ');
+    const killedAt = answered.length;
+    process.kill(Number(workers[0]), 'SIGKILL');
+    // The other worker (and the one the primary starts instead) go on answering.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    stop = true;
+    await Promise.all(clients);
+    expect(killedAt).toBeGreaterThan(10);
+    expect(answered.length).toBeGreaterThan(killedAt);
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const log = await openAuditLog(`sqlite:${h.home}/amlops.db`);
+    const recorded = new Set((await log.list({ maxResults: 100_000 })).items.map((c) => c.requestId));
+    await log.close();
+    expect(answered.filter((id) => !recorded.has(id))).toEqual([]);
+    // At most the requests in flight at the kill were scored without an answer reaching the client.
+    expect(failed).toBeLessThan(50);
   });
 });

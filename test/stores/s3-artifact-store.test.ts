@@ -38,4 +38,19 @@ describe('S3ArtifactStore specifics', () => {
       client.destroy();
     }
   });
+
+  it('names the bucket, the prefix and the endpoint in its errors, its children’s too', async () => {
+    const client = s3ClientFromEnv({ ...s3Env(), S3_ENDPOINT: 'http://127.0.0.1:9' });
+    try {
+      const store = new S3ArtifactStore('s3://amlops-test/x', client, 'S3 at 127.0.0.1:9');
+      await expect(store.child('1/run/artifacts').put('model/model.json', '{}')).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+        message: expect.stringMatching(
+          /^put of 'model\/model\.json' in s3:\/\/amlops-test\/x\/1\/run\/artifacts on S3 at 127\.0\.0\.1:9 failed: /,
+        ),
+      });
+    } finally {
+      client.destroy();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
+import { diskFullAware } from './sqlite-disk-full.js';
 
 /** How long a writer waits for another process's write lock before giving up. */
 const BUSY_TIMEOUT_MS = 15_000;
@@ -10,7 +11,8 @@ const BUSY_TIMEOUT_MS = 15_000;
 /**
  * Opens (creating when needed) a SQLite file for use by several processes at once: WAL journal
  * (readers never block the writer), a busy timeout (writers queue instead of failing),
- * case-sensitive LIKE (as MLflow's filters on PostgreSQL).
+ * case-sensitive LIKE (as MLflow's filters on PostgreSQL). A write on a full disk fails with
+ * STORE_DISK_FULL naming the file.
  *
  * @example
  * const db = openSqlite('.amlops/amlops.db');
@@ -22,5 +24,5 @@ export function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('case_sensitive_like = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: diskFullAware(sqlite, file) }) });
 }

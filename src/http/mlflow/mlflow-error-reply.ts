@@ -35,6 +35,9 @@ const MLFLOW_CODES: Partial<Record<ErrorCode, readonly [string, number]>> = {
   // MLflow has no code for a misdirected request; 421 tells a client it reached the wrong server.
   HTTP_HOST_NOT_ALLOWED: ['PERMISSION_DENIED', 421],
   STORE_UNAVAILABLE: ['TEMPORARILY_UNAVAILABLE', 503],
+  // MLflow's code for "the entire file system is out of space"; 507 rather than its 429, which
+  // clients would retry at once.
+  STORE_DISK_FULL: ['RESOURCE_EXHAUSTED', 507],
 };
 
 /**

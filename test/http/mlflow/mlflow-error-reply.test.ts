@@ -14,16 +14,19 @@ const MLFLOW_STATUS: Readonly<Record<string, number>> = {
   UNAUTHENTICATED: 401,
   PERMISSION_DENIED: 403,
   REQUEST_LIMIT_EXCEEDED: 429,
+  RESOURCE_EXHAUSTED: 429,
 };
 
 describe('mlflowErrorReply', () => {
-  it('maps every amlops error code to an MLflow code with its status (415, 413 and 421 aside)', () => {
+  it('maps every amlops error code to an MLflow code with its status (415, 413, 421 and 507 aside)', () => {
     for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
       const { status, body } = mlflowErrorReply(new AmlopsError(code, 'why'));
       expect(MLFLOW_STATUS[body.error_code], code).toBeDefined();
       if (code === 'HTTP_UNSUPPORTED_MEDIA_TYPE') expect(status).toBe(415);
       else if (code === 'HTTP_BODY_TOO_LARGE') expect(status).toBe(413);
       else if (code === 'HTTP_HOST_NOT_ALLOWED') expect(status).toBe(421);
+      // A full disk is not a rate limit to retry at once (MLflow's 429 for RESOURCE_EXHAUSTED).
+      else if (code === 'STORE_DISK_FULL') expect(status).toBe(507);
       else expect(status, code).toBe(MLFLOW_STATUS[body.error_code]);
     }
   });
@@ -37,6 +40,7 @@ describe('mlflowErrorReply', () => {
       ['INVALID_STATE', 'INVALID_PARAMETER_VALUE', 400],
       ['ARTIFACT_PATH_INVALID', 'INVALID_PARAMETER_VALUE', 400],
       ['STORE_UNAVAILABLE', 'TEMPORARILY_UNAVAILABLE', 503],
+      ['STORE_DISK_FULL', 'RESOURCE_EXHAUSTED', 507],
       ['INTERNAL', 'INTERNAL_ERROR', 500],
     ];
     for (const [code, mlflowCode, status] of cases) {

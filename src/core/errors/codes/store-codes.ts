@@ -13,6 +13,12 @@ export const storeCodes = {
     description:
       'The store was migrated by a newer amlops than this one (it has migrations this version does not know): nothing is changed; run the newer amlops, or restore a backup taken before the upgrade.',
   },
+  STORE_DISK_FULL: {
+    status: 507,
+    exit: EXIT.io,
+    description:
+      'The disk holding the embedded SQLite store is full (SQLITE_FULL): the write was refused and undone, what is stored is unchanged and stays readable; free space on that disk (the message names the file) and write again.',
+  },
   RESOURCE_ALREADY_EXISTS: {
     status: 400,
     exit: EXIT.data,

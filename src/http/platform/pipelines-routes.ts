@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AmlopsError } from '../../core/errors/index.js';
+import { FINAL_STATES, PIPELINE_STATES, type PipelineState } from '../../core/pipeline-runs/index.js';
 import { scheduleSummary } from '../../core/schedule/index.js';
 import { cancelPipelineRun } from '../../pipelines/cancel-pipeline-run.js';
-import { FINAL_STATES, PIPELINE_STATES, type PipelineState } from '../../pipelines/pipeline-state.js';
 import { retryPipelineRun } from '../../pipelines/retry-pipeline-run.js';
 import { startPipelineRun } from '../../pipelines/start-pipeline-run.js';
 import type { PipelineRunStore, PipelineStepRow } from '../../ports/pipeline-run-store.js';

@@ -5,12 +5,20 @@ import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { databaseUrlOf } from '../config/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import { livePerformance, type VersionPerformance } from '../core/evaluate/live-performance.js';
+import type { LiveSegments } from '../core/evaluate/segment-live-breakdown.js';
 import { Frame } from '../core/frame/frame.js';
 import type { CaseFeedback, ScoredCase, ScoredCaseQuery } from '../ports/audit-log.js';
 import { findNamedCase } from '../services/find-named-case.js';
+import {
+  liveSegmentPerformance,
+  type VersionSegmentPerformance,
+} from '../services/live-segment-performance.js';
 import type { CliContext } from './cli-context.js';
 import { loginName } from './decision-maker.js';
+import { renderSegments } from './render-segments.js';
+import { segmentThresholdText } from './segment-threshold-text.js';
 import { eraseCommand, erasuresCommand, exportSubject } from './subject-data-commands.js';
+import { withPlatformStores } from './with-platform-stores.js';
 
 interface FilterFlags {
   readonly model?: string;
@@ -30,7 +38,7 @@ const PAGE = 10_000;
  * version, inputs, score, time, caller, the client's own X-Request-Id), newest first, filtered by
  * model, version, request, client request id, case and time; `export --output FILE` writes them as CSV, Parquet or JSON Lines; `conclude CASE
  * --conclusion X` records an analyst's conclusion (as `/feedback`); `performance` measures each
- * model version on the cases analysts concluded on.
+ * model version on the cases analysts concluded on, by segment of an input column with `--by`.
  */
 export function predictionsCommand(context: CliContext): Command {
   const withFilters = (command: Command) =>
@@ -163,18 +171,27 @@ export function predictionsCommand(context: CliContext): Command {
     });
   const performance = new Command('performance')
     .description(
-      'how each model version did on the cases analysts concluded on (POST /feedback): ROC AUC, average precision, Brier score, mean score against the share concluded positive',
+      'how each model version did on the cases analysts concluded on (POST /feedback): ROC AUC, average precision, Brier score, mean score against the share concluded positive; --by COLUMN breaks each version down by segment',
     )
     .option('--model <name>', 'only cases scored by this registered model')
     .option('--model-version <v>', 'only cases scored by this version')
     .option('--since <time>', 'scored at or after this ISO time')
     .option('--until <time>', 'scored before this ISO time')
+    .option(
+      '--by <column>',
+      "by segment of this input column (e.g. risk_pld; an amount in its training's bands): ROC AUC, precision and recall at the threshold, alert rate, cases and positives of each",
+    )
     .option('--json', 'print the figures as JSON')
-    .action(async (flags: FilterFlags, command: Command) => {
+    .action(async (flags: FilterFlags & { by?: string }, command: Command) => {
       const log = await open(command);
-      let versions: VersionPerformance[];
+      let versions: (VersionPerformance | VersionSegmentPerformance)[];
       try {
-        versions = livePerformance(await log.labelledScores(query(flags)));
+        versions =
+          flags.by === undefined
+            ? livePerformance(await log.labelledScores(query(flags)))
+            : await withPlatformStores(context, command, (stores) =>
+                liveSegmentPerformance({ auditLog: log, stores }, query(flags), flags.by!),
+              );
       } finally {
         await log.close();
       }
@@ -183,9 +200,11 @@ export function predictionsCommand(context: CliContext): Command {
         versions.length === 0
           ? 'no scored case has feedback yet: analysts post their conclusions to /feedback'
           : versions
-              .map(
-                (v) =>
+              .map((v) =>
+                [
                   `${v.modelName}/${v.modelVersion}: ${v.labelled} concluded cases (${v.positives} laundering)  ROC AUC ${figure(v.rocAuc)}  average precision ${figure(v.averagePrecision)}  Brier ${v.brierScore.toFixed(4)}  mean score ${v.meanScore.toFixed(4)} vs positive rate ${v.positiveRate.toFixed(4)}`,
+                  ...('segments' in v ? liveSegmentLines(v.segments) : []),
+                ].join('\n'),
               )
               .join('\n'),
       );
@@ -246,6 +265,21 @@ export function predictionsCommand(context: CliContext): Command {
     .addCommand(performance)
     .addCommand(eraseCommand(context, open))
     .addCommand(erasuresCommand(context, open));
+}
+
+/** A version's concluded cases by segment, under its line. */
+function liveSegmentLines(segments: LiveSegments): string[] {
+  const bands =
+    segments.bandsFrom === 'training'
+      ? ", in its training's bands"
+      : segments.bandsFrom === 'concluded-cases'
+        ? ", in the concluded cases' quartiles"
+        : '';
+  return [
+    `  by ${segments.column}${bands}, alerts at ${segmentThresholdText(segments.threshold)}:`,
+    ...(segments.breakdown ? [renderSegments([segments.breakdown], '  ')] : []),
+    ...segments.notes.map((note) => `  note: ${note}`),
+  ];
 }
 
 function query(flags: FilterFlags): ScoredCaseQuery {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { AmlopsError, ERROR_CODES, type ErrorCode } from '../core/errors/index.js';
+import type { SegmentReport } from '../core/evaluate/segment-report.js';
 import type { SearchProgress } from '../core/search/index.js';
 import type { FlowResult } from '../pipelines/run-flow.js';
 import { runFlow } from '../pipelines/run-flow.js';
@@ -10,6 +11,8 @@ import type { CliContext } from './cli-context.js';
 import type { CliRuntime } from './cli-runtime.js';
 import { loginName } from './decision-maker.js';
 import type { ProgressBar } from './progress-bar.js';
+import { renderSegments } from './render-segments.js';
+import { segmentThresholdText } from './segment-threshold-text.js';
 
 interface TrainOptions {
   data: string;
@@ -62,7 +65,7 @@ function summary(
     stage: string | null;
     gate?: 'passed' | 'failed';
   };
-  const evaluate = result.outputs.evaluate as { metrics: Record<string, number> };
+  const evaluate = result.outputs.evaluate as { metrics: Record<string, number>; segments?: SegmentReport };
   const search = result.outputs.search as { adaptation?: string } | undefined;
   const version = register?.version;
   return {
@@ -76,6 +79,8 @@ function summary(
       stage: promote.stage,
     },
     metrics: evaluate.metrics,
+    // The test split by segment (risk level, amount bands, evaluation.segmentColumns).
+    segments: evaluate.segments ?? null,
     // How the default preset adapted its search to the data, when it did.
     preset_adaptation: search?.adaptation ?? null,
     promoted: promote.promoted,
@@ -86,6 +91,16 @@ function summary(
         ? `amlops models promote ${modelName} ${version} --reason "…"${promote.gate === 'failed' ? ' --force' : ''}`
         : null,
   };
+}
+
+/** The test split by segment, for the text summary. */
+function segmentLines(segments: SegmentReport): string[] {
+  if (segments.breakdowns.length === 0 && segments.skipped.length === 0) return [];
+  return [
+    `  segments       test split, alerts at ${segmentThresholdText(segments.threshold)}:`,
+    ...(segments.breakdowns.length ? [renderSegments(segments.breakdowns, '    ')] : []),
+    ...segments.skipped.map((s) => `    not broken down by ${s.column}: ${s.reason}`),
+  ];
 }
 
 function failure(result: FlowResult, pipelineRunId: string | null): AmlopsError {
@@ -180,11 +195,13 @@ export function trainCommand(
       const out = summary(result, config['model.name'], pipelineRunId);
       const metrics = out.metrics as Record<string, number>;
       const model = out.model as { version: string | null; aliases: string[] };
+      const segments = out.segments as SegmentReport | null;
       context.print(command, out, () =>
         [
           `trained ${config['model.name']}${model.version ? ` version ${model.version}` : ' (dry run: nothing recorded)'}`,
           `  test ROC AUC   ${metrics.test_roc_auc?.toFixed(4)}${metrics.test_roc_auc_lower === undefined ? '' : ` (95% interval ${metrics.test_roc_auc_lower.toFixed(4)} to ${metrics.test_roc_auc_upper?.toFixed(4)})`}   (train ${metrics.train_roc_auc?.toFixed(4)})`,
           `  test PR AUC    ${metrics.test_pr_auc?.toFixed(4)}`,
+          ...(segments ? segmentLines(segments) : []),
           ...(out.preset_adaptation
             ? [
                 `  search         ${out.preset_adaptation}: the original's grid and regularised shallow trees, 5 folds`,

@@ -118,6 +118,22 @@ export const SETTINGS = {
     env: 'AMLOPS_TRAINING_BUDGET_SECONDS',
     description: 'Time budget of the `default` search, in seconds.',
   },
+  'evaluation.segmentColumns': {
+    type: 'string-list',
+    default: [],
+    env: 'AMLOPS_EVALUATION_SEGMENT_COLUMNS',
+    description:
+      'Columns the test evaluation (evaluation.json, the model card, `amlops train`) is broken down by, besides the categorical feature columns and the amounts of data.incomeColumn and data.outcomeColumn, which always are: a numeric column in quantile bands of the train split, any other column by value. Each segment gets its ROC AUC, precision and recall at the threshold, alert rate, count and positives. Live performance breaks down by any input column (`amlops predictions performance --by COLUMN`).',
+  },
+  'evaluation.segmentBands': {
+    type: 'integer',
+    default: 4,
+    min: 2,
+    max: 20,
+    env: 'AMLOPS_EVALUATION_SEGMENT_BANDS',
+    description:
+      'Quantile bands a numeric column is cut in for the evaluation by segment (4: quartiles of the train split). The cuts are kept with the evaluation, so live performance cuts the cases a version scored at the same amounts.',
+  },
   'model.name': {
     type: 'string',
     default: 'consumers-laundering-model',

@@ -75,6 +75,12 @@ export interface LabelledScore {
   readonly label: 0 | 1;
 }
 
+/** A labelled case with the inputs it was scored on: what live performance by segment reads. */
+export interface LabelledInputs extends LabelledScore {
+  /** The input values as scored (missing as null), by column. */
+  readonly inputs: Readonly<Record<string, string | number | null>>;
+}
+
 /** Which labelled cases to read: by the model that scored them and when they were scored. */
 export interface LabelledScoreQuery {
   readonly modelName?: string;
@@ -125,6 +131,8 @@ export interface AuditLog {
    * revise a conclusion): what live performance is measured on.
    */
   labelledScores(query?: LabelledScoreQuery): Promise<readonly LabelledScore[]>;
+  /** The cases `labelledScores` reads, each with its inputs as scored (live performance by segment). */
+  labelledInputs(query?: LabelledScoreQuery): Promise<readonly LabelledInputs[]>;
   /** The inputs and scores of the cases one version scored in a window (what live drift compares with its training data). */
   scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow>;
   /** Deletes scored cases (and feedback) older than `time`; returns how many cases. */

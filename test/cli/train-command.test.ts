@@ -66,8 +66,15 @@ describe('amlops train', () => {
         'promote_command',
         'preset_adaptation',
         'run_id',
+        'segments',
       ].sort(),
     );
+    // The test split by segment: the risk level, then the two amounts in bands of the train split.
+    expect(result.segments.breakdowns.map((b: { column: string }) => b.column)).toEqual([
+      'risk_pld',
+      'total_outcome_dollar_amount',
+      'total_income_dollar_amount',
+    ]);
     expect(result.model).toMatchObject({
       name: 'consumers-laundering-model',
       version: '1',

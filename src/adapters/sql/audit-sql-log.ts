@@ -5,6 +5,7 @@ import type {
   AuditLog,
   CaseFeedback,
   CaseFeedbackQuery,
+  LabelledInputs,
   LabelledScore,
   LabelledScoreQuery,
   ScoredCase,
@@ -19,6 +20,7 @@ import { auditPartitionNamed, ensureAuditPartitions, LIST_PARTITIONS } from './a
 import type { AuditAppender } from './audit-sqlite-appender.js';
 import type { AuditTables } from './audit-tables.js';
 import type { Database } from './database.js';
+import { readLabelledInputs } from './labelled-inputs-sql.js';
 import { countWindow, readWindowRange, windowBounds } from './scored-window-sql.js';
 import type { SqlDatabase } from './sql-database.js';
 
@@ -218,6 +220,10 @@ export class SqlAuditLog implements AuditLog {
       score: Number(r.score),
       label: Number(r.label) === 1 ? 1 : 0,
     }));
+  }
+
+  labelledInputs(query: LabelledScoreQuery = {}): Promise<readonly LabelledInputs[]> {
+    return readLabelledInputs(this.#db, query);
   }
 
   async scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow> {

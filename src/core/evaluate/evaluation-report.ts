@@ -1,5 +1,6 @@
 import { thresholdForAlertRate } from './confusion-at-threshold.js';
 import { classCounts } from './ranking.js';
+import type { SegmentReport } from './segment-report.js';
 import { type EvaluationShape, evaluateSplit, type SplitEvaluation } from './split-evaluation.js';
 
 /** Labels (1 = positive) and predicted probabilities of one split. */
@@ -26,6 +27,11 @@ export interface EvaluationReport {
   readonly threshold: { readonly value: number; readonly rule: ThresholdRule; readonly alertRate: number };
   readonly train: SplitEvaluation;
   readonly test: SplitEvaluation;
+  /**
+   * The test split by segment (risk level, amount bands, configured columns), added by the training
+   * flow (see `segmentReport`); absent from evaluations written before amlops kept it.
+   */
+  readonly segments?: SegmentReport;
 }
 
 /**

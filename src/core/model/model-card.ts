@@ -1,3 +1,7 @@
+import { segmentCaveats } from '../evaluate/segment-caveats.js';
+import type { SegmentReport } from '../evaluate/segment-report.js';
+import { modelCardSegmentLines } from './model-card-segments.js';
+
 /** What a model card says: the data, the parameters, the metrics, the caveats and the decision. */
 export interface ModelCard {
   readonly model: { readonly name: string; readonly version: string | null; readonly runId: string | null };
@@ -21,6 +25,8 @@ export interface ModelCard {
     readonly trees: number;
   };
   readonly metrics: Readonly<Record<string, number>>;
+  /** The test split by segment; absent from cards written before amlops kept it. */
+  readonly segments?: SegmentReport;
   readonly promotion: { readonly promoted: boolean; readonly reason: string };
   readonly caveats: readonly string[];
 }
@@ -31,12 +37,17 @@ const WIDE_INTERVAL = 0.05;
 const fmt = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(4));
 
 /**
- * The standing caveats of a model trained on analysts' conclusions, plus those its numbers call for.
+ * The standing caveats of a model trained on analysts' conclusions, plus those its numbers call for
+ * (with `segments`, the segments too small to measure or ranked clearly worse than the whole).
  *
  * @example
  * modelCardCaveats({ test_roc_auc: 0.8 }, 0.89); // includes 'test ROC AUC 0.8000 is below the alert threshold 0.8900'
  */
-export function modelCardCaveats(metrics: Readonly<Record<string, number>>, minTestRocAuc: number): string[] {
+export function modelCardCaveats(
+  metrics: Readonly<Record<string, number>>,
+  minTestRocAuc: number,
+  segments?: SegmentReport,
+): string[] {
   const caveats = [
     "Labels are analysts' past conclusions on alerted cases, not ground truth on all users: the model learns what was alerted and concluded, including its biases.",
     'Scores rank cases for review; they are not a determination of money laundering.',
@@ -56,6 +67,7 @@ export function modelCardCaveats(metrics: Readonly<Record<string, number>>, minT
     caveats.push(
       `the test ROC AUC's 95% confidence interval is ${fmt(lower)} to ${fmt(upper)} (DeLong): the test split is too small to tell apart models whose ROC AUC differ by less than about ${fmt((upper - lower) / 2)}`,
     );
+  if (segments) caveats.push(...segmentCaveats(segments, test));
   return caveats;
 }
 
@@ -104,6 +116,8 @@ export function renderModelCard(card: ModelCard): string {
       `| ${name} | ${train === undefined ? '' : fmt(train)} | ${test === undefined ? '' : fmt(test)} |`,
     );
   }
-  lines.push('', '## Caveats', '', ...card.caveats.map((c) => `- ${c}`), '');
+  lines.push('');
+  if (card.segments) lines.push(...modelCardSegmentLines(card.segments));
+  lines.push('## Caveats', '', ...card.caveats.map((c) => `- ${c}`), '');
   return lines.join('\n');
 }

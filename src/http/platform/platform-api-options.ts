@@ -17,7 +17,13 @@ export interface PlatformApiOptions {
   readonly stores: PlatformStores;
   readonly auditLog?: Pick<
     AuditLog,
-    'list' | 'findCase' | 'listFeedback' | 'labelledScores' | 'subjectRecords' | 'eraseSubject'
+    | 'list'
+    | 'findCase'
+    | 'listFeedback'
+    | 'labelledScores'
+    | 'labelledInputs'
+    | 'subjectRecords'
+    | 'eraseSubject'
   >;
   /** Data quality and drift reports, when the server keeps them. */
   readonly quality?: QualityReportStore;

@@ -3,6 +3,7 @@ import { AmlopsError } from '../../core/errors/index.js';
 import { livePerformance } from '../../core/evaluate/live-performance.js';
 import type { CaseReasons } from '../../core/scoring/case-reasons.js';
 import type { ScoredCase, ScoredCaseQuery } from '../../ports/audit-log.js';
+import { liveSegmentPerformance } from '../../services/live-segment-performance.js';
 import { scoredCaseDetails } from '../../services/scored-case-details.js';
 import type { PlatformApiOptions } from './platform-api-options.js';
 import { queryParam } from './query-param.js';
@@ -62,10 +63,11 @@ function rowOf(text: string): number {
  *   why, when that version cannot be loaded);
  * - `GET /subjects/:subject` → `{subject, cases, conclusions}`: everything kept about a subject;
  * - `POST /subjects/:subject/erase` → `{erasure}`: deletes it, recording who erased how many;
- * - `GET /predictions/performance[?model=&version=&since=&until=]` → `{versions}`: each model
+ * - `GET /predictions/performance[?model=&version=&since=&until=&by=]` → `{versions}`: each model
  *   version measured on the cases analysts concluded on (`POST /feedback`), scored in the time
  *   range given (ISO dates or times): ROC AUC and average precision (null while one class only),
- *   Brier score, mean score and positive rate.
+ *   Brier score, mean score and positive rate; with `by=COLUMN`, each version's `segments`: its
+ *   cases by segment of that input column (as `amlops predictions performance --by COLUMN`).
  *
  * @example
  * registerPredictionsRoutes(api, options);
@@ -92,13 +94,18 @@ export function registerPredictionsRoutes(app: FastifyInstance, options: Platfor
     const version = queryParam.one(q, 'version');
     const since = queryParam.time(q, 'since');
     const until = queryParam.time(q, 'until');
-    const labelled = await log.labelledScores({
+    const by = queryParam.one(q, 'by');
+    const labelledQuery = {
       ...(model !== undefined ? { modelName: model } : {}),
       ...(version !== undefined ? { modelVersion: version } : {}),
       ...(since !== undefined ? { since } : {}),
       ...(until !== undefined ? { until } : {}),
-    });
-    return { versions: livePerformance(labelled) };
+    };
+    if (by !== undefined)
+      return {
+        versions: await liveSegmentPerformance({ auditLog: log, stores: options.stores }, labelledQuery, by),
+      };
+    return { versions: livePerformance(await log.labelledScores(labelledQuery)) };
   });
   // A subject's data (the value of the model's id column), for its access and erasure requests.
   app.get<{ Params: { subject: string } }>('/subjects/:subject', async (request) => {

@@ -1,5 +1,6 @@
 import { AmlopsError } from '../../core/errors/index.js';
 import { type EvaluationReport, evaluationReport } from '../../core/evaluate/evaluation-report.js';
+import { segmentReport } from '../../core/evaluate/segment-report.js';
 import type { Frame } from '../../core/frame/index.js';
 import { featureImportance } from '../../core/gbdt/feature-importance.js';
 import { type GbdtParamsInput, trainBooster } from '../../core/gbdt/index.js';
@@ -77,6 +78,21 @@ function caseIdColumn(
     return configured;
   }
   return ['case_id', 'user_id'].find((name) => names.includes(name) && !features.includes(name));
+}
+
+/**
+ * The columns the test evaluation is broken down by: the categorical features (the risk level),
+ * the amounts money is received and sent in, then the configured `evaluation.segmentColumns`.
+ */
+function segmentColumns(deps: TrainFlowDeps): string[] {
+  const { config } = deps;
+  const columns = [
+    ...config['data.categoricalColumns'],
+    config['data.outcomeColumn'],
+    config['data.incomeColumn'],
+    ...config['evaluation.segmentColumns'],
+  ];
+  return [...new Set(columns.filter((column) => column !== ''))];
 }
 
 /** The metrics recorded for a run (MLflow-style flat names), from the evaluation report. */
@@ -221,13 +237,25 @@ export function modelSteps(
     const test = scratch.test!;
     scratch.trainProbabilities = scoreFrame(bundle, train.frame);
     scratch.testProbabilities = scoreFrame(bundle, test.frame);
-    const report = evaluationReport(
+    const evaluated = evaluationReport(
       { labels: train.labels, probabilities: scratch.trainProbabilities },
       { labels: test.labels, probabilities: scratch.testProbabilities },
     );
+    // A new version has no alert threshold of its own yet: segments are measured at the operating one.
+    const segments = segmentReport(
+      train.frame,
+      { frame: test.frame, labels: test.labels, probabilities: scratch.testProbabilities },
+      {
+        columns: segmentColumns(deps),
+        bands: deps.config['evaluation.segmentBands'],
+        threshold: { value: evaluated.threshold.value, source: 'operating' },
+      },
+    );
+    const report: EvaluationReport = { ...evaluated, segments };
     scratch.evaluation = report;
     return {
       metrics: evaluationMetrics(report),
+      segments,
       importance: {
         gain: featureImportance(bundle.booster, 'gain'),
         weight: featureImportance(bundle.booster, 'weight'),

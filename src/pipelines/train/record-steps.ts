@@ -1,5 +1,6 @@
 import { AmlopsError } from '../../core/errors/index.js';
 import { rocAuc } from '../../core/evaluate/roc-auc.js';
+import type { SegmentReport } from '../../core/evaluate/segment-report.js';
 import type { Frame } from '../../core/frame/index.js';
 import { BUNDLE_PATHS, bundleFromFiles, bundleToFiles } from '../../core/model/index.js';
 import { type ModelCard, modelCardCaveats, renderModelCard } from '../../core/model/model-card.js';
@@ -246,6 +247,7 @@ export function recordSteps(
       testRows: number;
       testPositives: number;
     };
+    const segments = (outputs.evaluate as { segments?: SegmentReport }).segments;
     const card: ModelCard = {
       model: { name, version: registered.version ?? null, runId: logged.runId ?? null },
       trainedAt: new Date(deps.now()).toISOString(),
@@ -259,11 +261,12 @@ export function recordSteps(
         ...fit,
       },
       metrics,
+      ...(segments ? { segments } : {}),
       promotion: {
         promoted: decision.promote && !params.dryRun,
         reason: params.dryRun ? `dry run; the gate says: ${decision.reason}` : decision.reason,
       },
-      caveats: modelCardCaveats(metrics, deps.config['alerts.minTestRocAuc']),
+      caveats: modelCardCaveats(metrics, deps.config['alerts.minTestRocAuc'], segments),
     };
     if (params.dryRun || !registered.version || !logged.runId || !logged.artifactUri)
       return {

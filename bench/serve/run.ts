@@ -3,8 +3,9 @@
  * amlops serve against the reference Flask + Gunicorn service (../shared/anchor, 2 workers,
  * OMP_NUM_THREADS=1), side by side in one run, on the same generated cases: wrk with the
  * reference's post.lua, sides alternated, medians. Scenarios: one case per request (16
- * connections) and 1000 cases per request (32 connections); amlops with auditing on (SQLite), and
- * amlops with auditing off, for what the audit costs. Each side takes each scenario for 3 s before
+ * connections) and 1000 cases per request (32 connections); amlops with auditing on (SQLite),
+ * amlops with auditing off, for what the audit costs, and a bare Fastify server answering a
+ * constant (bench/serve/bare-server.ts), the machine's floor that latency is judged against. Each side takes each scenario for 3 s before
  * the measured rounds (warm-up, not recorded), and each audited run starts once the audit records
  * of the previous one are written out. Also reports one amlops worker's resident memory under load,
  * and the cases the audited server answered (its own count, `amlops_predictions_total`) against the
@@ -97,15 +98,22 @@ async function main(dir: string): Promise<void> {
     [buildCli(), 'serve', '--port', '18081', '--workers', '2'],
     { AMLOPS_HOME: home, AMLOPS_LOG_LEVEL: 'warn', AMLOPS_AUDIT_ENABLED: 'false' },
   );
+  const bare = startSide(
+    'bare',
+    'http://127.0.0.1:18082/predict',
+    process.execPath,
+    ['--import', 'tsx', resolve(import.meta.dirname, 'bare-server.ts')],
+    { PORT: '18082', WORKERS: '2' },
+  );
   const ref = startSide('reference', 'http://127.0.0.1:19696/predict', join(ANCHOR, 'serve.sh'), [], {
     MODEL_PATH: refModel,
     PORT: '19696',
     OMP_NUM_THREADS: '1',
   });
-  const sides: ServerSide[] = [ours, unaudited, ref];
+  const sides: ServerSide[] = [ours, unaudited, bare, ref];
   const results: Record<string, Record<string, WrkResult[]>> = {
-    one: { amlops: [], 'amlops-no-audit': [], reference: [] },
-    thousand: { amlops: [], 'amlops-no-audit': [], reference: [] },
+    one: { amlops: [], 'amlops-no-audit': [], bare: [], reference: [] },
+    thousand: { amlops: [], 'amlops-no-audit': [], bare: [], reference: [] },
   };
   const memory: number[] = [];
   let answered = 0;
@@ -169,6 +177,7 @@ async function main(dir: string): Promise<void> {
   const sideSummaries = (key: 'one' | 'thousand', cases: number) => ({
     amlops: summary(key, 'amlops', cases),
     amlopsNoAudit: summary(key, 'amlops-no-audit', cases),
+    bare: summary(key, 'bare', cases),
     reference: summary(key, 'reference', cases),
   });
   const report = {
@@ -186,6 +195,7 @@ async function main(dir: string): Promise<void> {
       `one case per request:  amlops ${report.one.amlops.rps} req/s (p99 ${report.one.amlops.p99_ms.toFixed(2)} ms)  reference ${report.one.reference.rps} req/s (p99 ${report.one.reference.p99_ms.toFixed(2)} ms)  x${ratio(report.one.amlops.rps, report.one.reference.rps)}`,
       `1000 cases per request: amlops ${report.thousand.amlops.casesPerSecond} cases/s (p50 ${report.thousand.amlops.p50_ms.toFixed(1)} ms)  reference ${report.thousand.reference.casesPerSecond} cases/s (p50 ${report.thousand.reference.p50_ms.toFixed(1)} ms)  x${ratio(report.thousand.amlops.casesPerSecond, report.thousand.reference.casesPerSecond)}`,
       `amlops worker RSS under load: median ${report.amlopsWorkerRssMb.median} MB, max ${report.amlopsWorkerRssMb.max} MB`,
+      `the machine's floor (a bare Fastify server, 2 processes, constant answer): one case ${report.one.bare.rps} req/s, p99 ${report.one.bare.p99_ms.toFixed(2)} ms; amlops' p99 is ${(report.one.amlops.p99_ms / report.one.bare.p99_ms).toFixed(2)}x it`,
       `auditing off: one case ${report.one.amlopsNoAudit.rps} req/s (p99 ${report.one.amlopsNoAudit.p99_ms.toFixed(2)} ms), 1000 cases ${report.thousand.amlopsNoAudit.casesPerSecond} cases/s; auditing on costs ${pct(report.one.amlops.rps, report.one.amlopsNoAudit.rps)} and ${pct(report.thousand.amlops.casesPerSecond, report.thousand.amlopsNoAudit.casesPerSecond)}`,
       `audit: the server answered ${report.audit.answered} cases, its audit log holds ${report.audit.recorded}: ${report.audit.answered === report.audit.recorded ? 'equal' : 'NOT EQUAL'}; ${report.audit.refused503} requests refused (503 while the store caught up)`,
       `BENCHJSON ${JSON.stringify(report)}`,

@@ -77,7 +77,7 @@ export interface ServerAppOptions {
 /**
  * Composes the server from the configuration: the scoring API, MLflow's REST API and amlops' own
  * `/api/v1`; the tracking store, registry, pipeline runs and audit log on the store's database, artifacts by URI, the served models following `model.name`'s production alias (polled
- * every `scoring.pollSeconds`), the audit queue, the metrics and the Fastify app.
+ * every `scoring.pollSeconds`), the audit (recorder and spool writer), the metrics and the Fastify app.
  *
  * @example
  * const server = await openServerApp(config, { cwd: process.cwd(), version: '0.1.0' });

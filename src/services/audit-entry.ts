@@ -1,7 +1,7 @@
 import type { ScoringContract } from '../core/scoring/scoring-contract.js';
 import type { ValidatedInput } from '../core/scoring/validated-input.js';
 
-/** One scoring request waiting in the audit queue; expanded into one record per case when written. */
+/** One scored request handed to the audit recorder; its cases are copied into the group being recorded. */
 export interface AuditEntry {
   readonly requestId: string;
   readonly modelName: string;

@@ -41,13 +41,13 @@ interface FileState {
 }
 
 /**
- * Moves the audit records of a spool folder into the audit log: each pass reads every file from
- * its checkpoint (kept in the log, in the same transaction as the cases), appends the whole
+ * Moves the audit records of a spool folder into the store: each pass reads every file from its
+ * checkpoint (kept by the `AuditStoreWriter`, in the same transaction as the cases), appends the whole
  * records found, and removes a file once it is consumed and finished (renamed `.spool`, or its
  * process gone). A restart resumes at the checkpoints: no case lost, none written twice.
  *
  * @example
- * const ingest = new SpoolIngest({ dir, host: hostname(), log });
+ * const ingest = new SpoolIngest({ dir, host: hostname(), writer: await openAuditStoreWriter(url) });
  * await ingest.adoptOrphans();
  * while (!stopping) if (!(await ingest.pass()).worked) await sleep(200);
  */

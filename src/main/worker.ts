@@ -1,8 +1,10 @@
 import { hostname } from 'node:os';
 import { InProcessQueue } from '../adapters/queue/in-process-queue.js';
 import { PgBossQueue } from '../adapters/queue/pg-boss-queue.js';
+import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { openPipelineRunStore } from '../adapters/sql/pipeline-runs-open.js';
-import { type Config, databaseUrlOf } from '../config/index.js';
+import { SqlModelRegistry } from '../adapters/sql/sql-model-registry.js';
+import { artifactRootOf, type Config, databaseUrlOf } from '../config/index.js';
 import { configuredSchedules } from '../pipelines/configured-schedules.js';
 import { fireSchedule } from '../pipelines/fire-schedule.js';
 import type { FlowRegistry } from '../pipelines/flow-registry.js';
@@ -20,6 +22,7 @@ type PipelineConfig = Pick<
   Config,
   | 'home'
   | 'store.databaseUrl'
+  | 'artifacts.uri'
   | 'pipelines.heartbeatSeconds'
   | 'pipelines.crashAfterSeconds'
   | 'pipelines.pollSeconds'
@@ -57,16 +60,28 @@ export async function openPipelines(
     queue = new InProcessQueue({
       onError: (job, error) => warn(`pipeline run ${job.runId}: ${(error as Error)?.message}`),
     });
-  let store: PipelineRunStore;
+  let store: PipelineRunStore | undefined;
+  let registry: SqlModelRegistry;
   try {
     store = await openPipelineRunStore(databaseUrl);
+    // Only to mark failed what a crashed run left pending: no artifact is opened through it.
+    const database = await openSqlDatabase(databaseUrl);
+    registry = await SqlModelRegistry.open(database, {
+      artifactRoot: artifactRootOf(config, options.cwd),
+      openArtifacts: (uri) => {
+        throw new Error(`the pipelines' registry opens no artifacts (${uri})`);
+      },
+    }).finally(() => database.close());
   } catch (error) {
+    await store?.close();
     await queue?.stop();
     throw error;
   }
+  const opened = store;
   const deps: PipelineDeps = {
-    store,
+    store: opened,
     flows: options.flows,
+    registry,
     ...(queue ? { queue } : {}),
     worker: `${hostname()}:${process.pid}`,
     now: Date.now,
@@ -79,7 +94,8 @@ export async function openPipelines(
     databaseUrl,
     async close() {
       await queue?.stop();
-      await store.close();
+      await opened.close();
+      await registry.close();
     },
   };
 }

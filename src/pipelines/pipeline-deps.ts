@@ -1,5 +1,6 @@
 import type { Config } from '../config/index.js';
 import type { JobQueue } from '../ports/job-queue.js';
+import type { ModelRegistry } from '../ports/model-registry.js';
 import type { PipelineRunStore } from '../ports/pipeline-run-store.js';
 import type { FlowRegistry } from './flow-registry.js';
 
@@ -33,6 +34,8 @@ export interface PipelineDeps {
   readonly store: PipelineRunStore;
   readonly flows: FlowRegistry;
   readonly queue?: JobQueue;
+  /** Where a crashed run's unfinished registration is marked failed (absent: left pending). */
+  readonly registry?: Pick<ModelRegistry, 'failPendingVersionsOfRun'>;
   /** `host:pid`, recorded on the runs this process takes. */
   readonly worker: string;
   readonly now: () => number;

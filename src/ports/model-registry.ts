@@ -65,7 +65,8 @@ export interface UpdateModelVersionInput {
  * Registration is atomic in the only sense that survives a crash: a version is inserted as
  * PENDING_REGISTRATION and committed, its files are written, the store checks they are listed at
  * the source, and only then does one conditional update make it READY. A crash in between leaves a
- * PENDING_REGISTRATION version (which `failStalePendingVersions` turns into FAILED_REGISTRATION),
+ * PENDING_REGISTRATION version (which `failPendingVersionsOfRun`, when the crash of its pipeline run
+ * is found, or `failStalePendingVersions` turns into FAILED_REGISTRATION),
  * never a READY one without files. Aliases and stage transitions accept only READY versions.
  */
 export interface ModelRegistry {
@@ -102,6 +103,11 @@ export interface ModelRegistry {
   deleteModelVersionTag(name: string, version: string, key: string): Promise<void>;
   /** Marks versions PENDING_REGISTRATION for longer than `olderThanMs` FAILED_REGISTRATION; returns how many. */
   failStalePendingVersions(olderThanMs: number): Promise<number>;
+  /**
+   * Marks FAILED_REGISTRATION, with `reason`, the versions of tracking run `runId` still
+   * PENDING_REGISTRATION (their registration died with its process); returns how many.
+   */
+  failPendingVersionsOfRun(runId: string, reason: string): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -113,7 +113,8 @@ describe('a worker killed during a training', () => {
 
     const ofRun = (await storedVersions(c)).filter((v) => v.run_id === run.tracking_run_id);
     expect(ofRun.map((v) => [v.version, v.status])).toEqual([
-      [pending[0]!.version, 'PENDING_REGISTRATION'],
+      // Left pending by the killed worker, marked failed when its crash was found (never READY).
+      [pending[0]!.version, 'FAILED_REGISTRATION'],
       [pending[0]!.version + 1, 'READY'],
     ]);
     expect(await readyVersionsMissingArtifacts(c)).toEqual([]);

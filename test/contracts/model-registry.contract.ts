@@ -180,6 +180,42 @@ export function runModelRegistryContract(name: string, makeAdapter: () => Promis
       expect((await h.registry.getModelVersion(model, '1')).status).toBe('FAILED_REGISTRATION');
     });
 
+    it('marks FAILED_REGISTRATION, with the reason, the versions of a run whose registration died, and no other', async () => {
+      const model = unique('model');
+      await h.registry.createRegisteredModel({ name: model });
+      const crashed = await runWithModel();
+      const other = await runWithModel();
+      let pendingOther: Promise<unknown> | undefined;
+      const stalled = h.registry.createModelVersion(
+        { name: model, source: crashed.source, runId: crashed.runId },
+        {
+          writeArtifacts: async () => {
+            // Another run registers meanwhile and is pending too: it is left alone.
+            pendingOther = h.registry.createModelVersion(
+              { name: model, source: other.source, runId: other.runId },
+              {
+                writeArtifacts: async (v) => {
+                  expect(
+                    await h.registry.failPendingVersionsOfRun(crashed.runId, 'its pipeline run crashed'),
+                  ).toBe(1);
+                  await h.artifacts.child(relativeToRoot(v.source)).put('model.json', '{}');
+                },
+              },
+            );
+            await pendingOther;
+          },
+        },
+      );
+      expect(await codeOf(stalled)).toBe('INVALID_STATE');
+      const first = await h.registry.getModelVersion(model, '1');
+      expect([first.status, first.statusMessage]).toEqual([
+        'FAILED_REGISTRATION',
+        'its pipeline run crashed',
+      ]);
+      expect((await h.registry.getModelVersion(model, '2')).status).toBe('READY');
+      expect(await h.registry.failPendingVersionsOfRun(crashed.runId, 'again')).toBe(0);
+    });
+
     it('refuses sources that escape the artifact root', async () => {
       const model = unique('model');
       await h.registry.createRegisteredModel({ name: model });

@@ -316,6 +316,25 @@ export async function setModelVersionTag(
  * @example
  * await failStalePendingVersions(ctx, 60 * 60 * 1000); // pending for over an hour
  */
+/** Versions of tracking run `runId` left PENDING_REGISTRATION become FAILED_REGISTRATION with `reason`. */
+export async function failPendingVersionsOfRun(
+  ctx: SqlStoreContext,
+  runId: string,
+  reason: string,
+): Promise<number> {
+  const result = await ctx.db
+    .updateTable('model_versions')
+    .set({
+      status: 'FAILED_REGISTRATION',
+      status_message: reason.slice(0, 1000),
+      last_updated_time: ctx.now(),
+    })
+    .where('status', '=', 'PENDING_REGISTRATION')
+    .where('run_id', '=', runId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function failStalePendingVersions(ctx: SqlStoreContext, olderThanMs: number): Promise<number> {
   const now = ctx.now();
   const result = await ctx.db

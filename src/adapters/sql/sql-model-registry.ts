@@ -122,6 +122,10 @@ export class SqlModelRegistry implements ModelRegistry {
     return versions.failStalePendingVersions(this.#ctx, olderThanMs);
   }
 
+  failPendingVersionsOfRun(runId: string, reason: string): Promise<number> {
+    return versions.failPendingVersionsOfRun(this.#ctx, runId, reason);
+  }
+
   close(): Promise<void> {
     return this.#database.close();
   }

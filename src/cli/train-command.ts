@@ -15,7 +15,9 @@ import { renderSegments } from './render-segments.js';
 import { segmentThresholdText } from './segment-threshold-text.js';
 
 interface TrainOptions {
-  data: string;
+  data?: string;
+  fromCases?: boolean;
+  since?: string;
   testData?: string;
   preset?: string;
   params?: string;
@@ -56,7 +58,9 @@ function summary(
   modelName: string,
   pipelineRunId: string | null,
 ): Record<string, unknown> {
-  const log = result.outputs.log as { runId?: string; experimentId?: string } | undefined;
+  const log = result.outputs.log as
+    | { runId?: string; experimentId?: string; trainingCases?: number }
+    | undefined;
   const register = result.outputs.register as { version?: string } | undefined;
   const promote = result.outputs.promote as {
     promoted: boolean;
@@ -79,6 +83,8 @@ function summary(
       stage: promote.stage,
     },
     metrics: evaluate.metrics,
+    // How many of the analysts' concluded cases it learned from (--from-cases), listed in the run's training-cases.csv.
+    training_cases: log?.trainingCases ?? null,
     // The test split by segment (risk level, amount bands, evaluation.segmentColumns).
     segments: evaluate.segments ?? null,
     // How the default preset adapted its search to the data, when it did.
@@ -123,7 +129,12 @@ export function trainCommand(
 ): Command {
   return new Command('train')
     .description('train, evaluate, register and (through the promotion gate) promote a model')
-    .requiredOption('--data <file>', 'data file (CSV, Parquet, JSON Lines)')
+    .option('--data <file>', 'data file (CSV, Parquet, JSON Lines); optional with --from-cases')
+    .option(
+      '--from-cases',
+      "train on the audited inputs of the analysts' concluded cases too, the conclusion as the target (docs/cases.md)",
+    )
+    .option('--since <date>', 'with --from-cases: only cases opened at or after this ISO date or time')
     .option('--test-data <file>', 'use this file as the test split instead of splitting --data')
     .option(
       '--preset <name>',
@@ -144,8 +155,24 @@ export function trainCommand(
         'training.preset': options.preset,
         'training.seed': options.seed,
       });
+      if (options.since !== undefined && !options.fromCases)
+        throw new AmlopsError(
+          'USAGE',
+          '--since chooses which concluded cases to train on: give it with --from-cases',
+        );
+      if (options.data === undefined && !options.fromCases)
+        throw new AmlopsError('USAGE', 'give the training data: --data FILE, --from-cases, or both');
       const json: Record<string, unknown> = {
-        data: options.data,
+        ...(options.data !== undefined ? { data: options.data } : {}),
+        // Pinned now: a retried run reads the cases concluded before the command was given.
+        ...(options.fromCases
+          ? {
+              fromCases: {
+                ...(options.since !== undefined ? { since: options.since } : {}),
+                until: Date.now(),
+              },
+            }
+          : {}),
         ...(options.testData ? { testData: options.testData } : {}),
         ...(options.params ? { params: parseJsonObject(options.params, '--params') } : {}),
         ...(options.budget ? { budgetSeconds: parseBudget(options.budget) } : {}),
@@ -201,6 +228,11 @@ export function trainCommand(
           `trained ${config['model.name']}${model.version ? ` version ${model.version}` : ' (dry run: nothing recorded)'}`,
           `  test ROC AUC   ${metrics.test_roc_auc?.toFixed(4)}${metrics.test_roc_auc_lower === undefined ? '' : ` (95% interval ${metrics.test_roc_auc_lower.toFixed(4)} to ${metrics.test_roc_auc_upper?.toFixed(4)})`}   (train ${metrics.train_roc_auc?.toFixed(4)})`,
           `  test PR AUC    ${metrics.test_pr_auc?.toFixed(4)}`,
+          ...(out.training_cases !== null
+            ? [
+                `  cases          ${out.training_cases} concluded cases (listed in the run's training-cases.csv)`,
+              ]
+            : []),
           ...(segments ? segmentLines(segments) : []),
           ...(out.preset_adaptation
             ? [

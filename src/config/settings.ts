@@ -228,6 +228,15 @@ export const SETTINGS = {
     description:
       'How many cases the platform scores a day, from which a capacity becomes an alert rate (`amlops threshold`; `--daily-volume` overrides it). Must not be smaller than the capacity. 0: not set.',
   },
+  'cases.sampleRate': {
+    type: 'number',
+    default: 0,
+    min: 0,
+    max: 1,
+    env: 'AMLOPS_CASES_SAMPLE_RATE',
+    description:
+      "Share of the scored cases below their version's alert threshold that also open a case for the analysts, marked `sampled` (drawn by a hash of the request id and row: the same cases on every run). Only alerted cases get conclusions otherwise, so the next training and the live performance would see one side of the threshold only (docs/cases.md). 0: none; 0.01 sends one below-threshold case in a hundred.",
+  },
   'auth.mode': {
     type: 'enum',
     values: ['none', 'keys', 'oidc'],

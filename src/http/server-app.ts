@@ -6,6 +6,7 @@ import { WebhookNotifier } from '../adapters/notify/webhook-notifier.js';
 import { SqlAlertStore } from '../adapters/sql/alert-sql-store.js';
 import { SqlApiKeyStore } from '../adapters/sql/api-key-sql-store.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
+import { SqlCaseStore } from '../adapters/sql/case-sql-store.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlQualityReportStore } from '../adapters/sql/quality-report-sql-store.js';
 import { listenRegistryChanges } from '../adapters/sql/registry-listener.js';
@@ -96,6 +97,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const serviceStats = await SqlServiceStatsStore.open(database);
   const alertStore = await SqlAlertStore.open(database);
   const apiKeys = await SqlApiKeyStore.open(database);
+  const cases = await SqlCaseStore.open(database);
   const pipelines = serverPipelines(config, database, databaseUrl, {
     ...options.pipelines,
     ...(options.logger ? { warn: (line: string) => options.logger?.warn(line) } : {}),
@@ -242,6 +244,11 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     serviceStats,
     pipelines,
     explainCase: (scored) => service.explainCase(scored),
+    cases,
+    caseSettings: {
+      conclusions: { negative: config['data.negativeValue'], positives: config['data.positiveValues'] },
+      modelName: config['model.name'],
+    },
   });
   registerWebUiRoutes(app, readWebUiFiles(options.webRoot ?? DEFAULT_WEB_ROOT));
   return {
@@ -264,6 +271,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       await serviceStats.close();
       await alertStore.close();
       await apiKeys.close();
+      await cases.close();
       await pipelines.close();
       await auditLog.close();
     },

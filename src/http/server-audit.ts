@@ -62,7 +62,13 @@ export async function openServerAudit(
   if (!dir) {
     dir = spoolDirOf(home, hostname(), process.pid, instances++);
     writer = await openAuditSpoolWriter(
-      { dir, databaseUrl, pollMs: WRITER_POLL_MS, ...writerDeferral(config, 1) },
+      {
+        dir,
+        databaseUrl,
+        pollMs: WRITER_POLL_MS,
+        caseSampleRate: config['cases.sampleRate'],
+        ...writerDeferral(config, 1),
+      },
       options.onProblem,
     );
   }

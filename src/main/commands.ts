@@ -1,5 +1,6 @@
 import { alertsCommand } from '../cli/alerts-command.js';
 import { backupCommand } from '../cli/backup-command.js';
+import { casesCommand } from '../cli/cases-command.js';
 import { configCommand } from '../cli/config-command.js';
 import { evaluateCommand } from '../cli/evaluate-command.js';
 import { experimentsCommand } from '../cli/experiments-command.js';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   (context) => serveCommand(context, lazyCliRuntime),
   scoreCommand,
   predictionsCommand,
+  casesCommand,
   reportCommand,
   alertsCommand,
   (context) => pipelinesCommand(context, lazyCliRuntime),

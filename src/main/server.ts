@@ -202,6 +202,7 @@ async function runPrimary(count: number, config: Config, options: ServeOptions):
         dir,
         databaseUrl: databaseUrlOf(config, options.cwd),
         pollMs: SPOOL_POLL_MS,
+        caseSampleRate: config['cases.sampleRate'],
         ...writerDeferral(config, count),
       },
       (problem) => logger.error({ spool: dir }, problem),

@@ -3,6 +3,7 @@ import { openArtifactStore } from '../adapters/artifacts/index.js';
 import { readTable } from '../adapters/data/read-table.js';
 import { WebhookNotifier } from '../adapters/notify/webhook-notifier.js';
 import { SqlAlertStore } from '../adapters/sql/alert-sql-store.js';
+import { SqlCaseStore } from '../adapters/sql/case-sql-store.js';
 import { openSqlStores } from '../adapters/sql/index.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { createThreadTrainingBackend, searchThreadExecutor } from '../adapters/threads/index.js';
@@ -14,7 +15,7 @@ import { artifactsAt } from '../services/artifacts-at.js';
 
 /**
  * Opens what the training flow needs: the tracking store and registry of `store.databaseUrl` (else
- * `<home>/amlops.db`), the artifact store of `artifacts.uri` (else `<home>/artifacts`), the data
+ * `<home>/amlops.db`) with its analysts' cases (`--from-cases`), the artifact store of `artifacts.uri` (else `<home>/artifacts`), the data
  * readers, and worker threads for the search and the refit.
  *
  * @example
@@ -34,6 +35,7 @@ export async function openTrainFlowDeps(
   });
   const database = await openSqlDatabase(databaseUrl);
   const alertStore = await SqlAlertStore.open(database);
+  const cases = await SqlCaseStore.open(database);
   await database.close();
   const backend = createThreadTrainingBackend();
   return {
@@ -44,6 +46,7 @@ export async function openTrainFlowDeps(
       tracking: stores.tracking,
       registry: stores.registry,
       quality: stores.quality,
+      cases,
       alerts: alertServiceDeps(config, alertStore, {
         webhook: (url) => new WebhookNotifier(url),
         log: (line) => process.stderr.write(`${line}\n`),
@@ -58,6 +61,7 @@ export async function openTrainFlowDeps(
     async close() {
       await backend.close();
       await alertStore.close();
+      await cases.close();
       await stores.close();
     },
   };

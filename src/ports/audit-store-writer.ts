@@ -14,11 +14,14 @@ export interface SourceCheckpoint {
 
 /**
  * Where the audit spool's records end: the store's table of scored cases. Each append writes the
- * cases of some batches and the checkpoint of the spool file they came from in one transaction.
+ * cases of some batches, the analysts' cases they open (a score at or above its version's alert
+ * threshold, or sampled below it, opens one per subject or attaches to the subject's open one; see
+ * `CaseStore`) and the checkpoint of the spool file they came from in one transaction: a case is
+ * opened exactly once, with its scored case, however often the writer is stopped and restarted.
  * The checkpoints are this port's own bookkeeping: nothing else reads them.
  */
 export interface AuditStoreWriter {
-  /** Appends every case of `batches` and moves `checkpoint`, all or nothing. */
+  /** Appends every case of `batches`, opens the cases they alert, and moves `checkpoint`, all or nothing. */
   append(batches: readonly AuditBatch[], checkpoint: SourceCheckpoint): Promise<void>;
   /** The position of a source's last checkpoint; undefined when it has none. */
   checkpointOf(source: string): Promise<number | undefined>;

@@ -1,9 +1,10 @@
 import type { CaseReasons } from '../core/scoring/case-reasons.js';
-import { type ColumnarInput, columnarInput } from '../core/scoring/columnar-input.js';
+import type { ColumnarInput } from '../core/scoring/columnar-input.js';
 import type { ScoringWarning } from '../core/scoring/scoring-warning.js';
 import { validateScoringInput } from '../core/scoring/validate-scoring-input.js';
 import type { ScoredCase } from '../ports/audit-log.js';
 import type { AuditRecorder } from './audit-recorder.js';
+import { explainAuditedInputs } from './explain-audited-inputs.js';
 import type { LoadedModel } from './loaded-model.js';
 import type { ServingModels } from './serving-models.js';
 
@@ -74,12 +75,7 @@ export class ScoringService {
    */
   async explainCase(scored: Pick<ScoredCase, 'modelName' | 'modelVersion' | 'inputs'>): Promise<CaseReasons> {
     const { scorer } = await this.#options.models.resolve(`${scored.modelName}/${scored.modelVersion}`);
-    const input = validateScoringInput(
-      columnarInput(Object.entries(scored.inputs).map(([name, value]) => [name, [value]] as const)),
-      scorer.contract,
-      1,
-    );
-    return scorer.explain(input, 0);
+    return explainAuditedInputs(scorer, scored.inputs);
   }
 
   async score(request: ScoreRequest): Promise<ScoredRequest> {

@@ -114,8 +114,9 @@ describe('amlops threshold --capacity', () => {
       const c = counted(row.threshold);
       expect([row.alerts, row.truePositives]).toEqual([c.alerts, c.tp]);
     }
-    expect(report.alertThreshold).toBeNull();
+    // The training gave the new version its operating threshold (no capacity configured).
     expect(report.trainingThreshold).toEqual(expect.any(Number));
+    expect(report.alertThreshold).toMatchObject({ value: report.trainingThreshold, setBy: 'training' });
   });
 
   it('prints the pick, its precision and recall, the table around it and how to set it', async () => {
@@ -137,7 +138,9 @@ describe('amlops threshold --capacity', () => {
     );
     expect(text.out.match(/^> /gm)).toHaveLength(1);
     expect(text.out).toContain(`measured on the test split of training run ${trainingRun}: 4000 cases`);
-    expect(text.out).toMatch(/^alert threshold of version 1: not set \(its training's operating threshold/m);
+    expect(text.out).toMatch(
+      /^alert threshold of version 1: [0-9.]+, set by training at \S+: the training's operating threshold \(as many alerts as the train split has positives/m,
+    );
     expect(text.out).toContain(
       `to set it: amlops threshold --model ${NAME}/1 --set ${report.at.threshold} --reason "…"`,
     );
@@ -187,6 +190,19 @@ describe('amlops threshold --threshold', () => {
 });
 
 describe('amlops threshold on bad input', () => {
+  /** Removes the alert threshold the training recorded on a version. */
+  const forgetAlertThreshold = async (version: string) => {
+    const stores = await openSqlStores(`sqlite:${join(home, 'amlops.db')}`, {
+      artifactRoot: pathToFileURL(join(home, 'artifacts')).href,
+      openArtifacts: (uri) => openArtifactStore(uri),
+    });
+    try {
+      for (const key of ['', '.set_by', '.set_at', '.reason'])
+        await stores.registry.deleteModelVersionTag(NAME, version, `amlops.alert_threshold${key}`);
+    } finally {
+      await stores.close();
+    }
+  };
   const refused = async (args: string[], env: Record<string, string> = {}) => {
     const result = await run(['threshold', ...args], env);
     return { code: result.code, error: result.err.split('\n')[0], out: result.out };
@@ -227,7 +243,12 @@ describe('amlops threshold on bad input', () => {
       error:
         'error USAGE: give either --capacity (to pick a threshold) or --threshold (to read one), not both',
     });
+    // A version without a recorded threshold (imported, or registered before trainings recorded one).
+    await forgetAlertThreshold('1');
     expect((await refused([])).error).toMatch(/^error ALERT_BUDGET_INVALID: say what to read: a capacity/);
+    expect((await run(['threshold', '--capacity', '50', '--daily-volume', '20000'])).out).toMatch(
+      /^alert threshold of version 1: not set \(its training's operating threshold/m,
+    );
     expect(await refused([], { AMLOPS_CASES_CAPACITY_PER_DAY: '-1' })).toMatchObject({ code: 78 });
   });
 

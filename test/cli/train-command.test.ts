@@ -67,6 +67,7 @@ describe('amlops train', () => {
         'preset_adaptation',
         'run_id',
         'segments',
+        'training_cases',
       ].sort(),
     );
     // The test split by segment: the risk level, then the two amounts in bands of the train split.

@@ -10,9 +10,12 @@ import { decodeSpoolRecords, encodeSpoolRecord } from '../../src/adapters/spool/
 import { SpoolIngest } from '../../src/adapters/spool/spool-ingest.js';
 import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
 import { openAuditStoreWriter } from '../../src/adapters/sql/audit-open-writer.js';
+import { openCaseStore } from '../../src/adapters/sql/open-case-store.js';
+import { openSqlDatabase } from '../../src/adapters/sql/open-sql-database.js';
 import { openAuditSpoolWriter } from '../../src/adapters/threads/audit-spool-writer.js';
 import type { AuditLog } from '../../src/ports/audit-log.js';
 import type { AuditBatch } from '../../src/ports/audit-sink.js';
+import { ALERT_THRESHOLD_TAGS } from '../../src/services/recorded-alert-threshold.js';
 import { auditRequest } from '../support/audit-batch.js';
 import { freshPostgresDatabase } from './fresh-postgres-database.js';
 
@@ -209,6 +212,46 @@ function ingestSuite(name: string, databaseUrl: () => Promise<string>) {
       expect(readdirSync(dir)).toEqual([]);
       await writer.close();
       await log.close();
+    });
+
+    it('opens each alerted case once across writers that fail before or die after committing', async () => {
+      const url = await databaseUrl();
+      const database = await openSqlDatabase(url);
+      await database.db
+        .insertInto('model_version_tags')
+        .values({
+          name: 'consumers-laundering-model',
+          version: 3,
+          key: ALERT_THRESHOLD_TAGS.value,
+          value: '0.5',
+        })
+        .execute();
+      await database.close();
+      const writer = await openAuditStoreWriter(url);
+      const cases = await openCaseStore(url);
+      const dir = join(await tempDir(), 'spool');
+      const sink = openAuditSpoolSink({ dir, maxBytes: 2 ** 30 });
+      // Scores 0, 0.1 … 0.9 a request: rows 5 to 9 are alerted, each with a subject of its own.
+      for (const id of ['one', 'two', 'three']) sink.append(auditRequest(id, 10));
+      await sink.close();
+      const failsBefore = { ...writer, append: () => Promise.reject(new Error('the store went away')) };
+      // The transaction committed, then the process died before it knew: the checkpoint says where.
+      const diesAfter = {
+        ...writer,
+        append: async (...args: Parameters<typeof writer.append>) => {
+          await writer.append(...args);
+          throw new Error('killed after the commit');
+        },
+      };
+      await expect(new SpoolIngest({ dir, host: hostname(), writer: failsBefore }).pass()).rejects.toThrow();
+      await expect(new SpoolIngest({ dir, host: hostname(), writer: diesAfter }).pass()).rejects.toThrow();
+      await new SpoolIngest({ dir, host: hostname(), writer }).pass();
+      const opened = (await cases.list({ maxResults: 100 })).items.map((c) => `${c.requestId}#${c.row}`);
+      expect(opened.sort()).toEqual(
+        ['one', 'two', 'three'].flatMap((id) => [5, 6, 7, 8, 9].map((row) => `${id}#${row}`)).sort(),
+      );
+      await writer.close();
+      await cases.close();
     });
 
     it("adopts the spool folder of a server that is gone, and writes a dead worker's open file up to its last whole record", async () => {

@@ -247,7 +247,7 @@ describe('the web UI in Chromium', () => {
     const all = (
       await server.app.inject({ method: 'GET', url: '/api/v1/predictions?max_results=1000' })
     ).json().cases as { score: number }[];
-    const { page, problems, context } = await visit('cases', 'Scored cases');
+    const { page, problems, context } = await visit('cases/scored', 'Scored cases');
     // The newest 200, and a sign that there are more.
     await page
       .getByText(all.length > 200 ? '200+ cases, newest first' : `${all.length} cases, newest first`)
@@ -264,6 +264,59 @@ describe('the web UI in Chromium', () => {
     const reasons = await page.getByRole('region', { name: /Reasons/ }).innerText();
     expect(reasons).toMatch(/risk_pld=|total_/);
     await page.screenshot({ path: `${SCREENSHOTS}case.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('works the queue of cases from the keyboard: ranked by score, a case with its reasons, taken and concluded', async () => {
+    const queue = (await server.app.inject({ method: 'GET', url: '/api/v1/cases' })).json() as {
+      cases: { id: number; score: number; requestId: string; row: number }[];
+      counts: { open: number };
+    };
+    expect(queue.cases.length).toBeGreaterThanOrEqual(2);
+    const { page, problems, context } = await visit('cases', 'Cases to investigate');
+    await page.getByText(`${queue.counts.open} open, 0 in review`).waitFor();
+    const rows = page.locator('table.queue tbody tr');
+    expect(await rows.count()).toBe(queue.cases.length);
+    expect(await rows.first().innerText()).toContain(`#${queue.cases[0]!.id}`);
+    await page.screenshot({ path: `${SCREENSHOTS}cases-queue.png`, fullPage: true });
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await rows.nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    const chosen = queue.cases[1]!;
+    await page.getByRole('heading', { name: new RegExp(`^Case #${chosen.id}`) }).waitFor();
+    expect(await page.getByRole('region', { name: 'Inputs, as scored' }).innerText()).toContain('risk_pld');
+    expect(await page.getByRole('region', { name: /Reasons/ }).innerText()).toMatch(/risk_pld=|total_/);
+    // Without an API key the page asks who acts; then the keys do the rest.
+    await page.getByLabel('your name').fill('ana');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('t');
+    await page.getByText('in review by ana').waitFor();
+    await page.keyboard.press('3');
+    expect(await page.getByRole('radio', { name: /REPORTED_TO_AUTHORITY/ }).isChecked()).toBe(true);
+    await page.keyboard.press('n');
+    await page.keyboard.type('structuring over three accounts');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('region', { name: 'Conclusion' }).getByText('REPORTED_TO_AUTHORITY').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}cases-case.png`, fullPage: true });
+    const concluded = (await server.app.inject({ method: 'GET', url: `/api/v1/cases/${chosen.id}` })).json()
+      .case;
+    expect(concluded).toMatchObject({
+      state: 'concluded',
+      conclusion: 'REPORTED_TO_AUTHORITY',
+      label: 1,
+      note: 'structuring over three accounts',
+      assignee: 'ana',
+      concludedBy: 'ana',
+    });
+    const feedback = await server.auditLog.listFeedback({ requestId: chosen.requestId, row: chosen.row });
+    expect(feedback.map((f) => [f.conclusion, f.label, f.analyst])).toEqual([
+      ['REPORTED_TO_AUTHORITY', 1, 'ana'],
+    ]);
+    await page.getByRole('link', { name: 'back to the queue' }).click();
+    await page.getByText(`${queue.counts.open - 1} open, 0 in review`).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -293,6 +346,7 @@ describe('the web UI in Chromium', () => {
       'alerts',
       'pipelines',
       'cases',
+      'cases/scored',
     ]) {
       const { page, problems, context } = await visit(hash, 'amlops', 390);
       await page.waitForLoadState('networkidle');

@@ -2,12 +2,13 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { apiKey, onUnauthorized, setApiKey } from './api.js';
 import { AlertsPage } from './pages/alerts.js';
-import { CaseDetailPage, CasesPage } from './pages/cases.js';
+import { CaseDetailPage, ScoredCasesPage } from './pages/cases.js';
 import { ComparePage } from './pages/compare.js';
 import { ModelDetailPage, ModelsPage } from './pages/models.js';
 import { OverviewPage } from './pages/overview.js';
 import { PipelineRunPage, PipelinesPage } from './pages/pipelines.js';
 import { QualityPage, QualityReportPage } from './pages/quality.js';
+import { AlertCasePage, QueuePage } from './pages/queue.js';
 import { RunDetailPage } from './pages/run-detail.js';
 import { RunsPage } from './pages/runs.js';
 import { href, type Place, usePlace } from './router.js';
@@ -21,7 +22,7 @@ const NAV = [
   ['quality', 'Data quality'],
   ['alerts', 'Alerts'],
   ['pipelines', 'Pipelines'],
-  ['cases', 'Scored cases'],
+  ['cases', 'Cases'],
 ] as const;
 
 function Page(props: { place: Place }) {
@@ -33,12 +34,11 @@ function Page(props: { place: Place }) {
   if (page === 'alerts') return <AlertsPage />;
   if (page === 'pipelines') return id ? <PipelineRunPage id={id} /> : <PipelinesPage />;
   if (page === 'cases') {
+    // #/cases: the queue; #/cases/12: a case; #/cases/scored: every scored case; #/cases/REQUEST/ROW: one of them.
     const row = props.place.segments[2];
-    return id && row !== undefined ? (
-      <CaseDetailPage requestId={id} row={row} />
-    ) : (
-      <CasesPage place={props.place} />
-    );
+    if (id && row !== undefined) return <CaseDetailPage requestId={id} row={row} />;
+    if (id === 'scored') return <ScoredCasesPage place={props.place} />;
+    return id ? <AlertCasePage id={id} /> : <QueuePage place={props.place} />;
   }
   if (page === 'overview') return <OverviewPage />;
   return (

@@ -247,3 +247,67 @@ export interface CaseDetail {
   } | null;
   readonly reasonsUnavailable?: string;
 }
+
+/** A case sent to the analysts (GET /api/v1/cases). */
+export interface AlertCase {
+  readonly id: number;
+  readonly subject: string | null;
+  readonly state: 'open' | 'in_review' | 'concluded';
+  readonly sampled: boolean;
+  readonly score: number;
+  readonly threshold: number;
+  readonly modelName: string;
+  readonly modelVersion: string;
+  readonly requestId: string;
+  readonly row: number;
+  readonly openedAt: number;
+  readonly lastScoredAt: number;
+  readonly scores: number;
+  readonly assignee: string | null;
+  readonly assignedBy: string | null;
+  readonly assignedAt: number | null;
+  readonly conclusion: string | null;
+  readonly label: 0 | 1 | null;
+  readonly note: string | null;
+  readonly concludedBy: string | null;
+  readonly concludedAt: number | null;
+}
+
+/** The conclusions a case takes: the negative one (label 0), then the positive ones. */
+export interface ConclusionChoices {
+  readonly negative: string;
+  readonly positives: readonly string[];
+}
+
+/** GET /api/v1/cases. */
+export interface CaseQueue {
+  readonly cases: readonly AlertCase[];
+  readonly nextPageToken?: string;
+  readonly counts: { readonly open: number; readonly in_review: number };
+  readonly alertThreshold: {
+    readonly model: string;
+    readonly version: string | null;
+    readonly alertThreshold: number | null;
+    readonly note: string | null;
+  };
+  readonly conclusions: ConclusionChoices;
+}
+
+/** GET /api/v1/cases/:id. */
+export interface AlertCaseDetail {
+  readonly case: AlertCase;
+  readonly scored: ScoredCase | null;
+  readonly reasons: CaseDetail['reasons'];
+  readonly reasonsUnavailable?: string;
+  readonly scores: readonly {
+    requestId: string;
+    row: number;
+    modelName: string;
+    modelVersion: string;
+    score: number;
+    time: number;
+    sampled: boolean;
+  }[];
+  readonly subjectCases: readonly AlertCase[];
+  readonly conclusions: ConclusionChoices;
+}

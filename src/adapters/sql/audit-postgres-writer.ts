@@ -5,6 +5,8 @@ import type { AuditBatch } from '../../ports/audit-sink.js';
 import type { AuditStoreWriter } from '../../ports/audit-store-writer.js';
 import { ensureAuditPartitions } from './audit-partitions.js';
 import { AUDIT_ROW_COLUMNS, forEachAuditRow } from './audit-row-text.js';
+import { postgresCaseOpener } from './postgres-case-opener.js';
+import type { CaseOpeningOptions } from './sqlite-case-opener.js';
 
 /** Text handed to COPY at a time. */
 const CHUNK_CHARS = 1 << 20;
@@ -42,14 +44,18 @@ function* copyChunks(batches: readonly AuditBatch[]): Generator<string> {
 
 /**
  * The audit writer of a PostgreSQL store: a connection of its own, each append one transaction of
- * a `COPY … FROM STDIN` (text format) of the batches' cases and the spool file's checkpoint, into
- * the audit table's monthly partitions (made first when new).
+ * a `COPY … FROM STDIN` (text format) of the batches' cases, the cases they open for the analysts
+ * (`postgresCaseOpener`) and the spool file's checkpoint, into the audit table's monthly partitions
+ * (made first when new).
  *
  * @example
- * const writer = await openPostgresAuditWriter('postgres://amlops@127.0.0.1/amlops');
+ * const writer = await openPostgresAuditWriter('postgres://amlops@127.0.0.1/amlops', { sampleRate: 0.02 });
  * await writer.append(batches, { source, position });
  */
-export async function openPostgresAuditWriter(url: string): Promise<AuditStoreWriter> {
+export async function openPostgresAuditWriter(
+  url: string,
+  cases: CaseOpeningOptions = {},
+): Promise<AuditStoreWriter> {
   // Loaded on first use: the embedded (SQLite) deployment never needs the PostgreSQL driver.
   const require = createRequire(import.meta.url);
   const pg = require('pg') as typeof import('pg');
@@ -81,6 +87,7 @@ export async function openPostgresAuditWriter(url: string): Promise<AuditStoreWr
   const copy = `copy audit_predictions (${AUDIT_ROW_COLUMNS.join(', ')}) from stdin`;
   /** The monthly partitions of the audit table this writer has made sure of. */
   const partitions = new Set<string>();
+  const opener = postgresCaseOpener(cases);
   return {
     append: (batches, checkpoint) =>
       withConnection(async (client) => {
@@ -90,9 +97,11 @@ export async function openPostgresAuditWriter(url: string): Promise<AuditStoreWr
           batches.flatMap((b) => b.times),
           partitions,
         );
+        const openings = await opener.openingsOf(client, batches);
         await client.query('begin');
         try {
           await pipeline(Readable.from(copyChunks(batches)), client.query(copyFrom(copy)));
+          await opener.open(client, openings);
           await client.query(
             'insert into audit_spool_checkpoints (source, position) values ($1, $2) on conflict (source) do update set position = excluded.position',
             [checkpoint.source, checkpoint.position],

@@ -19,6 +19,7 @@ import type { Page } from '../../ports/page.js';
 import { auditPartitionNamed, ensureAuditPartitions, LIST_PARTITIONS } from './audit-partitions.js';
 import type { AuditAppender } from './audit-sqlite-appender.js';
 import type { AuditTables } from './audit-tables.js';
+import type { CaseTables } from './case-tables.js';
 import type { Database } from './database.js';
 import { readLabelledInputs } from './labelled-inputs-sql.js';
 import { countWindow, readWindowRange, windowBounds } from './scored-window-sql.js';
@@ -295,6 +296,17 @@ export class SqlAuditLog implements AuditLog {
         .deleteFrom('audit_predictions')
         .where('case_id', '=', subject)
         .executeTakeFirst();
+      // The analysts' cases of the subject go with its scored cases.
+      const alertCases = trx.withTables<CaseTables>();
+      await alertCases
+        .deleteFrom('alert_case_scores')
+        .where(
+          'case_id',
+          'in',
+          alertCases.selectFrom('alert_cases').select('id').where('subject', '=', subject),
+        )
+        .execute();
+      await alertCases.deleteFrom('alert_cases').where('subject', '=', subject).execute();
       const erasure: SubjectErasure = {
         subjectHash: subjectHash(subject),
         at,

@@ -2,6 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { AuditBatch } from '../../ports/audit-sink.js';
 import type { AuditStoreWriter, SourceCheckpoint } from '../../ports/audit-store-writer.js';
 import { AUDIT_ROW_COLUMNS, forEachAuditRow } from './audit-row-text.js';
+import type { CaseOpening } from './case-openings.js';
+import { type CaseOpeningOptions, sqliteCaseOpener } from './sqlite-case-opener.js';
 
 /** Cases per prepared multi-row INSERT: fewer calls into SQLite per case than one row a statement. */
 const ROWS_PER_INSERT = 100;
@@ -10,13 +12,14 @@ const COLUMNS = AUDIT_ROW_COLUMNS.length;
 /**
  * The audit writer of a SQLite store: a connection of its own to the store's file (WAL mode lets
  * it write while others read), prepared INSERTs of 100 cases, the batches' values bound straight
- * from their flat arrays, one transaction per append with the spool file's checkpoint.
+ * from their flat arrays, one transaction per append with the cases it opens for the analysts
+ * (`sqliteCaseOpener`) and the spool file's checkpoint.
  *
  * @example
- * const writer = openSqliteAuditWriter('.amlops/amlops.db');
+ * const writer = openSqliteAuditWriter('.amlops/amlops.db', { sampleRate: 0.02 });
  * await writer.append(batches, { source, position });
  */
-export function openSqliteAuditWriter(file: string): AuditStoreWriter {
+export function openSqliteAuditWriter(file: string, cases: CaseOpeningOptions = {}): AuditStoreWriter {
   const db = new BetterSqlite3(file, { timeout: 15_000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -32,40 +35,44 @@ export function openSqliteAuditWriter(file: string): AuditStoreWriter {
   const remember = db.prepare(
     'insert into audit_spool_checkpoints (source, position) values (?, ?) on conflict (source) do update set position = excluded.position',
   );
-  const appendAll = db.transaction((batches: readonly AuditBatch[], checkpoint: SourceCheckpoint) => {
-    let filled = 0;
-    for (const batch of batches)
-      forEachAuditRow(
-        batch,
-        (requestId, row, caseId, modelName, modelVersion, inputs, score, time, caller, client) => {
-          const o = filled * COLUMNS;
-          values[o] = requestId;
-          values[o + 1] = row;
-          values[o + 2] = caseId;
-          values[o + 3] = modelName;
-          values[o + 4] = modelVersion;
-          values[o + 5] = inputs;
-          values[o + 6] = score;
-          values[o + 7] = time;
-          values[o + 8] = caller;
-          values[o + 9] = client;
-          filled += 1;
-          if (filled === ROWS_PER_INSERT) {
-            many.run(values);
-            filled = 0;
-          }
-        },
-      );
-    for (let r = 0; r < filled; r++) one.run(values.slice(r * COLUMNS, (r + 1) * COLUMNS));
-    remember.run(checkpoint.source, checkpoint.position);
-  });
+  const opener = sqliteCaseOpener(db, cases);
+  const appendAll = db.transaction(
+    (batches: readonly AuditBatch[], openings: readonly CaseOpening[], checkpoint: SourceCheckpoint) => {
+      let filled = 0;
+      for (const batch of batches)
+        forEachAuditRow(
+          batch,
+          (requestId, row, caseId, modelName, modelVersion, inputs, score, time, caller, client) => {
+            const o = filled * COLUMNS;
+            values[o] = requestId;
+            values[o + 1] = row;
+            values[o + 2] = caseId;
+            values[o + 3] = modelName;
+            values[o + 4] = modelVersion;
+            values[o + 5] = inputs;
+            values[o + 6] = score;
+            values[o + 7] = time;
+            values[o + 8] = caller;
+            values[o + 9] = client;
+            filled += 1;
+            if (filled === ROWS_PER_INSERT) {
+              many.run(values);
+              filled = 0;
+            }
+          },
+        );
+      for (let r = 0; r < filled; r++) one.run(values.slice(r * COLUMNS, (r + 1) * COLUMNS));
+      opener.open(openings);
+      remember.run(checkpoint.source, checkpoint.position);
+    },
+  );
   const positionOf = db.prepare<[string], { position: number }>(
     'select position from audit_spool_checkpoints where source = ?',
   );
   const forget = db.prepare('delete from audit_spool_checkpoints where source = ?');
   return {
     async append(batches, checkpoint) {
-      appendAll(batches, checkpoint);
+      appendAll(batches, opener.openingsOf(batches), checkpoint);
     },
     async checkpointOf(source) {
       const row = positionOf.get(source);

@@ -17,7 +17,11 @@ const ATTEMPTS = 5;
  */
 export async function migrateToLatest(db: Kysely<Database>, flavor: SqlFlavor): Promise<void> {
   const provider = migrationProvider(flavor.kind);
-  await refuseNewerStore(db, Object.keys(await provider.getMigrations()).sort(), flavor);
+  const known = Object.keys(await provider.getMigrations()).sort();
+  const applied = await refuseNewerStore(db, known, flavor);
+  // Up to date (every command's start on a store in use): one read, instead of the migrator's lock
+  // and table checks, a dozen round trips on PostgreSQL.
+  if (known.every((name) => applied.includes(name))) return;
   const migrator = new Migrator({ db, provider });
   let lastError: unknown;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
@@ -52,14 +56,16 @@ export async function appliedMigrations(db: Kysely<Database>): Promise<string[]>
 /**
  * STORE_NEWER_THAN_CODE, before anything is changed, when the store has had migrations this code
  * does not know (a newer amlops migrated it): both versions named by their latest migration.
+ * Otherwise the migrations the store has had.
  */
 async function refuseNewerStore(
   db: Kysely<Database>,
   known: readonly string[],
   flavor: SqlFlavor,
-): Promise<void> {
-  const unknown = (await appliedMigrations(db)).filter((name) => !known.includes(name)).sort();
-  if (unknown.length === 0) return;
+): Promise<string[]> {
+  const applied = await appliedMigrations(db);
+  const unknown = applied.filter((name) => !known.includes(name)).sort();
+  if (unknown.length === 0) return applied;
   throw new AmlopsError(
     'STORE_NEWER_THAN_CODE',
     `the ${flavor.kind} store was migrated by a newer amlops: it is at migration ${unknown.at(-1)}, this amlops knows migrations up to ${known.at(-1)} (it lacks ${unknown.join(', ')}); nothing was changed: run the newer amlops, or restore a backup taken before the upgrade`,

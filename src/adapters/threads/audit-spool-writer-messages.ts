@@ -16,6 +16,8 @@ export interface AuditSpoolWriterData {
   readonly deferBytes?: number;
   /** See `deferBytes`; 0.75 when absent, 0 whatever the load. */
   readonly busyAtLeast?: number;
+  /** `cases.sampleRate`: the share of below-threshold cases that open a case too (0 when absent). */
+  readonly caseSampleRate?: number;
 }
 
 /**

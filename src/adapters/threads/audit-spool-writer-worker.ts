@@ -23,7 +23,14 @@ import { toThreadError } from './thread-error.js';
 const port = parentPort;
 if (!port) throw new Error('audit-spool-writer-worker.ts runs only as a worker thread');
 const reply = (message: AuditSpoolWriterReply) => port.postMessage(message);
-const { dir, databaseUrl, pollMs, deferBytes = 0, busyAtLeast = 0.75 } = workerData as AuditSpoolWriterData;
+const {
+  dir,
+  databaseUrl,
+  pollMs,
+  deferBytes = 0,
+  busyAtLeast = 0.75,
+  caseSampleRate = 0,
+} = workerData as AuditSpoolWriterData;
 /** Least time between two looks at the store while records wait for the machine to be less busy, in ms. */
 const PING_MS = 2000;
 /** Passes tried on close while the store fails; what is left stays in the spool for the next start. */
@@ -31,7 +38,7 @@ const CLOSING_ATTEMPTS = 3;
 
 let log: AuditStoreWriter | undefined;
 try {
-  log = await openAuditStoreWriter(databaseUrl);
+  log = await openAuditStoreWriter(databaseUrl, { sampleRate: caseSampleRate });
   reply({ kind: 'ready' });
 } catch (error) {
   reply({ kind: 'open-failed', error: toThreadError(error) });

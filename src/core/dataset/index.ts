@@ -1,6 +1,7 @@
 export { addToSample, type CellExample, type CellSample, EXAMPLE_LIMIT, emptySample } from './cell-sample.js';
 export { cellText } from './cell-text.js';
 export { type CoercedTable, coerceTable, type NumericCellProblems } from './coerce-table.js';
+export { concatRawTables } from './concat-raw-tables.js';
 export { countMissing } from './count-missing.js';
 export { DATASET_FINDING_CODES, type DatasetFindingCode } from './dataset-finding-codes.js';
 export type { DatasetSchema } from './dataset-schema.js';

@@ -1,5 +1,6 @@
 import { alertBudgetCodes } from './codes/alert-budget-codes.js';
 import { alertCodes } from './codes/alert-codes.js';
+import { caseCodes } from './codes/case-codes.js';
 import { configCodes } from './codes/config-codes.js';
 import { dataCodes } from './codes/data-codes.js';
 import { generalCodes } from './codes/general-codes.js';
@@ -27,6 +28,7 @@ export const ERROR_CODES = {
   ...qualityCodes,
   ...alertCodes,
   ...alertBudgetCodes,
+  ...caseCodes,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

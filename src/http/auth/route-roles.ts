@@ -115,6 +115,11 @@ export const ROUTE_ROLES: readonly RouteRole[] = [
   { method: 'GET', url: '/api/v1/predictions', access: 'read' },
   { method: 'GET', url: '/api/v1/predictions/performance', access: 'read' },
   { method: 'GET', url: '/api/v1/predictions/:requestId/:row', access: 'read' },
+  // The analysts' cases: reading the queue, taking a case and concluding it (a label, as /feedback).
+  { method: 'GET', url: '/api/v1/cases', access: 'read' },
+  { method: 'GET', url: '/api/v1/cases/:id', access: 'read' },
+  { method: 'POST', url: '/api/v1/cases/:id/assign', access: 'write' },
+  { method: 'POST', url: '/api/v1/cases/:id/conclude', access: 'write' },
   // A subject's data and its erasure: personal data requests.
   { method: 'GET', url: '/api/v1/subjects/:subject', access: 'admin' },
   { method: 'POST', url: '/api/v1/subjects/:subject/erase', access: 'admin' },

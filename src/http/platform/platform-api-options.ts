@@ -1,5 +1,7 @@
+import type { ConclusionChoices } from '../../core/cases/index.js';
 import type { CaseReasons } from '../../core/scoring/case-reasons.js';
 import type { AuditLog, ScoredCase } from '../../ports/audit-log.js';
+import type { CaseStore } from '../../ports/case-store.js';
 import type { QualityReportStore } from '../../ports/quality-report-store.js';
 import type { ServiceStatsStore } from '../../ports/service-stats-store.js';
 import type { AlertServiceDeps } from '../../services/alert-service.js';
@@ -35,4 +37,8 @@ export interface PlatformApiOptions {
   readonly pipelines?: PlatformPipelines;
   /** The reasons of an audited case, by the model version that scored it (the scoring service's). */
   readonly explainCase?: (scored: ScoredCase) => Promise<CaseReasons>;
+  /** The analysts' cases (opened by the audit writer), with the audit log. */
+  readonly cases?: CaseStore;
+  /** The conclusions a case takes, and the model whose production version opens cases. */
+  readonly caseSettings?: { readonly conclusions: ConclusionChoices; readonly modelName: string };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { installErrorBoundary } from '../error-boundary.js';
 import { requireJsonBody } from '../mlflow/require-json-body.js';
 import { registerAlertsRoutes } from './alerts-routes.js';
+import { registerCasesRoutes } from './cases-routes.js';
 import { registerExperimentsRoutes } from './experiments-routes.js';
 import { registerModelsRoutes } from './models-routes.js';
 import { registerPipelinesRoutes } from './pipelines-routes.js';
@@ -17,7 +18,7 @@ export const PLATFORM_API_PREFIX = '/api/v1';
 /**
  * amlops' own JSON API for the web UI, over the same services as the CLI: experiments, runs (list,
  * show, compare, JSON artifacts), models (list, show, promote, rollback), scored cases and their
- * live performance, data quality and drift reports, alerts, pipeline runs (list, show, logs,
+ * live performance, the analysts' cases, data quality and drift reports, alerts, pipeline runs (list, show, logs,
  * start, retry, cancel) and schedules, and the scoring service's figures under `/api/v1`. Errors
  * are amlops' `{"error": {code, message, details}, "request_id"}` with the code's status (only for
  * these routes: the plugin is encapsulated); POST bodies must be `application/json`.
@@ -36,6 +37,8 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
     ...(options.serviceStats ? { serviceStats: options.serviceStats } : {}),
     ...(options.pipelines ? { pipelines: options.pipelines } : {}),
     ...(options.explainCase ? { explainCase: options.explainCase } : {}),
+    ...(options.cases ? { cases: options.cases } : {}),
+    ...(options.caseSettings ? { caseSettings: options.caseSettings } : {}),
   };
   await app.register(
     async (api) => {
@@ -45,6 +48,7 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
       registerRunsRoutes(api, routes);
       registerModelsRoutes(api, routes);
       registerPredictionsRoutes(api, routes);
+      registerCasesRoutes(api, routes);
       registerQualityRoutes(api, routes);
       registerAlertsRoutes(api, routes);
       registerPipelinesRoutes(api, routes);

@@ -1,4 +1,5 @@
 import {
+  concatRawTables,
   type DatasetValidation,
   type RawTable,
   stratifiedSplit,
@@ -10,9 +11,11 @@ import { Rng } from '../../core/random/index.js';
 import { dataInvalidError } from '../../services/data-invalid-error.js';
 import { datasetSchemaFromConfig } from '../../services/dataset-schema-from-config.js';
 import type { FlowStep } from '../flow-step.js';
+import { readCasesSource } from './cases-source.js';
 import type { TrainFlowDeps } from './train-flow-deps.js';
 import type { TrainFlowParams } from './train-flow-params.js';
 import type { LabelledFrame, TrainScratch } from './train-scratch.js';
+import { trainingSource } from './training-source.js';
 
 function labelled(validation: DatasetValidation, source: string): LabelledFrame {
   if (!validation.labels) throw new AmlopsError('DATA_INVALID', `${source} has no labels to train on`);
@@ -48,26 +51,44 @@ function positives(labels: Uint8Array): number {
 }
 
 /**
- * The data steps: `load` reads the file(s); `validate` checks them, failing the run with every fatal
+ * The data steps: `load` reads the file(s) and, with `fromCases`, the analysts' concluded cases
+ * after them (see `readCasesSource`); `validate` checks them, failing the run with every fatal
  * finding (DATA_INVALID); `split` makes the stratified, seeded train/test split, or takes `testData` as the
  * test split. Both rebuild their in-memory result when a retried run needs it.
  */
 export function dataSteps(deps: TrainFlowDeps, params: TrainFlowParams, scratch: TrainScratch): FlowStep[] {
   const raws: { data?: RawTable; test?: RawTable } = {};
+  const source = trainingSource(params);
   const load = async (): Promise<Record<string, unknown>> => {
-    raws.data = await deps.readTable(params.data);
+    const tables: RawTable[] = [];
+    if (params.data !== undefined) tables.push(await deps.readTable(params.data));
+    const cases = params.fromCases ? await readCasesSource(deps, params.fromCases) : undefined;
+    if (cases) {
+      tables.push(cases.table);
+      scratch.trainingCases = cases.cases;
+    }
+    raws.data = concatRawTables(tables);
     if (params.testData) raws.test = await deps.readTable(params.testData);
     return {
-      source: params.data,
+      source,
       rows: raws.data.rowCount,
       columns: raws.data.columns.length,
+      ...(cases
+        ? {
+            cases: {
+              rows: cases.cases.length,
+              sampled: cases.cases.filter((c) => c.sampled).length,
+              idColumn: cases.idColumn,
+            },
+          }
+        : {}),
       ...(raws.test ? { test: { source: params.testData, rows: raws.test.rowCount } } : {}),
     };
   };
   const validate = async (): Promise<Record<string, unknown>> => {
     if (!raws.data) await load();
-    const validation = validated(deps, raws.data!, params.data);
-    scratch.data = labelled(validation, params.data);
+    const validation = validated(deps, raws.data!, source);
+    scratch.data = labelled(validation, source);
     const summary: Record<string, unknown> = {
       summary: validation.summary,
       findings: validation.findings.filter((f) => f.severity !== 'info'),

@@ -18,10 +18,13 @@ import { CHALLENGER_ALIAS, PROMOTION_TAGS } from '../../services/promotion-tags.
 import { registerModelBundle } from '../../services/register-model-bundle.js';
 import type { FlowStep, StepContext } from '../flow-step.js';
 import { ensureSplit } from './data-steps.js';
+import { newVersionThreshold } from './new-version-threshold.js';
 import type { TrainFlowDeps } from './train-flow-deps.js';
 import type { TrainFlowParams } from './train-flow-params.js';
 import type { TrainScratch } from './train-scratch.js';
+import { TRAINING_CASES, trainingCasesCsv } from './training-cases-artifact.js';
 import { QUALITY_PATHS, trainingQuality } from './training-quality.js';
+import { trainingSource } from './training-source.js';
 
 /** A few input rows in the `/predict` columnar shape, stored with the model to verify it after loading. */
 function inputExample(frame: Frame, columns: readonly string[], rows = 5): Record<string, unknown[]> {
@@ -108,7 +111,7 @@ export function recordSteps(
       preset: params.preset,
       ...(search.adaptation ? { preset_adaptation: search.adaptation } : {}),
       seed: String(params.seed),
-      data: params.data,
+      data: trainingSource(params),
       ...testSource,
       feature_set: String((outputs.fit as { featureSet: string }).featureSet),
       ...Object.fromEntries(Object.entries(search.params).map(([k, v]) => [k, String(v)])),
@@ -156,7 +159,22 @@ export function recordSteps(
     });
     for (const [path, text] of Object.entries(bundleToFiles(bundle))) await files.put(path, text);
     await files.put(BUNDLE_PATHS.inputExample, json(inputExample(scratch.test!.frame, columns)));
-    return { runId, experimentId, artifactUri: run.info.artifactUri };
+    const cases = scratch.trainingCases;
+    if (cases) {
+      // The evidence of which concluded cases the model learned from.
+      await files.put(TRAINING_CASES.path, trainingCasesCsv(cases));
+      await tracking.setTag(runId, { key: TRAINING_CASES.countTag, value: String(cases.length) });
+      await tracking.setTag(runId, {
+        key: TRAINING_CASES.sampledTag,
+        value: String(cases.filter((c) => c.sampled).length),
+      });
+    }
+    return {
+      runId,
+      experimentId,
+      artifactUri: run.info.artifactUri,
+      ...(cases ? { trainingCases: cases.length } : {}),
+    };
   };
 
   const register = async ({ outputs }: StepContext): Promise<Record<string, unknown>> => {
@@ -182,7 +200,12 @@ export function recordSteps(
         ),
       })
     ).items.find((v) => v.status === 'READY');
-    if (existing) return { name, version: existing.version };
+    if (existing)
+      return {
+        name,
+        version: existing.version,
+        alertThreshold: await newVersionThreshold(deps, scratch, existing.version, logged.artifactUri),
+      };
     const version = await registerModelBundle(
       { registry: deps.registry, openArtifacts: deps.openArtifacts },
       {
@@ -205,7 +228,11 @@ export function recordSteps(
         testRocAuc: metrics.test_roc_auc ?? null,
       }),
     );
-    return { name, version: version.version };
+    return {
+      name,
+      version: version.version,
+      alertThreshold: await newVersionThreshold(deps, scratch, version.version, logged.artifactUri),
+    };
   };
 
   const promote = async ({ outputs }: StepContext): Promise<Record<string, unknown>> => {
@@ -251,7 +278,7 @@ export function recordSteps(
     const card: ModelCard = {
       model: { name, version: registered.version ?? null, runId: logged.runId ?? null },
       trainedAt: new Date(deps.now()).toISOString(),
-      data: { source: params.data, testSource: params.testData ?? null, ...split },
+      data: { source: trainingSource(params), testSource: params.testData ?? null, ...split },
       training: {
         preset: params.preset,
         ...((outputs.search as { adaptation?: string }).adaptation

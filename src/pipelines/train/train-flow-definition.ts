@@ -17,6 +17,7 @@ const KNOWN = new Set([
   'promote',
   'dryRun',
   'user',
+  'fromCases',
 ]);
 
 function invalid(message: string): never {
@@ -36,8 +37,12 @@ export function trainParams(
 ): TrainFlowParams {
   for (const key of Object.keys(json))
     if (!KNOWN.has(key)) invalid(`unknown parameter '${key}'; known: ${[...KNOWN].join(', ')}`);
-  const { data, testData, preset, params, seed, budgetSeconds, promote, dryRun, user } = json;
-  if (typeof data !== 'string' || data === '') invalid("'data' (the data file) is required");
+  const { data, testData, preset, params, seed, budgetSeconds, promote, dryRun, user, fromCases } = json;
+  const cases = fromCasesParam(fromCases);
+  if (data !== undefined || !cases) {
+    if (typeof data !== 'string' || data === '')
+      invalid("'data' (the data file) is required, unless 'fromCases' trains on concluded cases");
+  }
   if (testData !== undefined && (typeof testData !== 'string' || testData === ''))
     invalid("'testData' must be a file name");
   const presetName = preset ?? config['training.preset'];
@@ -58,7 +63,8 @@ export function trainParams(
   if (user !== undefined && (typeof user !== 'string' || user.trim() === ''))
     invalid("'user' must be a name (who asked for the training)");
   return {
-    data,
+    ...(data !== undefined ? { data: data as string } : {}),
+    ...(cases ? { fromCases: cases } : {}),
     ...(testData ? { testData: testData as string } : {}),
     preset: presetName,
     ...(params ? { params: params as GbdtParamsInput } : {}),
@@ -68,6 +74,35 @@ export function trainParams(
     ...(dryRun ? { dryRun: true } : {}),
     ...(user ? { user: (user as string).trim() } : {}),
   };
+}
+
+/**
+ * `fromCases`: `true`, or `{since?, until?}` with ISO times or milliseconds; undefined when absent
+ * or false.
+ */
+function fromCasesParam(value: unknown): TrainFlowParams['fromCases'] {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    invalid('\'fromCases\' must be true or {"since"?: time, "until"?: time}');
+  const bounds = value as Record<string, unknown>;
+  for (const key of Object.keys(bounds))
+    if (key !== 'since' && key !== 'until') invalid(`'fromCases' takes since and until; not '${key}'`);
+  const time = (name: 'since' | 'until'): number | undefined => {
+    const v = bounds[name];
+    if (v === undefined) return undefined;
+    const t = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : Number.NaN;
+    if (!Number.isFinite(t))
+      invalid(`'fromCases.${name}' must be an ISO date or time; got ${JSON.stringify(v)}`);
+    return t;
+  };
+  const since = time('since');
+  const until = time('until');
+  if (since !== undefined && until !== undefined && since >= until)
+    invalid(
+      `'fromCases.since' (${new Date(since).toISOString()}) is not before its until (${new Date(until).toISOString()})`,
+    );
+  return { ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}) };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RawTable } from '../../core/dataset/index.js';
 import type { TrainingBackend } from '../../core/gbdt/index.js';
 import type { SearchExecutorFactory, SearchProgress } from '../../core/search/index.js';
 import type { ArtifactStore } from '../../ports/artifact-store.js';
+import type { CaseStore } from '../../ports/case-store.js';
 import type { ModelRegistry } from '../../ports/model-registry.js';
 import type { QualityReportStore } from '../../ports/quality-report-store.js';
 import type { TrackingStore } from '../../ports/tracking-store.js';
@@ -14,6 +15,8 @@ export interface TrainFlowDeps {
   readonly readTable: (source: string) => Promise<RawTable>;
   readonly tracking: TrackingStore;
   readonly registry: ModelRegistry;
+  /** The analysts' concluded cases, for a training `fromCases`. */
+  readonly cases?: Pick<CaseStore, 'concluded'>;
   /** Where the training's quality report and `metrics_summary` row are stored. */
   readonly quality: QualityReportStore;
   /** Alert rules and where their notifications go; without it no rule is evaluated. */

@@ -2,8 +2,14 @@ import type { GbdtParamsInput } from '../../core/gbdt/index.js';
 
 /** What one training run is asked to do (JSON: recorded on the pipeline run, replayed on retry). */
 export interface TrainFlowParams {
-  /** Data file (CSV, Parquet, JSON Lines), local path or URL. */
-  readonly data: string;
+  /** Data file (CSV, Parquet, JSON Lines), local path or URL; optional with `fromCases`. */
+  readonly data?: string;
+  /**
+   * Train on the audited inputs of the analysts' concluded cases too (`amlops train --from-cases`),
+   * the conclusion as the target: those opened at or after `since`, concluded before `until` (set
+   * when the run is asked for, so that a retried run reads the same cases); times in ms.
+   */
+  readonly fromCases?: { readonly since?: number; readonly until?: number };
   /** A file used as the test split instead of splitting `data`, to compare systems on the same split. */
   readonly testData?: string;
   /** Search preset: `original` (the original's grid) or `default`. */

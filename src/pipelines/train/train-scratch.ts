@@ -2,6 +2,7 @@ import type { EvaluationReport } from '../../core/evaluate/evaluation-report.js'
 import type { Frame } from '../../core/frame/index.js';
 import type { ModelBundle } from '../../core/model/index.js';
 import type { SearchResult } from '../../core/search/index.js';
+import type { ConcludedCase } from '../../ports/case-store.js';
 
 /** A labelled set of rows. */
 export interface LabelledFrame {
@@ -23,6 +24,8 @@ export interface TrainScratch {
   search?: SearchResult;
   bundle?: ModelBundle;
   evaluation?: EvaluationReport;
+  /** The concluded cases read (`fromCases`), in the order of their rows after the data file's. */
+  trainingCases?: readonly ConcludedCase[];
   trainProbabilities?: Float64Array;
   testProbabilities?: Float64Array;
 }

@@ -23,7 +23,7 @@ function isoOf(field: string, value: string): string {
 }
 
 /** The audit log: every scored case, searched by time, model version, score range, request or case id. */
-export function CasesPage(props: { place: Place }) {
+export function ScoredCasesPage(props: { place: Place }) {
   const query = props.place.query;
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(FIELDS.map(([name]) => [name, query.get(`${name}_input`) ?? ''])),
@@ -38,6 +38,10 @@ export function CasesPage(props: { place: Place }) {
   return (
     <>
       <h1>Scored cases</h1>
+      <p class="muted">
+        Every case the service scored (the audit log). <a href={href('cases')}>The cases to investigate</a>{' '}
+        are the alerted ones.
+      </p>
       <form
         class="search-form"
         aria-label="search scored cases"
@@ -50,7 +54,7 @@ export function CasesPage(props: { place: Place }) {
             asked[name] = isoOf(name, value);
             asked[`${name}_input`] = value;
           }
-          navigate(['cases'], asked);
+          navigate(['cases', 'scored'], asked);
         }}
       >
         {FIELDS.map(([name, label, type]) => (

@@ -13,6 +13,7 @@ import { auditErasuresSchema } from './0011-audit-erasures.js';
 import { auditClientRequestIdSchema } from './0012-audit-client-request-id.js';
 import { registryNotifySchema } from './0013-registry-notify.js';
 import { auditPartitionsSchema } from './0014-audit-partitions.js';
+import { alertCasesSchema } from './0015-alert-cases.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -36,6 +37,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0012-audit-client-request-id': auditClientRequestIdSchema(),
     '0013-registry-notify': registryNotifySchema(kind),
     '0014-audit-partitions': auditPartitionsSchema(kind),
+    '0015-alert-cases': alertCasesSchema(kind),
   };
   return { getMigrations: async () => migrations };
 }

@@ -174,7 +174,7 @@ describe('the evaluation by segment in training', () => {
 });
 
 describe('amlops predictions performance --by', () => {
-  it('breaks a version down by risk level, at the operating threshold of its evaluation, as counted here', async () => {
+  it("breaks a version down by risk level, at the alert threshold training recorded (its evaluation's operating threshold), as counted here", async () => {
     const [v1] = (await json(
       'predictions',
       'performance',
@@ -185,7 +185,8 @@ describe('amlops predictions performance --by', () => {
     const threshold = trained.metrics.threshold!;
     expect(v1!.segments).toMatchObject({
       column: 'risk_pld',
-      threshold: { value: threshold, source: 'operating' },
+      // Every new version gets an alert threshold at training: without a capacity, the operating one.
+      threshold: { value: threshold, source: 'alert-threshold' },
       bandsFrom: null,
       minClassCount: 30,
       notes: [],

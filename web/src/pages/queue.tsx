@@ -171,12 +171,15 @@ function ConcludeForm(props: { detail: AlertCaseDetail; onDone: () => void }) {
   const [name, setName] = useState(sessionStorage.getItem(NAME_STORAGE) ?? '');
   const [error, setError] = useState<ApiError>();
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const id = props.detail.case.id;
   const act = async (path: 'assign' | 'conclude', decided: { conclusion?: string; note?: string } = {}) => {
     try {
-      if (!apiKey()) sessionStorage.setItem(NAME_STORAGE, name);
-      const who = apiKey() ? {} : path === 'assign' ? { by: name } : { analyst: name };
+      // Read from the field itself: a key pressed right after typing may come before a re-render.
+      const actor = nameRef.current?.value ?? name;
+      if (!apiKey()) sessionStorage.setItem(NAME_STORAGE, actor);
+      const who = apiKey() ? {} : path === 'assign' ? { by: actor } : { analyst: actor };
       const body = path === 'assign' ? who : { ...decided, ...who };
       await api(`/api/v1/cases/${id}/${path}`, { method: 'POST', body });
       setError(undefined);
@@ -247,6 +250,7 @@ function ConcludeForm(props: { detail: AlertCaseDetail; onDone: () => void }) {
       </label>
       {apiKey() ? null : (
         <input
+          ref={nameRef}
           aria-label="your name"
           placeholder="your name"
           required

@@ -21,7 +21,7 @@ import type { AuditAppender } from './audit-sqlite-appender.js';
 import type { AuditTables } from './audit-tables.js';
 import type { CaseTables } from './case-tables.js';
 import type { Database } from './database.js';
-import { readLabelledInputs } from './labelled-inputs-sql.js';
+import { latestLabelledCases, readLabelledInputs } from './labelled-inputs-sql.js';
 import { countWindow, readWindowRange, windowBounds } from './scored-window-sql.js';
 import type { SqlDatabase } from './sql-database.js';
 
@@ -169,52 +169,9 @@ export class SqlAuditLog implements AuditLog {
   }
 
   async labelledScores(query: LabelledScoreQuery = {}): Promise<readonly LabelledScore[]> {
-    // The latest feedback of each scored case: none later (by time, then by id) for the same case.
-    let q = this.#db
-      .selectFrom('audit_feedback as f')
-      .innerJoin('audit_predictions as p', (join) =>
-        join.onRef('p.request_id', '=', 'f.request_id').onRef('p.row_index', '=', 'f.row_index'),
-      )
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('audit_feedback as later')
-              .select('later.id')
-              .whereRef('later.request_id', '=', 'f.request_id')
-              .whereRef('later.row_index', '=', 'f.row_index')
-              .where((eb) =>
-                eb.or([
-                  eb('later.received_at', '>', eb.ref('f.received_at')),
-                  eb.and([
-                    eb('later.received_at', '=', eb.ref('f.received_at')),
-                    eb('later.id', '>', eb.ref('f.id')),
-                  ]),
-                ]),
-              ),
-          ),
-        ),
-      )
-      // Cases scored before request ids were always the server's may share one (a client's reused
-      // X-Request-Id): the latest scoring, as feedback names it (`findCase`).
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('audit_predictions as again')
-              .select('again.id')
-              .whereRef('again.request_id', '=', 'p.request_id')
-              .whereRef('again.row_index', '=', 'p.row_index')
-              .whereRef('again.id', '>', 'p.id'),
-          ),
-        ),
-      )
-      .select(['p.model_name', 'p.model_version', 'p.score', 'f.label']);
-    if (query.modelName !== undefined) q = q.where('p.model_name', '=', query.modelName);
-    if (query.modelVersion !== undefined) q = q.where('p.model_version', '=', query.modelVersion);
-    if (query.since !== undefined) q = q.where('p.scored_at', '>=', query.since);
-    if (query.until !== undefined) q = q.where('p.scored_at', '<', query.until);
-    // In the order conclusions arrived: ordering by the scored case instead made SQLite walk the
-    // whole audit log (0.5 s at 1M cases with no conclusion; docs/benchmarks.md, web UI page loads).
-    const rows = await q.orderBy('f.id', 'asc').execute();
+    const rows = await latestLabelledCases(this.#db, query)
+      .select(['p.model_name', 'p.model_version', 'p.score', 'f.label'])
+      .execute();
     return rows.map((r) => ({
       modelName: r.model_name,
       modelVersion: r.model_version,

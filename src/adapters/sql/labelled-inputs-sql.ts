@@ -6,18 +6,14 @@ import type { Database } from './database.js';
 type Db = Kysely<Database & AuditTables>;
 
 /**
- * The scored cases analysts concluded on, with the label of the latest conclusion and the inputs
- * the case was scored on: the cases of `labelledScores` (same joins, same filters, same order),
- * which live performance by segment breaks down by an input column.
+ * The scored cases analysts concluded on, each with its latest conclusion (by time, then id) and
+ * its latest scoring, filtered by model, version and scoring time: what `labelledScores` and
+ * `readLabelledInputs` select from, in the order the conclusions arrived.
  *
  * @example
- * const cases = await readLabelledInputs(db, { modelName: 'consumers-laundering-model' });
- * cases[0].inputs.risk_pld; // 'HIGH'
+ * const rows = await latestLabelledCases(db, query).select(['p.score', 'f.label']).execute();
  */
-export async function readLabelledInputs(
-  db: Db,
-  query: LabelledScoreQuery,
-): Promise<readonly LabelledInputs[]> {
+export function latestLabelledCases(db: Db, query: LabelledScoreQuery) {
   // The latest feedback of each scored case: none later (by time, then by id) for the same case.
   let q = db
     .selectFrom('audit_feedback as f')
@@ -55,13 +51,31 @@ export async function readLabelledInputs(
             .whereRef('again.id', '>', 'p.id'),
         ),
       ),
-    )
-    .select(['p.model_name', 'p.model_version', 'p.score', 'p.inputs', 'f.label']);
+    );
   if (query.modelName !== undefined) q = q.where('p.model_name', '=', query.modelName);
   if (query.modelVersion !== undefined) q = q.where('p.model_version', '=', query.modelVersion);
   if (query.since !== undefined) q = q.where('p.scored_at', '>=', query.since);
   if (query.until !== undefined) q = q.where('p.scored_at', '<', query.until);
-  const rows = await q.orderBy('f.id', 'asc').execute();
+  // In the order conclusions arrived: ordering by the scored case instead made SQLite walk the
+  // whole audit log (0.5 s at 1M cases with no conclusion; docs/benchmarks.md, web UI page loads).
+  return q.orderBy('f.id', 'asc');
+}
+
+/**
+ * The scored cases analysts concluded on, with the label of the latest conclusion and the inputs
+ * the case was scored on: the cases of `labelledScores` (see `latestLabelledCases`), which live
+ * performance by segment breaks down by an input column.
+ *
+ * @example
+ * const cases = await readLabelledInputs(db, { modelName: 'consumers-laundering-model' });
+ */
+export async function readLabelledInputs(
+  db: Db,
+  query: LabelledScoreQuery,
+): Promise<readonly LabelledInputs[]> {
+  const rows = await latestLabelledCases(db, query)
+    .select(['p.model_name', 'p.model_version', 'p.score', 'p.inputs', 'f.label'])
+    .execute();
   return rows.map((r) => ({
     modelName: r.model_name,
     modelVersion: r.model_version,

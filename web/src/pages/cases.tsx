@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { BarList } from '../components/bar-list.js';
 import { Card, ErrorBox, Loading, Pairs } from '../components/parts.js';
+import { ReasonsCard } from '../components/reasons-card.js';
 import { metric, when } from '../format.js';
 import { href, navigate, type Place } from '../router.js';
 import type { CaseDetail, ScoredCase } from '../types.js';
@@ -148,22 +148,7 @@ export function CaseDetailPage(props: { requestId: string; row: string }) {
             )}
           />
         </Card>
-        <Card title="Reasons (contribution to the log-odds)">
-          {reasons ? (
-            <>
-              <ul class="plain">
-                {reasons.reasons.map((r) => (
-                  <li key={r.feature}>
-                    <code>{r.text}</code>
-                  </li>
-                ))}
-              </ul>
-              <BarList entries={reasons.reasons.map((r) => [r.feature, Math.abs(r.contribution)] as const)} />
-            </>
-          ) : (
-            <p class="muted">{detail.data.reasonsUnavailable}</p>
-          )}
-        </Card>
+        <ReasonsCard reasons={reasons} unavailable={detail.data.reasonsUnavailable} />
         <Card title={`Conclusions (${conclusions.length})`}>
           {conclusions.length === 0 ? (
             <p class="muted">No analyst has concluded on this case.</p>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, apiKey } from '../api.js';
-import { BarList } from '../components/bar-list.js';
 import { Badge, Card, ErrorBox, Loading, Pairs } from '../components/parts.js';
+import { ReasonsCard } from '../components/reasons-card.js';
 import { metric, when } from '../format.js';
 import { href, navigate, type Place } from '../router.js';
 import type { AlertCase, AlertCaseDetail, CaseQueue, ConclusionChoices } from '../types.js';
@@ -319,22 +319,7 @@ export function AlertCasePage(props: { id: string }) {
             <p class="muted">No longer in the audit log.</p>
           )}
         </Card>
-        <Card title="Reasons (contribution to the log-odds)">
-          {reasons ? (
-            <>
-              <ul class="plain">
-                {reasons.reasons.map((r) => (
-                  <li key={r.feature}>
-                    <code>{r.text}</code>
-                  </li>
-                ))}
-              </ul>
-              <BarList entries={reasons.reasons.map((r) => [r.feature, Math.abs(r.contribution)] as const)} />
-            </>
-          ) : (
-            <p class="muted">{detail.data.reasonsUnavailable}</p>
-          )}
-        </Card>
+        <ReasonsCard reasons={reasons} unavailable={detail.data.reasonsUnavailable} />
         <Card title={`Scored cases (${scores.length})`}>
           <ul class="plain">
             {scores.map((s) => (

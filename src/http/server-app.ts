@@ -98,6 +98,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const alertStore = await SqlAlertStore.open(database);
   const apiKeys = await SqlApiKeyStore.open(database);
   const cases = await SqlCaseStore.open(database);
+  const caseConclusions = { negative: config['data.negativeValue'], positives: config['data.positiveValues'] };
   const pipelines = serverPipelines(config, database, databaseUrl, {
     ...options.pipelines,
     ...(options.logger ? { warn: (line: string) => options.logger?.warn(line) } : {}),
@@ -229,6 +230,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       metricsNeedsKey: config['auth.metricsNeedsKey'],
     },
     negativeValue: config['data.negativeValue'],
+    cases: { store: cases, conclusions: caseConclusions },
     bodyLimit: config['scoring.bodyLimitBytes'],
     version: options.version,
     ...(log ? { logger: log } : {}),
@@ -246,7 +248,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     explainCase: (scored) => service.explainCase(scored),
     cases,
     caseSettings: {
-      conclusions: { negative: config['data.negativeValue'], positives: config['data.positiveValues'] },
+      conclusions: caseConclusions,
       modelName: config['model.name'],
     },
   });

@@ -135,7 +135,10 @@ export interface AuditLog {
   labelledInputs(query?: LabelledScoreQuery): Promise<readonly LabelledInputs[]>;
   /** The inputs and scores of the cases one version scored in a window (what live drift compares with its training data). */
   scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow>;
-  /** Deletes scored cases (and feedback) older than `time`; returns how many cases. */
+  /**
+   * Deletes scored cases and feedback older than `time`, and the analysts' cases concluded before it
+   * whose every score is older (open and in-review cases stay); returns how many scored cases.
+   */
   deleteOlderThan(time: number): Promise<number>;
   /** Everything kept about a subject (the value of the model's id column): its scored cases and conclusions, oldest first. */
   subjectRecords(subject: string): Promise<SubjectRecords>;

@@ -67,6 +67,8 @@ export interface CaseStore {
   activeCounts(): Promise<{ readonly open: number; readonly in_review: number }>;
   /** The case; undefined when there is none with this id. */
   get(id: number): Promise<AlertCase | undefined>;
+  /** The case not yet concluded that this scored case is attached to; undefined when there is none. */
+  activeCaseOf(scored: { readonly requestId: string; readonly row: number }): Promise<AlertCase | undefined>;
   /** The scored cases attached to a case, oldest first. */
   scoresOf(id: number): Promise<readonly CaseScore[]>;
   /** Every case of a subject, newest first. */

@@ -185,6 +185,65 @@ export function caseStoreContract(
       }
     });
 
+    it('finds the case not yet concluded that a scored case is attached to', async () => {
+      const store = await withCases();
+      try {
+        const u1 = (await store.cases.list({ subject: 'U1' })).items[0]!;
+        expect(await store.cases.activeCaseOf({ requestId: 'r1', row: 0 })).toEqual(u1);
+        // Below the threshold: attached to no case.
+        expect(await store.cases.activeCaseOf({ requestId: 'r1', row: 1 })).toBeUndefined();
+        expect(await store.cases.activeCaseOf({ requestId: 'nope', row: 0 })).toBeUndefined();
+        await store.cases.conclude({
+          id: u1.id,
+          conclusion: 'CLOSED_NO_ROI',
+          label: 0,
+          note: '',
+          by: 'ana',
+          at: 6000,
+        });
+        expect(await store.cases.activeCaseOf({ requestId: 'r1', row: 0 })).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('retention removes the cases concluded before the cutoff whose scores are all older; the queue keeps every open case', async () => {
+      const store = await withCases();
+      try {
+        const [u1, u2] = (await store.cases.list({ sort: 'age' })).items;
+        await store.cases.conclude({
+          id: u1!.id,
+          conclusion: 'CLOSED_NO_ROI',
+          label: 0,
+          note: '',
+          by: 'ana',
+          at: 2500,
+        });
+        // Concluded after the cutoff: kept.
+        await store.cases.conclude({
+          id: u2!.id,
+          conclusion: 'CLOSED_NO_ROI',
+          label: 0,
+          note: '',
+          by: 'ana',
+          at: 9000,
+        });
+        await store.log.deleteOlderThan(3000);
+        expect(await store.cases.get(u1!.id)).toBeUndefined();
+        expect(await store.cases.scoresOf(u1!.id)).toEqual([]);
+        expect(await store.cases.get(u2!.id)).toMatchObject({ state: 'concluded' });
+        expect((await store.cases.list()).items.map((c) => c.subject)).toEqual(['U3', null]);
+        // Everything older than any score: the open cases stay, with their attached scores.
+        await store.log.deleteOlderThan(100_000);
+        expect((await store.cases.list()).items.map((c) => c.subject)).toEqual(['U3', null]);
+        const u3 = (await store.cases.list({ subject: 'U3' })).items[0]!;
+        expect(await store.cases.scoresOf(u3.id)).toHaveLength(1);
+        expect(await store.cases.get(u2!.id)).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    });
+
     it("erases a subject's cases with its scored cases", async () => {
       const store = await withCases();
       try {

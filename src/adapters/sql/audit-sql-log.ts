@@ -220,6 +220,7 @@ export class SqlAuditLog implements AuditLog {
         .where('scored_at', '<', time)
         .executeTakeFirst();
       await trx.deleteFrom('audit_feedback').where('received_at', '<', time).execute();
+      await deleteConcludedCasesBefore(trx.withTables<CaseTables>(), time);
       return dropped + Number(deleted.numDeletedRows);
     });
   }
@@ -332,6 +333,30 @@ function toFeedback(r: Selectable<AuditTables['audit_feedback']>): CaseFeedback 
     time: Number(r.received_at),
     analyst: r.analyst,
   };
+}
+
+/**
+ * Retention of the analysts' cases: a case concluded before `time` whose every score is older goes,
+ * with its scores (its conclusion went with the audit's feedback). Open and in-review cases stay
+ * whatever their age: the queue never loses work.
+ */
+async function deleteConcludedCasesBefore(
+  db: Kysely<Database & AuditTables & CaseTables>,
+  time: number,
+): Promise<void> {
+  const expired = db
+    .selectFrom('alert_cases')
+    .select('id')
+    .where('state', '=', 'concluded')
+    .where('concluded_at', '<', time)
+    .where('last_scored_at', '<', time);
+  await db.deleteFrom('alert_case_scores').where('case_id', 'in', expired).execute();
+  await db
+    .deleteFrom('alert_cases')
+    .where('state', '=', 'concluded')
+    .where('concluded_at', '<', time)
+    .where('last_scored_at', '<', time)
+    .execute();
 }
 
 /** SHA-256 of a subject's id, hex. */

@@ -102,6 +102,27 @@ export class SqlCaseStore implements CaseStore {
     return row ? toAlertCase(row) : undefined;
   }
 
+  async activeCaseOf(scored: {
+    readonly requestId: string;
+    readonly row: number;
+  }): Promise<AlertCase | undefined> {
+    const row = await this.#db
+      .selectFrom('alert_cases')
+      .selectAll()
+      .where(sql<boolean>`state <> 'concluded'`)
+      .where(
+        'id',
+        'in',
+        this.#db
+          .selectFrom('alert_case_scores')
+          .select('case_id')
+          .where('request_id', '=', scored.requestId)
+          .where('row_index', '=', scored.row),
+      )
+      .executeTakeFirst();
+    return row ? toAlertCase(row) : undefined;
+  }
+
   async scoresOf(id: number): Promise<readonly CaseScore[]> {
     const rows = await this.#db
       .selectFrom('alert_case_scores')

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AmlopsError } from '../../core/errors/index.js';
 import { isPlainObject } from '../../core/scoring/is-plain-object.js';
 import type { CaseFeedback } from '../../ports/audit-log.js';
+import { recordFeedbackOnCase } from '../../services/feedback-on-case.js';
 import { findNamedCase } from '../../services/find-named-case.js';
 import { requireJson } from './request-options.js';
 import type { ScoringAppOptions } from './scoring-app-options.js';
@@ -12,7 +13,8 @@ import type { ScoringAppOptions } from './scoring-app-options.js';
  * becomes a label for live performance monitoring. The
  * case must be in the audit log: the cases recorded so far are written to the store first, then
  * looked up (404 FEEDBACK_CASE_NOT_FOUND when absent; 503 AUDIT_UNAVAILABLE when absent while the
- * store could not take what waits).
+ * store could not take what waits). When the scored case is attached to a case in the analysts' queue,
+ * a configured conclusion concludes that case too (`recordFeedbackOnCase`); the answer's `case` says.
  *
  * @example
  * // POST /feedback {"request_id": "…", "row": 0, "conclusion": "REPORTED_TO_AUTHORITY", "analyst": "ana"}
@@ -74,7 +76,11 @@ export function registerFeedbackRoute(app: FastifyInstance, options: ScoringAppO
       // With API keys the key names the analyst, whatever the body says; without, the body may.
       analyst: options.callerOf?.(request) || ((analyst as string | undefined) ?? ''),
     };
-    await log.recordFeedback(feedback);
+    const attached = await recordFeedbackOnCase(log, options.cases, {
+      ...feedback,
+      requestId: scored.requestId,
+      row: scored.row,
+    });
     return reply.status(201).send({
       feedback: {
         request_id: feedback.requestId,
@@ -83,6 +89,8 @@ export function registerFeedbackRoute(app: FastifyInstance, options: ScoringAppO
         conclusion,
         label: feedback.label,
       },
+      // The analysts' case this scored case is attached to, concluded with it when the conclusion is a configured one.
+      case: attached,
       scored: {
         model_name: scored.modelName,
         model_version: scored.modelVersion,

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { AuditLog } from '../../ports/audit-log.js';
+import type { FeedbackCases } from '../../services/feedback-on-case.js';
 import type { ScoringService } from '../../services/scoring-service.js';
 import type { HttpAuthOptions } from '../auth/install-auth.js';
 import type { HardeningOptions } from '../hardening/hardening-options.js';
@@ -13,6 +14,8 @@ export interface ScoringAppOptions {
   readonly metricsText?: () => Promise<string>;
   /** Where feedback is recorded and scored cases looked up; feedback is refused without one. */
   readonly auditLog?: AuditLog;
+  /** The analysts' cases: feedback on a scored case attached to an open case concludes it. */
+  readonly cases?: FeedbackCases;
   /**
    * Has every case recorded so far (by any worker) written to the store, so that feedback can name
    * a case scored a moment ago; resolves false when the store did not take them in time.

@@ -12,6 +12,8 @@ import { MODEL, type ScoringServerHarness, scoringServerHarness } from '../scori
 
 let h: ScoringServerHarness;
 const keys: Record<string, string> = {};
+/** A case scored before any alert threshold was set: attached to no analysts' case. */
+let unattached: { requestId: string; row: number } | undefined;
 
 beforeAll(async () => {
   h = await scoringServerHarness({ 'auth.mode': 'keys' });
@@ -56,6 +58,7 @@ async function score(rows: number): Promise<number[]> {
 describe('/api/v1/cases', () => {
   it('says that a production version without an alert threshold opens no case', async () => {
     await score(4);
+    unattached = (await h.server.auditLog.list({ maxResults: 1 })).items[0];
     const queue = await call('GET', '/api/v1/cases', keys.viewer!);
     expect(queue.statusCode, queue.body).toBe(200);
     expect(queue.json()).toMatchObject({
@@ -168,5 +171,40 @@ describe('/api/v1/cases', () => {
     expect(queue.counts).toEqual({ open: 5, in_review: 0 });
     const concluded = (await call('GET', '/api/v1/cases?state=concluded', keys.viewer!)).json();
     expect(concluded.cases.map((c: { id: number }) => c.id)).toEqual([first.id]);
+  });
+
+  it('POST /feedback on a scored case of an open case concludes the case with a configured conclusion; another conclusion leaves it open and says why', async () => {
+    const [top, next] = (await call('GET', '/api/v1/cases', keys.viewer!)).json().cases;
+    const feedback = async (c: { requestId: string; row: number }, conclusion: string) =>
+      call('POST', '/feedback', keys.ana!, { request_id: c.requestId, row: c.row, conclusion });
+
+    const concluding = await feedback(top, 'CLOSED_WITH_ROI');
+    expect(concluding.statusCode, concluding.body).toBe(201);
+    expect(concluding.json().case).toEqual({ id: top.id, concluded: true });
+    expect((await call('GET', `/api/v1/cases/${top.id}`, keys.viewer!)).json().case).toMatchObject({
+      state: 'concluded',
+      conclusion: 'CLOSED_WITH_ROI',
+      label: 1,
+      concludedBy: 'ana',
+      note: `concluded by POST /feedback on request ${top.requestId} row ${top.row}`,
+    });
+    // Recorded once, by the conclusion: not a second time by the feedback itself.
+    expect(await h.server.auditLog.listFeedback({ requestId: top.requestId, row: top.row })).toEqual([
+      expect.objectContaining({ conclusion: 'CLOSED_WITH_ROI', label: 1, analyst: 'ana' }),
+    ]);
+
+    const other = await feedback(next, 'SOMETHING_ELSE');
+    expect(other.statusCode, other.body).toBe(201);
+    expect(other.json().case).toMatchObject({ id: next.id, concluded: false });
+    expect(other.json().case.reason).toContain('"SOMETHING_ELSE" is not a conclusion');
+    expect((await call('GET', `/api/v1/cases/${next.id}`, keys.viewer!)).json().case.state).toBe('open');
+    expect(await h.server.auditLog.listFeedback({ requestId: next.requestId, row: next.row })).toEqual([
+      expect.objectContaining({ conclusion: 'SOMETHING_ELSE', label: 1 }),
+    ]);
+
+    // A scored case attached to no case (scored before the threshold was set): feedback only.
+    const plain = await feedback(unattached!, 'CLOSED_NO_ROI');
+    expect(plain.statusCode, plain.body).toBe(201);
+    expect(plain.json().case).toBeNull();
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:cases:predict` (npx tsx bench/cases/predict-with-cases.ts [--rounds 5] [--seconds 10]):
+ * does opening cases slow scoring? Issue 17's target: one-case `/predict` throughput with cases on
+ * stays within 10% of cases off. Two `amlops serve --workers 2` servers (built into dist/, plain
+ * node, auditing on, SQLite) serve the same model from two homes: in one, the production version's
+ * alert threshold is 0, so every scored case opens a case of its own (no subject: the heaviest
+ * load the writer's case opening can get); in the other the version has no threshold, so none
+ * opens. wrk posts one case per request with the reference's post.lua over 16 connections, the
+ * sides alternating round by round; medians of requests/s and p99, and the cases opened, counted
+ * in the store once the audit is written.
+ */
+
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { generateCases } from '../../src/core/synthetic/generate-cases.js';
+import { ALERT_THRESHOLD_TAGS } from '../../src/services/recorded-alert-threshold.js';
+import { runWrk, type WrkResult } from '../serve/run-wrk.js';
+import { startSide, waitUntilServing } from '../serve/serve-sides.js';
+import { buildCli } from '../support/build-cli.js';
+import { MODEL, ONE_CASE, publishOriginalModel } from '../support/publish-original-model.js';
+import { inScratchDir } from '../support/scratch-dir.js';
+import { median } from '../support/timed-node.js';
+
+const ANCHOR = resolve(import.meta.dirname, '../../../shared/anchor');
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+const ROUNDS = flag('rounds', 5);
+const SECONDS = flag('seconds', 10);
+
+/** Rows of the audit and case tables of the store at `home`. */
+function counted(home: string): { audited: number; cases: number } {
+  const db = new BetterSqlite3(join(home, 'amlops.db'), { readonly: true });
+  try {
+    const one = (sql: string) => Number((db.prepare(sql).get() as { n: number }).n);
+    return {
+      audited: one('select count(*) as n from audit_predictions'),
+      cases: one('select count(*) as n from alert_cases'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Every scored case of the production version (version 1) at or above 0: each opens a case. */
+function alertEverything(home: string): void {
+  const db = new BetterSqlite3(join(home, 'amlops.db'));
+  try {
+    db.prepare('insert into model_version_tags (name, version, key, value) values (?, 1, ?, ?)').run(
+      MODEL,
+      ALERT_THRESHOLD_TAGS.value,
+      '0',
+    );
+  } finally {
+    db.close();
+  }
+}
+
+await inScratchDir('amlops-bench-cases-predict-', async (dir) => {
+  const cases = generateCases({ rows: 10_000, seed: 1 });
+  const homes = { on: join(dir, 'home-on'), off: join(dir, 'home-off') };
+  await publishOriginalModel(cases.frame, cases.label, homes.on, ONE_CASE);
+  await publishOriginalModel(cases.frame, cases.label, homes.off, ONE_CASE);
+  alertEverything(homes.on);
+  const body = join(dir, 'one.json');
+  await writeFile(body, JSON.stringify(ONE_CASE));
+  const cli = buildCli();
+  const sides = [
+    { name: 'cases on', home: homes.on, port: 18090 },
+    { name: 'cases off', home: homes.off, port: 18091 },
+  ].map((side) => ({
+    ...side,
+    server: startSide(
+      side.name,
+      `http://127.0.0.1:${side.port}/predict`,
+      process.execPath,
+      [cli, 'serve', '--port', String(side.port), '--workers', '2'],
+      { AMLOPS_HOME: side.home, AMLOPS_LOG_LEVEL: 'warn' },
+    ),
+    results: [] as WrkResult[],
+  }));
+  try {
+    for (const side of sides) await waitUntilServing(side.server.url, JSON.stringify(ONE_CASE));
+    const lua = join(ANCHOR, 'post.lua');
+    // Warm-up, not recorded.
+    for (const side of sides) await runWrk(side.server.url, body, lua, { connections: 16, seconds: 3 });
+    for (let round = 0; round < ROUNDS; round++)
+      for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+        const result = await runWrk(side.server.url, body, lua, { connections: 16, seconds: SECONDS });
+        side.results.push(result);
+        process.stderr.write(
+          `round ${round + 1} ${side.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms\n`,
+        );
+      }
+  } finally {
+    for (const side of sides) await side.server.stop();
+  }
+  const [on, off] = sides.map((side) => ({
+    ...side,
+    rps: median(side.results.map((r) => r.rps)),
+    p99: median(side.results.map((r) => r.p99_ms)),
+    errors: side.results.reduce((n, r) => n + r.err_status + r.err_connect + r.err_read + r.err_timeout, 0),
+    store: counted(side.home),
+  }));
+  const cores = (await import('node:os')).cpus().length;
+  process.stdout.write(
+    `\none case per request, 16 connections, ${ROUNDS} rounds of ${SECONDS} s alternating, medians (this machine: ${cores} cores)\n` +
+      `| side | requests/s | p99 ms | errors | cases audited | cases opened |\n| --- | --- | --- | --- | --- | --- |\n` +
+      [on!, off!]
+        .map(
+          (s) =>
+            `| ${s.name} | ${Math.round(s.rps)} | ${s.p99.toFixed(2)} | ${s.errors} | ${s.store.audited} | ${s.store.cases} |`,
+        )
+        .join('\n') +
+      `\n\ncases on / cases off: ${(on!.rps / off!.rps).toFixed(3)} of the throughput (target: at least 0.90)\n`,
+  );
+  if (on!.store.cases === 0)
+    throw new Error('the cases-on side opened no case: the comparison measured nothing');
+  if (off!.store.cases !== 0) throw new Error('the cases-off side opened cases');
+});

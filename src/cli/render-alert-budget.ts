@@ -2,6 +2,7 @@ import type { OperatingPoint } from '../core/evaluate/threshold-lookup.js';
 import type { ThresholdRow } from '../core/evaluate/threshold-table.js';
 import type { AlertBudgetReport } from '../services/alert-budget-report.js';
 import { formatCell } from './format-cell.js';
+import { renderLiveBudget } from './render-live-budget.js';
 import { renderTable } from './render-table.js';
 
 const percent = (rate: number | null): string =>
@@ -12,7 +13,8 @@ const count = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixe
 /**
  * The text of `amlops threshold`: the question, the threshold with its precision, recall and alerts
  * a day, where the figures were measured, the table around it (`>` the pick, `~` an interpolated
- * point), the version's recorded alert threshold and how to set the one shown.
+ * point), the version's recorded alert threshold and how to set the one shown, then the live side
+ * (what its cases did against what its threshold promised) when the cases were read.
  *
  * @example
  * context.print(command, report, () => renderAlertBudget(report));
@@ -78,5 +80,6 @@ export function renderAlertBudget(report: AlertBudgetReport): string {
       : [
           `to set it: amlops threshold --model ${model.name}/${model.version} --set ${at.threshold} --reason "…"`,
         ]),
+    ...(report.live ? ['', renderLiveBudget(report.live, report)] : []),
   ].join('\n');
 }

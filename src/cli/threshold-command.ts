@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { AmlopsError, isAmlopsError } from '../core/errors/index.js';
 import { parseModelRef } from '../core/scoring/parse-model-ref.js';
+import type { CaseStore } from '../ports/case-store.js';
 import {
   type AlertBudgetQuestion,
   type AlertBudgetReport,
@@ -14,6 +15,7 @@ import { setAlertThreshold } from '../services/set-alert-threshold.js';
 import type { CliContext } from './cli-context.js';
 import { decisionMaker } from './decision-maker.js';
 import { renderAlertBudget } from './render-alert-budget.js';
+import { withCaseStore } from './with-case-store.js';
 import { withPlatformStores } from './with-platform-stores.js';
 
 interface ThresholdFlags {
@@ -55,8 +57,10 @@ function numberFlag(text: string | undefined, flag: string): number | undefined 
  * N cases a day to the analysts and states, from the test evaluation of the version `--model` names
  * (the production version of `model.name` by default), the expected precision, recall and alert
  * rate at it, with the precision–recall table around it; `--threshold T` says the same for a given
- * threshold; with neither, the version's own alert threshold is read. `--set T --reason "…" [--by
- * NAME]` sets the version's alert threshold, a registry decision recorded with who, when and why.
+ * threshold; with neither, the version's own alert threshold is read. Then the live side: the
+ * cases the version opened since its threshold was set (a day, concluded, laundering) against the
+ * capacity and what the threshold promised. `--set T --reason "…" [--by NAME]` sets the version's
+ * alert threshold, a registry decision recorded with who, when and why.
  */
 export function thresholdCommand(context: CliContext): Command {
   return new Command('threshold')
@@ -128,8 +132,12 @@ export function thresholdCommand(context: CliContext): Command {
           );
         question = { capacity, dailyVolume };
       } else question = dailyVolume !== undefined ? { dailyVolume } : {};
+      // The live side compares the version's cases with the capacity however the question is put.
+      const live = (cases: CaseStore) => ({ cases, ...(capacity !== undefined ? { capacity } : {}) });
       const report = await withPlatformStores(context, command, (stores) =>
-        alertBudgetReport(stores, { ...ref, question }),
+        withCaseStore(context, command, (cases) =>
+          alertBudgetReport(stores, { ...ref, question, live: live(cases) }),
+        ),
       ).catch((error: unknown) => {
         // Say where a refused capacity or volume came from: a flag or a setting.
         if (isAmlopsError(error) && error.code === 'ALERT_BUDGET_INVALID' && 'capacity' in question)

@@ -1,4 +1,4 @@
-import type { AlertCase, CaseScore, CaseState } from '../core/cases/index.js';
+import type { AlertCase, CaseDay, CaseScore, CaseState } from '../core/cases/index.js';
 import type { Page } from './page.js';
 
 /** Which cases to list: by state, ranked by score (highest first) or by age (oldest first). */
@@ -55,6 +55,17 @@ export interface ConcludedCase {
   readonly concludedAt: number;
 }
 
+/** Whose cases to count per day, and when they were opened (ms since the epoch). */
+export interface CaseDaysQuery {
+  readonly modelName: string;
+  /** Every version of the model when absent. */
+  readonly modelVersion?: string;
+  /** Opened at or after this time. */
+  readonly since?: number;
+  /** Opened before this time. */
+  readonly until?: number;
+}
+
 /**
  * The analysts' cases. They are opened by the audit store's writer, in the transaction that
  * appends the scored cases (see `AuditStoreWriter`); this port reads them and records the analysts'
@@ -83,5 +94,10 @@ export interface CaseStore {
    * `concludedBefore`.
    */
   concluded(query?: ConcludedCaseQuery): Promise<readonly ConcludedCase[]>;
+  /**
+   * The cases opened per UTC day, oldest day first (days without a case are absent): alerted and
+   * sampled apart, with how many of each are concluded so far and concluded as laundering.
+   */
+  casesPerDay(query: CaseDaysQuery): Promise<readonly CaseDay[]>;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { LiveAlertBudget } from '../core/cases/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import {
   type AlertBudget,
@@ -6,11 +7,13 @@ import {
   checkAlertBudgetRequest,
 } from '../core/evaluate/alert-budget.js';
 import type { ModelVersion } from '../core/tracking/index.js';
+import type { CaseStore } from '../ports/case-store.js';
 import { noProductionHint } from './no-production-hint.js';
 import type { PlatformStores } from './platform-stores.js';
 import { productionVersion } from './production-version.js';
 import { PRODUCTION_ALIAS } from './promotion-tags.js';
 import { type RecordedAlertThreshold, recordedAlertThreshold } from './recorded-alert-threshold.js';
+import { versionLiveBudget } from './version-live-budget.js';
 import { type ThresholdTableSource, versionThresholdTable } from './version-threshold-table.js';
 
 /**
@@ -28,6 +31,18 @@ export interface AlertBudgetReport extends AlertBudget {
   readonly alertThreshold: RecordedAlertThreshold | null;
   /** The operating threshold its training chose (as many alerts as positives), when known. */
   readonly trainingThreshold: number | null;
+  /**
+   * What happened since the version's alert threshold was set (cases opened a day, live
+   * precision) against what it promised; null when the analysts' cases were not read.
+   */
+  readonly live: LiveAlertBudget | null;
+}
+
+/** Where the live side reads the version's cases, and the team's capacity to compare them with. */
+export interface LiveBudgetSource {
+  readonly cases: Pick<CaseStore, 'casesPerDay'>;
+  /** Cases a day the team reviews, when known (a capacity question gives its own). */
+  readonly capacity?: number;
 }
 
 /** Which version: a number, an alias, or (neither) the production version. */
@@ -63,6 +78,8 @@ export async function budgetVersion(
  * evaluation's threshold table: the threshold that sends about `capacity` cases a day out of
  * `dailyVolume`, or the figures at a given threshold, or at the version's recorded alert threshold
  * when the question gives neither. With the version's recorded threshold and its training's.
+ * With `live`, the live side too: the version's cases since its threshold was set against what the
+ * threshold promised ({@link versionLiveBudget}).
  * Errors: those of {@link alertBudget} and {@link versionThresholdTable}; ALERT_BUDGET_INVALID when
  * neither a capacity nor a threshold is given and none is recorded.
  *
@@ -72,7 +89,7 @@ export async function budgetVersion(
  */
 export async function alertBudgetReport(
   stores: PlatformStores,
-  query: BudgetVersionRef & { readonly question: AlertBudgetQuestion },
+  query: BudgetVersionRef & { readonly question: AlertBudgetQuestion; readonly live?: LiveBudgetSource },
 ): Promise<AlertBudgetReport> {
   const { question } = query;
   const asked = 'capacity' in question || 'threshold' in question;
@@ -92,11 +109,25 @@ export async function alertBudgetReport(
         ...(question.dailyVolume !== undefined ? { dailyVolume: question.dailyVolume } : {}),
       };
   const { table, source, trainingThreshold } = await versionThresholdTable(stores, version);
+  const budget = alertBudget(table, request);
+  const capacity = budget.request.capacity ?? query.live?.capacity ?? null;
+  const live = query.live
+    ? await versionLiveBudget(query.live.cases, {
+        name: version.name,
+        version: version.version,
+        recorded,
+        table,
+        capacity,
+        dailyVolume: budget.request.dailyVolume,
+        now: (stores.now ?? Date.now)(),
+      })
+    : null;
   return {
     model: { name: version.name, version: version.version, aliases: version.aliases },
     evaluation: source,
-    ...alertBudget(table, request),
+    ...budget,
     alertThreshold: recorded,
     trainingThreshold,
+    live,
   };
 }

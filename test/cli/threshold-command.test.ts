@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArtifactStore } from '../../src/adapters/artifacts/index.js';
 import { writeTable } from '../../src/adapters/data/write-table.js';
 import { openSqlStores } from '../../src/adapters/sql/index.js';
+import { openCaseStore } from '../../src/adapters/sql/open-case-store.js';
 import { memoryIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { generateCases } from '../../src/core/synthetic/index.js';
@@ -342,9 +343,12 @@ describe('GET /api/v1/models/:name/versions/:version/threshold', () => {
       artifactRoot: artifacts.rootUri,
       openArtifacts: (uri) => openArtifactStore(uri),
     });
+    // With the analysts' cases, as the server has them: the live side is answered too.
+    const cases = await openCaseStore(`sqlite:${join(home, 'amlops.db')}`);
     const app = Fastify();
     await app.register(platformApi, {
       stores: { tracking: stores.tracking, registry: stores.registry, artifacts },
+      cases,
     });
     try {
       const cli = await json(['threshold', '--capacity', '50', '--daily-volume', '20000']);
@@ -375,6 +379,7 @@ describe('GET /api/v1/models/:name/versions/:version/threshold', () => {
       });
     } finally {
       await app.close();
+      await cases.close();
       await stores.close();
     }
   });

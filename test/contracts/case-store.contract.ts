@@ -254,5 +254,68 @@ export function caseStoreContract(
         await store.close();
       }
     });
+
+    it('counts the cases opened per UTC day, alerted and sampled apart, with the concluded and the laundering among them', async () => {
+      // Every case below the threshold is sampled.
+      const store = await open({ thresholdTtlMs: 0, sampleRate: 1 });
+      try {
+        await store.setAlertThreshold(MODEL, '3', 0.5);
+        const at = (iso: string) => Date.parse(iso);
+        await store.writer.append([scored('d1', [0.9, 0.1], ['A1', 'A2'], at('2026-12-01T23:59:59.999Z'))], {
+          source: 's',
+          position: 1,
+        });
+        await store.writer.append([scored('d2', [0.8, 0.7], ['B1', null], at('2026-12-02T00:00:00.000Z'))], {
+          source: 's',
+          position: 2,
+        });
+        await store.writer.append([scored('d3', [0.6], ['C1'], at('2026-12-03T12:00:00.000Z'))], {
+          source: 's',
+          position: 3,
+        });
+        const bySubject = async (subject: string) => (await store.cases.list({ subject })).items[0]!;
+        for (const [subject, label] of [
+          ['A1', 1],
+          ['A2', 1],
+          ['B1', 0],
+        ] as const)
+          await store.cases.conclude({
+            id: (await bySubject(subject)).id,
+            conclusion: label === 1 ? 'CLOSED_WITH_ROI' : 'CLOSED_NO_ROI',
+            label,
+            note: '',
+            by: 'ana',
+            at: at('2026-12-05T09:00:00.000Z'),
+          });
+        const none = { sampled: 0, sampledConcluded: 0, sampledPositive: 0 };
+        const december = [
+          {
+            day: '2026-12-01',
+            opened: 1,
+            concluded: 1,
+            positive: 1,
+            sampled: 1,
+            sampledConcluded: 1,
+            sampledPositive: 1,
+          },
+          { day: '2026-12-02', opened: 2, concluded: 1, positive: 0, ...none },
+          { day: '2026-12-03', opened: 1, concluded: 0, positive: 0, ...none },
+        ];
+        expect(await store.cases.casesPerDay({ modelName: MODEL, modelVersion: '3' })).toEqual(december);
+        expect(await store.cases.casesPerDay({ modelName: MODEL })).toEqual(december);
+        expect(
+          await store.cases.casesPerDay({
+            modelName: MODEL,
+            modelVersion: '3',
+            since: at('2026-12-02T00:00:00.000Z'),
+            until: at('2026-12-03T12:00:00.000Z'),
+          }),
+        ).toEqual([december[1]]);
+        expect(await store.cases.casesPerDay({ modelName: MODEL, modelVersion: '4' })).toEqual([]);
+        expect(await store.cases.casesPerDay({ modelName: 'another-model' })).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

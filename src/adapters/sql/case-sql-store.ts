@@ -1,9 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import type { AlertCase, CaseScore, CaseState } from '../../core/cases/index.js';
+import type { AlertCase, CaseDay, CaseScore, CaseState } from '../../core/cases/index.js';
 import { AmlopsError } from '../../core/errors/index.js';
 import type {
   CaseAssignment,
   CaseConclusion,
+  CaseDaysQuery,
   CaseQuery,
   CaseStore,
   ConcludedCase,
@@ -11,6 +12,7 @@ import type {
 } from '../../ports/case-store.js';
 import type { Page } from '../../ports/page.js';
 import type { AuditTables } from './audit-tables.js';
+import { casesPerDay } from './case-days-sql.js';
 import { decodeCaseToken, encodeCaseToken, toAlertCase, toCaseScore } from './case-rows.js';
 import type { CaseTables } from './case-tables.js';
 import type { Database } from './database.js';
@@ -269,6 +271,10 @@ export class SqlCaseStore implements CaseStore {
       openedAt: Number(r.opened_at),
       concludedAt: Number(r.concluded_at),
     }));
+  }
+
+  async casesPerDay(query: CaseDaysQuery): Promise<readonly CaseDay[]> {
+    return casesPerDay(this.#db, query);
   }
 
   async close(): Promise<void> {

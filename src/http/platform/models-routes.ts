@@ -82,7 +82,8 @@ function budgetQuestion(query: Readonly<Record<string, string | string[] | undef
  * - `POST /models/:name/aliases {alias, version, reason, by?}` → `{version}`: points an alias other
  *   than `production` at a READY version, recording who, when and why on it;
  * - `GET /models/:name/versions/:version/threshold?capacity=&dailyVolume=` (or `?threshold=`, or
- *   neither for the version's own alert threshold) → the alert budget, as `amlops threshold --json`;
+ *   neither for the version's own alert threshold) → the alert budget, as `amlops threshold --json`,
+ *   with its live side (`live`: the version's cases against the promise) when the server keeps cases;
  *   `:version` is a number or an alias (`production`);
  * - `POST /models/:name/versions/:version/threshold {threshold, reason, by?}` → `{version, previous,
  *   current}`: sets the version's alert threshold, recording who, when and why.
@@ -150,7 +151,9 @@ export function registerModelsRoutes(app: FastifyInstance, options: PlatformApiO
     async (request) => {
       const { name, version } = request.params;
       const question = budgetQuestion(request.query as Record<string, string | string[] | undefined>);
-      return alertBudgetReport(stores, { ...versionRef(name, version), question });
+      // With the analysts' cases at hand, the live side too (the capacity is the question's).
+      const live = options.cases ? { live: { cases: options.cases } } : {};
+      return alertBudgetReport(stores, { ...versionRef(name, version), question, ...live });
     },
   );
   app.post<{

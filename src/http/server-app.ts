@@ -253,6 +253,8 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     caseSettings: {
       conclusions: caseConclusions,
       modelName: config['model.name'],
+      capacityPerDay: config['cases.capacityPerDay'],
+      dailyVolume: config['cases.dailyVolume'],
     },
   });
   registerWebUiRoutes(app, readWebUiFiles(options.webRoot ?? DEFAULT_WEB_ROOT));

@@ -292,6 +292,30 @@ describe('amlops threshold, the live side', () => {
       expect(res.json().live.totals.opened).toBe(96 + TODAY_ALERTED);
     } finally {
       await app.close();
+    }
+    // A server with the team's budget configured uses it when the query gives none.
+    const configured = Fastify();
+    await configured.register(platformApi, {
+      stores: { tracking: stores.tracking, registry: stores.registry, artifacts },
+      cases,
+      caseSettings: {
+        conclusions: { negative: 'CLOSED_NO_ROI', positives: ['REPORTED_TO_AUTHORITY'] },
+        modelName: NAME,
+        capacityPerDay: 8,
+        dailyVolume: 1000,
+      },
+    });
+    try {
+      const res = await configured.inject({
+        method: 'GET',
+        url: `/api/v1/models/${NAME}/versions/production/threshold`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      // The version's own threshold, per day at the configured volume; the live side against the configured capacity.
+      expect(res.json().request).toMatchObject({ threshold: THRESHOLD, dailyVolume: 1000 });
+      expect(res.json().live.promised).toMatchObject({ capacity: 8, alertsPerDay: expect.any(Number) });
+    } finally {
+      await configured.close();
       await cases.close();
       await stores.close();
     }

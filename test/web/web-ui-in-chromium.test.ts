@@ -279,6 +279,9 @@ describe('the web UI in Chromium', () => {
     const rows = page.locator('table.queue tbody tr');
     expect(await rows.count()).toBe(queue.cases.length);
     expect(await rows.first().innerText()).toContain(`#${queue.cases[0]!.id}`);
+    // The alert budget's live side: every case here was opened today.
+    const budget = page.getByRole('region', { name: /Alert budget/ });
+    expect(await budget.innerText()).toMatch(/no complete day yet; \d+ today so far/);
     await page.screenshot({ path: `${SCREENSHOTS}cases-queue.png`, fullPage: true });
     await page.keyboard.press('j');
     await page.keyboard.press('j');

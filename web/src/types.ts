@@ -311,3 +311,36 @@ export interface AlertCaseDetail {
   readonly subjectCases: readonly AlertCase[];
   readonly conclusions: ConclusionChoices;
 }
+
+/** The cases a model version opened on one UTC day (`live.days` of the alert budget). */
+export interface CaseDay {
+  readonly day: string;
+  readonly opened: number;
+  readonly concluded: number;
+  readonly positive: number;
+  readonly sampled: number;
+}
+
+/** GET /api/v1/models/:name/versions/:version/threshold: the part the cases page shows. */
+export interface AlertBudgetLive {
+  readonly live: {
+    readonly from: string;
+    readonly promised: {
+      readonly threshold: number;
+      readonly capacity: number | null;
+      readonly alertRate: number;
+      readonly alertsPerDay: number | null;
+      readonly precision: number | null;
+    } | null;
+    readonly days: readonly CaseDay[];
+    readonly openedPerDay: { readonly median: number; readonly min: number; readonly max: number } | null;
+    readonly today: number;
+    readonly totals: { readonly opened: number; readonly concluded: number; readonly positive: number };
+    readonly precision: { readonly value: number | null; readonly concluded: number };
+    readonly findings: readonly {
+      readonly code: string;
+      readonly severity: string;
+      readonly message: string;
+    }[];
+  } | null;
+}

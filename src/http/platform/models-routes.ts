@@ -47,10 +47,16 @@ function decisionOf(request: FastifyRequest<{ Body: DecisionBody | undefined }>)
 const versionRef = (name: string, version: string) =>
   /^[0-9]+$/.test(version) ? { name, version } : { name, alias: version };
 
-/** The question of a threshold request: `capacity` with `dailyVolume`, or `threshold`, or neither. */
-function budgetQuestion(query: Readonly<Record<string, string | string[] | undefined>>): AlertBudgetQuestion {
+/**
+ * The question of a threshold request: `capacity` with `dailyVolume`, or `threshold`, or neither;
+ * the daily volume defaults to the configured one (setting `cases.dailyVolume`), as on the command line.
+ */
+function budgetQuestion(
+  query: Readonly<Record<string, string | string[] | undefined>>,
+  configuredVolume: number | undefined,
+): AlertBudgetQuestion {
   const capacity = queryParam.number(query, 'capacity');
-  const dailyVolume = queryParam.number(query, 'dailyVolume');
+  const dailyVolume = queryParam.number(query, 'dailyVolume') ?? configuredVolume;
   const threshold = queryParam.number(query, 'threshold');
   const volume = dailyVolume !== undefined ? { dailyVolume } : {};
   if (capacity !== undefined && threshold !== undefined)
@@ -82,8 +88,10 @@ function budgetQuestion(query: Readonly<Record<string, string | string[] | undef
  * - `POST /models/:name/aliases {alias, version, reason, by?}` → `{version}`: points an alias other
  *   than `production` at a READY version, recording who, when and why on it;
  * - `GET /models/:name/versions/:version/threshold?capacity=&dailyVolume=` (or `?threshold=`, or
- *   neither for the version's own alert threshold) → the alert budget, as `amlops threshold --json`,
- *   with its live side (`live`: the version's cases against the promise) when the server keeps cases;
+ *   neither for the version's own alert threshold; the daily volume and the live side's capacity
+ *   default to the settings `cases.dailyVolume` and `cases.capacityPerDay`) → the alert budget, as
+ *   `amlops threshold --json`, with its live side (`live`: the version's cases against the promise)
+ *   when the server keeps cases;
  *   `:version` is a number or an alias (`production`);
  * - `POST /models/:name/versions/:version/threshold {threshold, reason, by?}` → `{version, previous,
  *   current}`: sets the version's alert threshold, recording who, when and why.
@@ -150,9 +158,16 @@ export function registerModelsRoutes(app: FastifyInstance, options: PlatformApiO
     '/models/:name/versions/:version/threshold',
     async (request) => {
       const { name, version } = request.params;
-      const question = budgetQuestion(request.query as Record<string, string | string[] | undefined>);
-      // With the analysts' cases at hand, the live side too (the capacity is the question's).
-      const live = options.cases ? { live: { cases: options.cases } } : {};
+      const configured = options.caseSettings;
+      const question = budgetQuestion(
+        request.query as Record<string, string | string[] | undefined>,
+        configured?.dailyVolume || undefined,
+      );
+      // With the analysts' cases at hand, the live side too, against the question's capacity or the configured one.
+      const capacity = configured?.capacityPerDay || undefined;
+      const live = options.cases
+        ? { live: { cases: options.cases, ...(capacity !== undefined ? { capacity } : {}) } }
+        : {};
       return alertBudgetReport(stores, { ...versionRef(name, version), question, ...live });
     },
   );

@@ -39,6 +39,14 @@ export interface PlatformApiOptions {
   readonly explainCase?: (scored: ScoredCase) => Promise<CaseReasons>;
   /** The analysts' cases (opened by the audit writer), with the audit log. */
   readonly cases?: CaseStore;
-  /** The conclusions a case takes, and the model whose production version opens cases. */
-  readonly caseSettings?: { readonly conclusions: ConclusionChoices; readonly modelName: string };
+  /**
+   * The conclusions a case takes, the model whose production version opens cases, and the team's
+   * alert budget (settings `cases.capacityPerDay` and `cases.dailyVolume`; 0 when not set).
+   */
+  readonly caseSettings?: {
+    readonly conclusions: ConclusionChoices;
+    readonly modelName: string;
+    readonly capacityPerDay?: number;
+    readonly dailyVolume?: number;
+  };
 }

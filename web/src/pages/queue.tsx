@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, apiKey } from '../api.js';
+import { LiveBudgetCard } from '../components/live-budget-card.js';
 import { Badge, Card, ErrorBox, Loading, Pairs } from '../components/parts.js';
 import { ReasonsCard } from '../components/reasons-card.js';
 import { metric, when } from '../format.js';
@@ -156,6 +157,9 @@ export function QueuePage(props: { place: Place }) {
           )}
         </Card>
       )}
+      {threshold?.version && threshold.alertThreshold !== null ? (
+        <LiveBudgetCard model={threshold.model} version={threshold.version} />
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 // Bundles the compiled CLI (dist/, from tsc) into dist/bundle: one module per entry (the CLI and
 // each worker thread) plus shared chunks, split at the CLI's dynamic imports so that what a
-// command does not use is not loaded. Node 20 spends most of a command's start-up resolving and
+// command does not use is not loaded: each command is one of them (src/main/commands.ts). Node 20 spends most of a command's start-up resolving and
 // reading some 500 small modules; the bundle starts `amlops train` about 0.3 s sooner
 // (docs/benchmarks.md). Packages stay in node_modules, but for two pure-JavaScript ones every
 // command loads: kysely (about 980 modules) and hyparquet (about 70), bundled in, which halves the

@@ -3,6 +3,7 @@ import { AmlopsError, EXIT, isAmlopsError } from '../core/errors/index.js';
 import { redactUrlsInText } from '../core/secrets/index.js';
 import { CliContext } from './cli-context.js';
 import type { CliIo } from './cli-io.js';
+import { type CliCommand, commandsToBuild } from './lazy-command.js';
 
 /** A command factory: each file in src/cli exports one. */
 export type CommandFactory = (context: CliContext) => Command;
@@ -13,12 +14,9 @@ export function buildProgram(
   commands: readonly CommandFactory[],
   version: string,
 ): Command {
-  const program = new Command('amlops')
+  const program = withGlobalOptions(new Command('amlops'))
     .description('money-laundering risk scoring and its model lifecycle')
     .version(version)
-    .option('--config <file>', 'configuration file (default: ./amlops.config.json when present)')
-    .option('--home <dir>', 'directory of all local state (setting home, env AMLOPS_HOME)')
-    .option('-q, --quiet', 'no progress bars')
     .configureOutput(cliOutput(context))
     .exitOverride();
   for (const make of commands) {
@@ -27,6 +25,30 @@ export function buildProgram(
     program.addCommand(command);
   }
   return program;
+}
+
+/** The options of `amlops` itself, which every command reads. */
+function withGlobalOptions(program: Command): Command {
+  return program
+    .option('--config <file>', 'configuration file (default: ./amlops.config.json when present)')
+    .option('--home <dir>', 'directory of all local state (setting home, env AMLOPS_HOME)')
+    .option('-q, --quiet', 'no progress bars');
+}
+
+/**
+ * The command `argv` names (`cases` in `amlops --home state cases list`), read with the program's
+ * own options so that an option's value is never taken for it; undefined when it names none before
+ * an option the program does not know, or when its options are wrong (the full parse reports that).
+ */
+function invokedCommand(argv: readonly string[]): string | undefined {
+  const options = withGlobalOptions(new Command())
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined });
+  try {
+    return options.parseOptions(argv.slice(2)).operands[0];
+  } catch {
+    return undefined;
+  }
 }
 
 /** Routes errors and output of a command and all its subcommands through the CLI's boundary. */
@@ -49,7 +71,8 @@ function cliOutput(context: CliContext) {
 }
 
 /**
- * The CLI's error boundary: runs the program and turns every outcome into an exit code.
+ * The CLI's error boundary: runs the program and turns every outcome into an exit code. Of the lazy
+ * commands, only the one `argv` names is imported (all of them for help or a mistyped name).
  * `AmlopsError`s print their code and message (and details as JSON with `--json`); anything else
  * is a bug, printed with its stack so that it can be reported.
  *
@@ -59,13 +82,13 @@ function cliOutput(context: CliContext) {
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  commands: readonly CommandFactory[],
+  commands: readonly CliCommand[],
   version: string,
 ): Promise<number> {
   const context = new CliContext(io);
-  const program = buildProgram(context, commands, version);
   try {
-    await program.parseAsync([...argv]);
+    const factories = await commandsToBuild(commands, invokedCommand(argv));
+    await buildProgram(context, factories, version).parseAsync([...argv]);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

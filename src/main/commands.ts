@@ -1,50 +1,67 @@
-import { alertsCommand } from '../cli/alerts-command.js';
-import { backupCommand } from '../cli/backup-command.js';
-import { casesCommand } from '../cli/cases-command.js';
-import { configCommand } from '../cli/config-command.js';
-import { evaluateCommand } from '../cli/evaluate-command.js';
-import { experimentsCommand } from '../cli/experiments-command.js';
-import { generateCommand } from '../cli/generate-command.js';
-import { initCommand } from '../cli/init-command.js';
-import { keysCommand } from '../cli/keys-command.js';
-import { migrateCommand } from '../cli/migrate-command.js';
-import { modelsCommand } from '../cli/models-command.js';
-import { pipelinesCommand } from '../cli/pipelines-command.js';
-import { predictionsCommand } from '../cli/predictions-command.js';
-import { reportCommand } from '../cli/report-command.js';
-import type { CommandFactory } from '../cli/run-cli.js';
-import { runsCommand } from '../cli/runs-command.js';
-import { scoreCommand } from '../cli/score-command.js';
-import { serveCommand } from '../cli/serve-command.js';
-import { thresholdCommand } from '../cli/threshold-command.js';
-import { trainCommand } from '../cli/train-command.js';
-import { upCommand } from '../cli/up-command.js';
-import { validateCommand } from '../cli/validate-command.js';
-import { workerCommand } from '../cli/worker-command.js';
+import type { LazyCommand } from '../cli/lazy-command.js';
 import { lazyCliRuntime } from './lazy-cli-runtime.js';
 
-/** Every command of the `amlops` CLI, in the order `--help` lists them. */
-export const COMMANDS: readonly CommandFactory[] = [
-  (context) => upCommand(context, lazyCliRuntime),
-  generateCommand,
-  initCommand,
-  validateCommand,
-  (context) => trainCommand(context, lazyCliRuntime),
-  evaluateCommand,
-  modelsCommand,
-  thresholdCommand,
-  runsCommand,
-  experimentsCommand,
-  (context) => serveCommand(context, lazyCliRuntime),
-  scoreCommand,
-  predictionsCommand,
-  casesCommand,
-  reportCommand,
-  alertsCommand,
-  (context) => pipelinesCommand(context, lazyCliRuntime),
-  (context) => workerCommand(context, lazyCliRuntime),
-  keysCommand,
-  migrateCommand,
-  backupCommand,
-  configCommand,
+/**
+ * Every command of the `amlops` CLI, in the order `--help` lists them. Each is imported when it
+ * runs: a command's start-up reads its own modules, not the whole CLI's (issue 17).
+ */
+export const COMMANDS: readonly LazyCommand[] = [
+  {
+    name: 'up',
+    load: async () => {
+      const { upCommand } = await import('../cli/up-command.js');
+      return (context) => upCommand(context, lazyCliRuntime);
+    },
+  },
+  { name: 'generate', load: async () => (await import('../cli/generate-command.js')).generateCommand },
+  { name: 'init', load: async () => (await import('../cli/init-command.js')).initCommand },
+  { name: 'validate', load: async () => (await import('../cli/validate-command.js')).validateCommand },
+  {
+    name: 'train',
+    load: async () => {
+      const { trainCommand } = await import('../cli/train-command.js');
+      return (context) => trainCommand(context, lazyCliRuntime);
+    },
+  },
+  { name: 'evaluate', load: async () => (await import('../cli/evaluate-command.js')).evaluateCommand },
+  { name: 'models', load: async () => (await import('../cli/models-command.js')).modelsCommand },
+  { name: 'threshold', load: async () => (await import('../cli/threshold-command.js')).thresholdCommand },
+  { name: 'runs', load: async () => (await import('../cli/runs-command.js')).runsCommand },
+  {
+    name: 'experiments',
+    load: async () => (await import('../cli/experiments-command.js')).experimentsCommand,
+  },
+  {
+    name: 'serve',
+    load: async () => {
+      const { serveCommand } = await import('../cli/serve-command.js');
+      return (context) => serveCommand(context, lazyCliRuntime);
+    },
+  },
+  { name: 'score', load: async () => (await import('../cli/score-command.js')).scoreCommand },
+  {
+    name: 'predictions',
+    load: async () => (await import('../cli/predictions-command.js')).predictionsCommand,
+  },
+  { name: 'cases', load: async () => (await import('../cli/cases-command.js')).casesCommand },
+  { name: 'report', load: async () => (await import('../cli/report-command.js')).reportCommand },
+  { name: 'alerts', load: async () => (await import('../cli/alerts-command.js')).alertsCommand },
+  {
+    name: 'pipelines',
+    load: async () => {
+      const { pipelinesCommand } = await import('../cli/pipelines-command.js');
+      return (context) => pipelinesCommand(context, lazyCliRuntime);
+    },
+  },
+  {
+    name: 'worker',
+    load: async () => {
+      const { workerCommand } = await import('../cli/worker-command.js');
+      return (context) => workerCommand(context, lazyCliRuntime);
+    },
+  },
+  { name: 'keys', load: async () => (await import('../cli/keys-command.js')).keysCommand },
+  { name: 'migrate', load: async () => (await import('../cli/migrate-command.js')).migrateCommand },
+  { name: 'backup', load: async () => (await import('../cli/backup-command.js')).backupCommand },
+  { name: 'config', load: async () => (await import('../cli/config-command.js')).configCommand },
 ];

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openArtifactStore } from '../../src/adapters/artifacts/index.js';
@@ -30,7 +31,12 @@ describe('amlops backup', () => {
     const experimentId = await live.tracking.createExperiment({ name: 'kept' });
     let writing = true;
     const writer = (async () => {
-      for (let i = 0; writing; i++) await live.tracking.createExperiment({ name: `during-${i}` });
+      // Each write lets the event loop run, as another process's would: the CLI imports the command
+      // when it runs, which a loop of writes answered in microtasks alone would hold up for ever.
+      for (let i = 0; writing; i++) {
+        await live.tracking.createExperiment({ name: `during-${i}` });
+        await setImmediate();
+      }
     })();
     const backup = await run(['backup', '--out', 'copy.db', '--json']);
     writing = false;

@@ -12,17 +12,20 @@ const run = async (...args: string[]) => {
 };
 
 /** Every command path of the CLI, subcommands included: ['models', 'list'], … */
-function commandPaths(): string[][] {
+async function commandPaths(): Promise<string[][]> {
   const context = new CliContext(memoryIo());
   const walk = (command: Command, path: string[]): string[][] =>
     command.commands.length === 0
       ? [[...path, command.name()]]
       : command.commands.flatMap((sub) => walk(sub, [...path, command.name()]));
-  return COMMANDS.flatMap((make) => walk(make(context), []));
+  const factories = await Promise.all(COMMANDS.map((command) => command.load()));
+  return factories.flatMap((make) => walk(make(context), []));
 }
 
+const COMMAND_PATHS = await commandPaths();
+
 describe("the command-line parser's errors go through the CLI's error boundary", () => {
-  it.each(commandPaths().map((path) => [path.join(' '), path]))(
+  it.each(COMMAND_PATHS.map((path) => [path.join(' '), path]))(
     '%s: a wrong call (an unknown option, or a required one missing) is `error USAGE: …`, exit 64, in JSON with --json',
     async (_name, path) => {
       const plain = await run(...(path as string[]), '--no-such-option');

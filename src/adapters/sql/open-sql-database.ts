@@ -1,6 +1,5 @@
 import { AmlopsError, isAmlopsError } from '../../core/errors/index.js';
 import { migrateToLatest } from './migrate-to-latest.js';
-import { openSqlite } from './open-sqlite.js';
 import { postgresFailure } from './postgres-failure.js';
 import { postgresFlavor } from './postgres-flavor.js';
 import { refCountedDatabase } from './ref-counted-database.js';
@@ -37,6 +36,8 @@ export async function openSqlDatabase(
     }
     return refCountedDatabase(db, postgresFlavor);
   }
+  // Loaded on demand too: a PostgreSQL deployment never needs SQLite's native module.
+  const { openSqlite } = await import('./open-sqlite.js');
   const db = openSqlite(sqliteFileOf(url));
   if (migrate) await migrateToLatest(db, sqliteFlavor);
   return refCountedDatabase(db, sqliteFlavor);

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ScoredCase } from '../../ports/audit-log.js';
+import { jsonListOf } from './audit-part-text.js';
 import type { AuditTables } from './audit-tables.js';
 
 /** A row of the audit table as read: one request part. */
@@ -28,8 +29,8 @@ export function subjectsOfPart(
  * casesOfPart(row).map((c) => c.row); // [row.first_row, row.first_row + 1, …]
  */
 export function casesOfPart(part: AuditPartRecord): ScoredCase[] {
-  const inputs = JSON.parse(part.inputs) as ScoredCase['inputs'][];
-  const scores = JSON.parse(part.scores) as (number | null)[];
+  const inputs = JSON.parse(jsonListOf(part.inputs)) as ScoredCase['inputs'][];
+  const scores = JSON.parse(jsonListOf(part.scores)) as (number | null)[];
   const subjects = subjectsOfPart(part);
   const firstRow = Number(part.first_row);
   const time = Number(part.scored_at);

@@ -2,9 +2,10 @@ import type { AuditBatch, AuditSchema } from '../../ports/audit-sink.js';
 
 /**
  * The column values of one audited request part (consecutive cases of one request under one model
- * version), in the audit table's column order: `inputs` and `scores` are JSON arrays of the part's
- * cases, `caseId` the subject of a part of one case, `caseIds` the subjects of a part of several
- * (a JSON array, null when none has one).
+ * version), in the audit table's column order: `inputs` and `scores` are JSON lists of the part's
+ * cases (a JSON array's elements without its brackets, see `jsonListOf`), `caseId` the subject of
+ * a part of one case, `caseIds` the subjects of a part of several (a JSON array, null when none
+ * has one).
  */
 export type AuditPartVisitor = (
   requestId: string,
@@ -50,6 +51,18 @@ function prefixes(schema: AuditSchema): string[] {
   return found;
 }
 
+/**
+ * The array a JSON list column (`inputs`, `scores`) holds: the columns keep the elements without
+ * the brackets, so that the database joins many parts' lists into one with a comma (what the live
+ * window reader reads a million cases with) without a function call per row.
+ *
+ * @example
+ * jsonListOf('{"a":1},{"a":2}'); // '[{"a":1},{"a":2}]'
+ */
+export function jsonListOf(list: string): string {
+  return `[${list}]`;
+}
+
 /** A score as JSON: non-finite ones (never served) as null. */
 export function scoreText(score: number): string {
   return Number.isFinite(score) ? String(score) : 'null';
@@ -77,7 +90,7 @@ export function subjectColumns(ids: readonly (string | null)[]): {
 
 /**
  * Gives `visit` each part of a batch as the audit table keeps it, the inputs of its cases as one
- * JSON array of objects (`[{"amount":12.5,"risk_pld":"HIGH"},…]`, missing and non-finite amounts
+ * JSON list of objects (`{"amount":12.5,"risk_pld":"HIGH"},…`, missing and non-finite amounts
  * as null), built from the batch's flat arrays without an object per case: one row per part is
  * what lets the writers append several hundred thousand cases a second.
  *
@@ -97,8 +110,8 @@ export function forEachAuditPart(batch: AuditBatch, visit: AuditPartVisitor): vo
     const numeric = schema.numericColumns.length;
     const width = keys.length;
     if (count === 0) continue;
-    let inputs = '[';
-    let scores = '[';
+    let inputs = '';
+    let scores = '';
     const first = at;
     for (let i = 0; i < count; i++, at++) {
       if (i > 0) {
@@ -131,8 +144,8 @@ export function forEachAuditPart(batch: AuditBatch, visit: AuditPartVisitor): vo
       caseIds,
       batch.modelNames[part]!,
       batch.modelVersions[part]!,
-      `${inputs}]`,
-      `${scores}]`,
+      inputs,
+      scores,
       batch.times[part]!,
       batch.callers[part]!,
       batch.clientRequestIds[part] ?? null,

@@ -36,7 +36,7 @@ type Db = Kysely<Database & AuditTables>;
 
 /**
  * The audit log on SQLite or PostgreSQL, sharing the stores' database: one row per request part
- * (consecutive cases of one request and scoring, their inputs, scores and subjects as JSON arrays;
+ * (consecutive cases of one request and scoring, their inputs, scores and subjects in JSON;
  * see migration 0016), appended in multi-row inserts inside one transaction per batch, read by
  * picking the cases out of the parts.
  *

@@ -16,9 +16,9 @@ export type AuditTables = {
     case_ids: string | null;
     model_name: string;
     model_version: string;
-    /** The cases' inputs, a JSON array of objects. */
+    /** The cases' inputs, a JSON list of objects (an array without its brackets). */
     inputs: string;
-    /** The cases' scores, a JSON array of numbers. */
+    /** The cases' scores, a JSON list of numbers (an array without its brackets). */
     scores: string;
     scored_at: number;
     caller: string;

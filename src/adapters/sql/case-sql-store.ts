@@ -255,7 +255,9 @@ export class SqlCaseStore implements CaseStore {
         's.row_index',
         's.model_name',
         's.model_version',
-        this.#database.flavor.jsonElement(sql.ref('p.inputs'), sql`s.row_index - p.first_row`).as('inputs'),
+        this.#database.flavor
+          .jsonListElement(sql.ref('p.inputs'), sql`s.row_index - p.first_row`)
+          .as('inputs'),
       ]);
     if (query.since !== undefined) q = q.where('c.opened_at', '>=', query.since);
     if (query.concludedBefore !== undefined) q = q.where('c.concluded_at', '<', query.concludedBefore);

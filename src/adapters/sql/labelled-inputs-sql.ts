@@ -69,12 +69,12 @@ export function latestLabelledCases(db: Db, query: LabelledScoreQuery) {
 
 /** The score of a labelled case: its element of its part's scores. */
 export function labelledScore(flavor: SqlFlavor) {
-  return flavor.jsonElement(sql.ref('p.scores'), sql`f.row_index - p.first_row`).as('score');
+  return flavor.jsonListElement(sql.ref('p.scores'), sql`f.row_index - p.first_row`).as('score');
 }
 
 /** The inputs of a labelled case, as a JSON object text: its element of its part's inputs. */
 export function labelledInputsText(flavor: SqlFlavor) {
-  return flavor.jsonElement(sql.ref('p.inputs'), sql`f.row_index - p.first_row`).as('inputs');
+  return flavor.jsonListElement(sql.ref('p.inputs'), sql`f.row_index - p.first_row`).as('inputs');
 }
 
 /**

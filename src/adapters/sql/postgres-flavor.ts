@@ -23,7 +23,7 @@ export const postgresFlavor: SqlFlavor = {
     return values;
   },
   // `json`, not `jsonb`: the element's text as written (key order and number spelling kept).
-  jsonElement: (array, index) => sql`(${array}::json ->> (${index})::integer)`,
+  jsonListElement: (list, index) => sql`(('[' || ${list} || ']')::json ->> (${index})::integer)`,
   holdsText: (text, part) => sql<boolean>`strpos(${text}, ${part}) > 0`,
   // An expression of the column, which PostgreSQL does not look up in an index either.
   unindexed: (column) => sql`(${sql.ref(column)} + 0)`,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ScoredCases } from '../../core/quality/quality-table-from-cases.js';
 import type { ScoredWindowQuery } from '../../ports/audit-log.js';
+import { jsonListOf } from './audit-part-text.js';
 import type { SqlFlavor } from './sql-flavor.js';
 import { WindowColumns } from './window-columns.js';
 
@@ -64,14 +65,14 @@ export async function readChunk(
   from: number,
   to: number,
 ): Promise<ChunkCases> {
-  // Each array without its brackets, joined by commas: one array of every case.
+  // The parts' lists (arrays without their brackets) joined by commas: one list of every case.
   const result = await sql<{ inputs: string | null; scores: string | null }>`select
-      ${flavor.joinedText(sql`substr(inputs, 2, length(inputs) - 2)`, ',')} as inputs,
-      ${flavor.joinedText(sql`substr(scores, 2, length(scores) - 2)`, ',')} as scores
+      ${flavor.joinedText(sql`inputs`, ',')} as inputs,
+      ${flavor.joinedText(sql`scores`, ',')} as scores
     from audit_parts where ${windowIn(flavor, query, from, to)}`.execute(db);
   const { inputs, scores } = result.rows[0] ?? {};
   if (!inputs) return { cases: [], scores: [] };
-  return { cases: JSON.parse(`[${inputs}]`), scores: JSON.parse(`[${scores}]`) as number[] };
+  return { cases: JSON.parse(jsonListOf(inputs)), scores: JSON.parse(jsonListOf(scores ?? '')) as number[] };
 }
 
 /**
@@ -95,8 +96,8 @@ export async function readNewest(
   const cases: Record<string, string | number | null>[] = [];
   const scores: number[] = [];
   for (const part of newest.rows) {
-    const inputs = JSON.parse(part.inputs) as Record<string, string | number | null>[];
-    const values = JSON.parse(part.scores) as number[];
+    const inputs = JSON.parse(jsonListOf(part.inputs)) as Record<string, string | number | null>[];
+    const values = JSON.parse(jsonListOf(part.scores)) as number[];
     for (let i = inputs.length - 1; i >= 0 && cases.length < count; i--) {
       cases.push(inputs[i]!);
       scores.push(Number(values[i]));

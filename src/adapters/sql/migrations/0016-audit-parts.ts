@@ -27,7 +27,8 @@ interface OldRow {
 
 /**
  * The audit log as one row per request part (issue 19): `audit_parts` holds consecutive cases of
- * one request under one model version, their inputs, scores and subjects as JSON arrays, so that
+ * one request under one model version, their inputs and scores as JSON lists (an array's elements
+ * without its brackets, see `jsonListOf`) and subjects as a JSON array, so that
  * appending a case costs a fraction of a row and of four index entries (the writer's bottleneck at
  * one row per case). The subject of a part of one case is indexed (`case_id`, partial); the subjects
  * of a larger part are a JSON array found by a scan of those parts. On PostgreSQL the table is
@@ -99,9 +100,9 @@ async function moveAndDrop(db: AnyDb, postgres: boolean): Promise<void> {
 const SQLITE_VIEW = `create view if not exists audit_predictions as
   select p.id as part_id, p.request_id, p.first_row + j.key as row_index,
     case when p.cases = 1 then p.case_id else p.case_ids ->> j.key end as case_id,
-    p.model_name, p.model_version, p.inputs -> j.key as inputs, j.value as score,
+    p.model_name, p.model_version, ('[' || p.inputs || ']') -> j.key as inputs, j.value as score,
     p.scored_at, p.caller, p.client_request_id
-  from audit_parts p, json_each(p.scores) j`;
+  from audit_parts p, json_each('[' || p.scores || ']') j`;
 
 const POSTGRES_VIEW = `create or replace view audit_predictions as
   select p.id as part_id, p.request_id, (p.first_row + j.n - 1)::integer as row_index,
@@ -109,7 +110,8 @@ const POSTGRES_VIEW = `create or replace view audit_predictions as
     p.model_name, p.model_version, j.inputs::text as inputs, j.score::double precision as score,
     p.scored_at, p.caller, p.client_request_id
   from audit_parts p
-  cross join lateral rows from (json_array_elements(p.inputs::json), json_array_elements_text(p.scores::json))
+  cross join lateral rows from (json_array_elements(('[' || p.inputs || ']')::json),
+    json_array_elements_text(('[' || p.scores || ']')::json))
     with ordinality as j(inputs, score, n)`;
 
 /** Whether `row` continues the part `part` ends with (the next case of the same request and scoring). */
@@ -140,8 +142,8 @@ function partOf(rows: OldRow[]) {
     case_ids: caseIds,
     model_name: first.model_name,
     model_version: first.model_version,
-    inputs: `[${rows.map((r) => r.inputs).join(',')}]`,
-    scores: `[${rows.map((r) => scoreText(Number(r.score))).join(',')}]`,
+    inputs: rows.map((r) => r.inputs).join(','),
+    scores: rows.map((r) => scoreText(Number(r.score))).join(','),
     scored_at: Number(first.scored_at),
     caller: first.caller,
     client_request_id: first.client_request_id,

@@ -98,7 +98,10 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const alertStore = await SqlAlertStore.open(database);
   const apiKeys = await SqlApiKeyStore.open(database);
   const cases = await SqlCaseStore.open(database);
-  const caseConclusions = { negative: config['data.negativeValue'], positives: config['data.positiveValues'] };
+  const caseConclusions = {
+    negative: config['data.negativeValue'],
+    positives: config['data.positiveValues'],
+  };
   const pipelines = serverPipelines(config, database, databaseUrl, {
     ...options.pipelines,
     ...(options.logger ? { warn: (line: string) => options.logger?.warn(line) } : {}),

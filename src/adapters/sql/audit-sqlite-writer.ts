@@ -6,12 +6,12 @@ import type { CaseOpening } from './case-openings.js';
 import { type CaseOpeningOptions, sqliteCaseOpener } from './sqlite-case-opener.js';
 
 /** Parts per prepared multi-row INSERT: fewer calls into SQLite per part than one row a statement. */
-const ROWS_PER_INSERT = 50;
+const ROWS_PER_INSERT = 100;
 const COLUMNS = AUDIT_PART_COLUMNS.length;
 
 /**
  * The audit writer of a SQLite store: a connection of its own to the store's file (WAL mode lets
- * it write while others read), prepared INSERTs of 50 request parts (one row each, see
+ * it write while others read), prepared INSERTs of 100 request parts (one row each, see
  * `forEachAuditPart`), one transaction per append with the cases it opens for the analysts
  * (`sqliteCaseOpener`) and the spool file's checkpoint.
  *

@@ -16,11 +16,17 @@ import type {
 } from '../../ports/audit-log.js';
 import type { Page } from '../../ports/page.js';
 import { listScoredCases } from './audit-case-pages.js';
-import { type AuditPartRecord, casesOfPart, subjectsOfPart } from './audit-part-cases.js';
+import { casesOfPart, subjectsOfPart } from './audit-part-cases.js';
 import { auditPartitionNamed, ensureAuditPartitions, LIST_PARTITIONS } from './audit-partitions.js';
 import { type AuditPartRow, partsOfCases } from './audit-parts-of-cases.js';
 import type { AuditAppender } from './audit-sqlite-appender.js';
-import { eraseSubjectCases, subjectCases, subjectFeedbackIds, subjectParts } from './audit-subject-sql.js';
+import {
+  eraseSubjectCases,
+  latestSubjectPart,
+  subjectCases,
+  subjectFeedbackIds,
+  subjectParts,
+} from './audit-subject-sql.js';
 import type { AuditTables } from './audit-tables.js';
 import type { CaseTables } from './case-tables.js';
 import type { Database } from './database.js';
@@ -96,9 +102,7 @@ export class SqlAuditLog implements AuditLog {
   ): Promise<ScoredCase | undefined> {
     if ('caseId' in ref) {
       // Its latest scoring: the newest part holding it, the last of its cases there.
-      const parts = await subjectParts(this.#db, this.#database.flavor, ref.caseId);
-      let newest: AuditPartRecord | undefined;
-      for (const part of parts) if (!newest || Number(part.id) > Number(newest.id)) newest = part;
+      const newest = await latestSubjectPart(this.#db, this.#database.flavor, ref.caseId);
       if (!newest) return undefined;
       const at = subjectsOfPart(newest).lastIndexOf(ref.caseId);
       return casesOfPart(newest)[at];

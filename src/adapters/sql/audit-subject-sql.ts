@@ -37,6 +37,33 @@ export async function subjectParts(db: Db, flavor: SqlFlavor, subject: string): 
 }
 
 /**
+ * The newest part holding a case of `subject` (by id: its latest scoring), undefined when none:
+ * its newest part of one case through the `case_id` index, then the larger parts newer than that
+ * which name it, newest first, checked exactly until one does.
+ *
+ * @example
+ * const part = await latestSubjectPart(db, sqliteFlavor, 'user-42');
+ */
+export async function latestSubjectPart(
+  db: Db,
+  flavor: SqlFlavor,
+  subject: string,
+): Promise<AuditPartRecord | undefined> {
+  const single = await db
+    .selectFrom('audit_parts')
+    .selectAll()
+    .where('case_id', '=', subject)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let several = severalCasesNaming(db, flavor, subject);
+  if (single) several = several.where('id', '>', single.id);
+  for (const part of await several.orderBy('id', 'desc').execute())
+    if (subjectsOfPart(part).includes(subject)) return part;
+  return single;
+}
+
+/**
  * The scored cases of `subject` among `parts`, oldest first (by time, then part, then row).
  *
  * @example

@@ -58,6 +58,18 @@ describe('the audit table partitioned by month on PostgreSQL (migrations 0014 an
       'audit_parts_p202701',
     ]);
     const database = await openSqlDatabase(url, { migrate: false });
+    // A month made after the migration compresses the cases' JSON as the table says (lz4 when the
+    // server has it).
+    const compression = await sql<{
+      relname: string;
+      attcompression: string;
+    }>`select c.relname, a.attcompression
+      from pg_attribute a join pg_class c on c.oid = a.attrelid
+      where c.relname in ('audit_parts', 'audit_parts_p202701') and a.attname = 'inputs' order by 1`.execute(
+      database.db,
+    );
+    expect(compression.rows).toHaveLength(2);
+    expect(compression.rows[1]?.attcompression).toBe(compression.rows[0]?.attcompression);
     const after = await sql<{
       request_id: string;
       cases: number;

@@ -61,6 +61,12 @@ export function auditPartsSchema(kind: SqlFlavor['kind']): Migration {
           client_request_id text
           ${sql.raw(postgres ? ', primary key (id, scored_at)) partition by range (scored_at' : '')}
         )`.execute(db);
+      if (postgres && (await supportsLz4(db)))
+        // A part of 1000 cases is tens of kB of JSON, stored out of line (TOAST): lz4 compresses it
+        // at a fraction of the server CPU of the default pglz (1000-case requests: 220-270k
+        // against 340k cases/s written, docs/benchmarks.md).
+        for (const column of ['inputs', 'scores', 'case_ids'])
+          await sql`alter table audit_parts alter column ${sql.id(column)} set compression lz4`.execute(db);
       // SQLite runs migrations outside a transaction: the move is one, so that an interrupted one
       // is redone whole (PostgreSQL's migrator holds one already).
       if (postgres) await moveAndDrop(db, true);
@@ -77,6 +83,13 @@ export function auditPartsSchema(kind: SqlFlavor['kind']): Migration {
       await sql.raw(postgres ? POSTGRES_VIEW : SQLITE_VIEW).execute(db);
     },
   };
+}
+
+/** Whether the PostgreSQL server was built with lz4 (`default_toast_compression` offers it). */
+async function supportsLz4(db: AnyDb): Promise<boolean> {
+  const found = await sql<{ lz4: boolean }>`select exists (select 1 from pg_settings
+    where name = 'default_toast_compression' and 'lz4' = any(enumvals)) as lz4`.execute(db);
+  return found.rows[0]?.lz4 === true;
 }
 
 /** Moves the old table's cases into parts and drops it, unless done already. */

@@ -37,7 +37,7 @@ function counted(home: string): { audited: number; cases: number } {
   try {
     const one = (sql: string) => Number((db.prepare(sql).get() as { n: number }).n);
     return {
-      audited: one('select count(*) as n from audit_predictions'),
+      audited: one('select coalesce(sum(cases), 0) as n from audit_parts'),
       cases: one('select count(*) as n from alert_cases'),
     };
   } finally {

@@ -92,9 +92,9 @@ try {
   await restart;
   // Every replica has written its spool once stopped: stop both, then count.
   for (const replica of cluster.replicas) await replica.stop();
-  const [{ n }] = await cluster.query<{ n: string }>('select count(*) as n from audit_predictions');
+  const [{ n }] = await cluster.query<{ n: string }>('select coalesce(sum(cases), 0) as n from audit_parts');
   const recorded = new Set(
-    (await cluster.query<{ request_id: string }>('select request_id from audit_predictions')).map(
+    (await cluster.query<{ request_id: string }>('select distinct request_id from audit_parts')).map(
       (r) => r.request_id,
     ),
   );

@@ -162,7 +162,8 @@ async function main(dir: string): Promise<void> {
     await Promise.all(sides.map((s) => s.stop()));
   }
   const db = new BetterSqlite3(join(home, 'amlops.db'), { readonly: true });
-  const audited = (db.prepare('select count(*) as n from audit_predictions').get() as { n: number }).n;
+  const audited = (db.prepare('select coalesce(sum(cases), 0) as n from audit_parts').get() as { n: number })
+    .n;
   db.close();
   const summary = (key: 'one' | 'thousand', side: string, cases: number) => {
     const runs = results[key]![side]!;

@@ -43,9 +43,10 @@ async function storeSize(): Promise<{ audit: number; store: number; rows: number
     await client.connect();
     await client.query('CHECKPOINT');
     const { rows } = await client.query(
-      `SELECT pg_total_relation_size('audit_predictions')::bigint AS audit,
+      `SELECT (SELECT coalesce(sum(pg_total_relation_size(inhrelid)), 0) FROM pg_inherits
+                WHERE inhparent = 'audit_parts'::regclass)::bigint AS audit,
               pg_database_size(current_database())::bigint AS store,
-              (SELECT count(*) FROM audit_predictions)::bigint AS rows`,
+              (SELECT coalesce(sum(cases), 0) FROM audit_parts)::bigint AS rows`,
     );
     await client.end();
     return { audit: Number(rows[0].audit), store: Number(rows[0].store), rows: Number(rows[0].rows) };
@@ -55,11 +56,11 @@ async function storeSize(): Promise<{ audit: number; store: number; rows: number
   db.pragma('wal_checkpoint(TRUNCATE)');
   const audit = db
     .prepare(
-      `SELECT sum(pgsize) AS bytes FROM dbstat WHERE name = 'audit_predictions'
-         OR name IN (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_predictions')`,
+      `SELECT sum(pgsize) AS bytes FROM dbstat WHERE name = 'audit_parts'
+         OR name IN (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_parts')`,
     )
     .get() as { bytes: number };
-  const rows = (db.prepare('SELECT count(*) AS n FROM audit_predictions').get() as { n: number }).n;
+  const rows = (db.prepare('SELECT coalesce(sum(cases), 0) AS n FROM audit_parts').get() as { n: number }).n;
   db.close();
   return { audit: audit.bytes, store: statSync(file).size, rows };
 }

@@ -276,6 +276,62 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
         ['dpo', 0, 4_200_000],
       ]);
     });
+
+    it('reads and erases cases kept together as one part of a request, case by case', async () => {
+      // Consecutive cases of one request scored at once are stored as one part.
+      const part = (row: number, caseId: string | null) =>
+        scored(7000 + row, {
+          requestId: 'multi',
+          row,
+          caseId,
+          time: 7_000_000,
+          clientRequestId: 'multi-client',
+        });
+      const subjects = ['M-1', 'M-2', 'M-1', null, 'M-3'];
+      await log.append(subjects.map((caseId, row) => part(row, caseId)));
+      const pages: number[][] = [];
+      let pageToken: string | undefined;
+      do {
+        const page = await log.list({
+          requestId: 'multi',
+          maxResults: 2,
+          ...(pageToken ? { pageToken } : {}),
+        });
+        pages.push(page.items.map((c) => c.row));
+        pageToken = page.nextPageToken;
+      } while (pageToken);
+      expect(pages).toEqual([[4, 3], [2, 1], [0]]);
+      expect((await log.list({ caseId: 'M-1' })).items.map((c) => c.row)).toEqual([2, 0]);
+      expect(
+        (await log.list({ clientRequestId: 'multi-client', minScore: part(2, null).score })).items.map(
+          (c) => c.row,
+        ),
+      ).toEqual([4, 3, 2]);
+      expect(await log.findCase({ requestId: 'multi', row: 3 })).toEqual(part(3, null));
+      expect(await log.findCase({ caseId: 'M-1' })).toEqual(part(2, 'M-1'));
+      expect((await log.subjectRecords('M-1')).cases).toEqual([part(0, 'M-1'), part(2, 'M-1')]);
+      await log.recordFeedback({
+        requestId: 'multi',
+        row: 2,
+        caseId: null,
+        conclusion: 'X',
+        label: 1,
+        time: 7_000_001,
+        analyst: 'ana',
+      });
+
+      expect(await log.eraseSubject('M-1', 'dpo', 7_100_000)).toMatchObject({ cases: 2, conclusions: 1 });
+      expect(await log.subjectRecords('M-1')).toEqual({ subject: 'M-1', cases: [], conclusions: [] });
+      expect(await log.findCase({ caseId: 'M-1' })).toBeUndefined();
+      expect(await log.findCase({ requestId: 'multi', row: 0 })).toBeUndefined();
+      // The subject's neighbours keep their rows and values.
+      expect((await log.list({ requestId: 'multi' })).items).toEqual([
+        part(4, 'M-3'),
+        part(3, null),
+        part(1, 'M-2'),
+      ]);
+      expect(await log.findCase({ caseId: 'M-2' })).toEqual(part(1, 'M-2'));
+    });
   });
 }
 

@@ -1,26 +1,29 @@
 import { sql } from 'kysely';
 
-/** One month's partition of the audit table on PostgreSQL: its name and the times it holds, [from, to). */
+/** One month's partition of the audit table on PostgreSQL: its name, its table and the times it holds, [from, to). */
 export interface AuditPartition {
   readonly name: string;
+  readonly table: string;
   readonly from: number;
   readonly to: number;
 }
 
-const PREFIX = 'audit_predictions_p';
+/** The audit table (one row per request part, migration 0016); 0014 partitioned its per-case predecessor. */
+export const AUDIT_TABLE = 'audit_parts';
 
 /**
- * The partition (one calendar month, UTC) that holds the cases scored at `time`.
+ * The partition (one calendar month, UTC) of `table` that holds the cases scored at `time`.
  *
  * @example
- * auditPartitionOf(Date.UTC(2026, 11, 4)); // { name: 'audit_predictions_p202612', from: …, to: … }
+ * auditPartitionOf(Date.UTC(2026, 11, 4)); // { name: 'audit_parts_p202612', table: 'audit_parts', from: …, to: … }
  */
-export function auditPartitionOf(time: number): AuditPartition {
+export function auditPartitionOf(time: number, table: string = AUDIT_TABLE): AuditPartition {
   const at = new Date(time);
   const year = at.getUTCFullYear();
   const month = at.getUTCMonth();
   return {
-    name: `${PREFIX}${year}${String(month + 1).padStart(2, '0')}`,
+    name: `${table}_p${year}${String(month + 1).padStart(2, '0')}`,
+    table,
     from: Date.UTC(year, month, 1),
     to: Date.UTC(year, month + 1, 1),
   };
@@ -28,7 +31,7 @@ export function auditPartitionOf(time: number): AuditPartition {
 
 /** The month a partition's name says; undefined for another table. */
 export function auditPartitionNamed(name: string): AuditPartition | undefined {
-  const match = new RegExp(`^${PREFIX}(\\d{4})(\\d{2})$`).exec(name);
+  const match = new RegExp(`^${AUDIT_TABLE}_p(\\d{4})(\\d{2})$`).exec(name);
   return match ? auditPartitionOf(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : undefined;
 }
 
@@ -37,7 +40,7 @@ export type RunSql = (text: string) => Promise<unknown>;
 
 /** The statement that creates a month's partition unless it exists. */
 export function createPartitionSql(partition: AuditPartition): string {
-  return `create table if not exists ${partition.name} partition of audit_predictions for values from (${partition.from}) to (${partition.to})`;
+  return `create table if not exists ${partition.name} partition of ${partition.table} for values from (${partition.from}) to (${partition.to})`;
 }
 
 /**
@@ -70,4 +73,4 @@ export async function ensureAuditPartitions(
 /** SQL listing the audit table's partitions. */
 export const LIST_PARTITIONS = sql<{ name: string }>`select c.relname as name from pg_inherits i
   join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
-  where p.relname = 'audit_predictions'`;
+  where p.relname = ${AUDIT_TABLE}`;

@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AuditBatch } from '../../ports/audit-sink.js';
 import type { AuditStoreWriter } from '../../ports/audit-store-writer.js';
+import { AUDIT_PART_COLUMNS, forEachAuditPart } from './audit-part-text.js';
 import { ensureAuditPartitions } from './audit-partitions.js';
-import { AUDIT_ROW_COLUMNS, forEachAuditRow } from './audit-row-text.js';
 import { postgresCaseOpener } from './postgres-case-opener.js';
 import type { CaseOpeningOptions } from './sqlite-case-opener.js';
 
@@ -22,15 +22,28 @@ function copyText(value: string | null): string {
   );
 }
 
-/** The rows of `batches` as COPY text, in chunks of about a megabyte. */
+/** The request parts of `batches` (a row each) as COPY text, in chunks of about a megabyte. */
 function* copyChunks(batches: readonly AuditBatch[]): Generator<string> {
   let text = '';
   const chunks: string[] = [];
   for (const batch of batches) {
-    forEachAuditRow(
+    forEachAuditPart(
       batch,
-      (requestId, row, caseId, modelName, modelVersion, inputs, score, time, caller, client) => {
-        text += `${copyText(requestId)}\t${row}\t${copyText(caseId)}\t${copyText(modelName)}\t${copyText(modelVersion)}\t${copyText(inputs)}\t${score}\t${time}\t${copyText(caller)}\t${copyText(client)}\n`;
+      (
+        requestId,
+        firstRow,
+        cases,
+        caseId,
+        caseIds,
+        modelName,
+        modelVersion,
+        inputs,
+        scores,
+        time,
+        caller,
+        client,
+      ) => {
+        text += `${copyText(requestId)}\t${firstRow}\t${cases}\t${copyText(caseId)}\t${copyText(caseIds)}\t${copyText(modelName)}\t${copyText(modelVersion)}\t${copyText(inputs)}\t${copyText(scores)}\t${time}\t${copyText(caller)}\t${copyText(client)}\n`;
         if (text.length >= CHUNK_CHARS) {
           chunks.push(text);
           text = '';
@@ -44,7 +57,7 @@ function* copyChunks(batches: readonly AuditBatch[]): Generator<string> {
 
 /**
  * The audit writer of a PostgreSQL store: a connection of its own, each append one transaction of
- * a `COPY … FROM STDIN` (text format) of the batches' cases, the cases they open for the analysts
+ * a `COPY … FROM STDIN` (text format) of the batches' request parts (a row each), the cases they open for the analysts
  * (`postgresCaseOpener`) and the spool file's checkpoint, into the audit table's monthly partitions
  * (made first when new).
  *
@@ -84,7 +97,7 @@ export async function openPostgresAuditWriter(
     }
   };
   await connection();
-  const copy = `copy audit_predictions (${AUDIT_ROW_COLUMNS.join(', ')}) from stdin`;
+  const copy = `copy audit_parts (${AUDIT_PART_COLUMNS.join(', ')}) from stdin`;
   /** The monthly partitions of the audit table this writer has made sure of. */
   const partitions = new Set<string>();
   const opener = postgresCaseOpener(cases);

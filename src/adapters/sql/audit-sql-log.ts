@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { AmlopsError } from '../../core/errors/index.js';
 import type {
   AuditLog,
   CaseFeedback,
@@ -16,25 +15,36 @@ import type {
   SubjectRecords,
 } from '../../ports/audit-log.js';
 import type { Page } from '../../ports/page.js';
+import { listScoredCases } from './audit-case-pages.js';
+import { casesOfPart, subjectsOfPart } from './audit-part-cases.js';
 import { auditPartitionNamed, ensureAuditPartitions, LIST_PARTITIONS } from './audit-partitions.js';
+import { type AuditPartRow, partsOfCases } from './audit-parts-of-cases.js';
 import type { AuditAppender } from './audit-sqlite-appender.js';
+import {
+  eraseSubjectCases,
+  latestSubjectPart,
+  subjectCases,
+  subjectFeedbackIds,
+  subjectParts,
+} from './audit-subject-sql.js';
 import type { AuditTables } from './audit-tables.js';
 import type { CaseTables } from './case-tables.js';
 import type { Database } from './database.js';
-import { latestLabelledCases, readLabelledInputs } from './labelled-inputs-sql.js';
-import { countWindow, readWindowRange, windowBounds } from './scored-window-sql.js';
+import { labelledScore, latestLabelledCases, readLabelledInputs } from './labelled-inputs-sql.js';
+import { readWindowRange, windowBounds } from './scored-window-sql.js';
 import type { SqlDatabase } from './sql-database.js';
 
-/** Rows per INSERT: 10 parameters each stays far below SQLite's and PostgreSQL's limits. */
+/** Parts per INSERT: 12 parameters each stays far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
 const DEFAULT_PAGE = 1000;
 
 type Db = Kysely<Database & AuditTables>;
-type PredictionRow = Selectable<AuditTables['audit_predictions']>;
 
 /**
- * The audit log on SQLite or PostgreSQL, sharing the stores' database: one row per scored case,
- * appended in multi-row inserts inside one transaction per batch.
+ * The audit log on SQLite or PostgreSQL, sharing the stores' database: one row per request part
+ * (consecutive cases of one request and scoring, their inputs, scores and subjects in JSON;
+ * see migration 0016), appended in multi-row inserts inside one transaction per batch, read by
+ * picking the cases out of the parts.
  *
  * @example
  * const audit = await SqlAuditLog.open(database);
@@ -71,74 +81,42 @@ export class SqlAuditLog implements AuditLog {
         cases.map((c) => c.time),
         this.#partitions,
       );
+    const parts = partsOfCases(cases);
     await this.#db.transaction().execute(async (trx) => {
-      if (this.#database.flavor.kind === 'postgres') await appendUnnest(trx, cases);
+      if (this.#database.flavor.kind === 'postgres') await appendUnnest(trx, parts);
       else
-        for (let from = 0; from < cases.length; from += CHUNK) {
-          const rows = cases.slice(from, from + CHUNK).map((c) => ({
-            request_id: c.requestId,
-            row_index: c.row,
-            case_id: c.caseId,
-            model_name: c.modelName,
-            model_version: c.modelVersion,
-            inputs: JSON.stringify(c.inputs),
-            score: c.score,
-            scored_at: c.time,
-            caller: c.caller,
-            client_request_id: c.clientRequestId,
-          }));
-          await trx.insertInto('audit_predictions').values(rows).execute();
-        }
+        for (let from = 0; from < parts.length; from += CHUNK)
+          await trx
+            .insertInto('audit_parts')
+            .values(parts.slice(from, from + CHUNK))
+            .execute();
     });
   }
 
-  async list(query: ScoredCaseQuery = {}): Promise<Page<ScoredCase>> {
-    const limit = query.maxResults ?? DEFAULT_PAGE;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
-      throw new AmlopsError('USAGE', `maxResults must be an integer from 1 to 100000; got ${limit}`);
-    let q = this.#db.selectFrom('audit_predictions').selectAll();
-    if (query.modelName !== undefined) q = q.where('model_name', '=', query.modelName);
-    if (query.modelVersion !== undefined) q = q.where('model_version', '=', query.modelVersion);
-    if (query.requestId !== undefined) q = q.where('request_id', '=', query.requestId);
-    if (query.clientRequestId !== undefined) q = q.where('client_request_id', '=', query.clientRequestId);
-    if (query.caseId !== undefined) q = q.where('case_id', '=', query.caseId);
-    if (query.since !== undefined) q = q.where('scored_at', '>=', query.since);
-    if (query.until !== undefined) q = q.where('scored_at', '<', query.until);
-    if (query.minScore !== undefined) q = q.where('score', '>=', query.minScore);
-    if (query.maxScore !== undefined) q = q.where('score', '<=', query.maxScore);
-    if (query.pageToken !== undefined) {
-      const after = decodeToken(query.pageToken);
-      q = q.where((eb) =>
-        eb.or([
-          eb('scored_at', '<', after.time),
-          eb.and([eb('scored_at', '=', after.time), eb('id', '<', after.id)]),
-        ]),
-      );
-    }
-    // Newest first by the time of scoring: records reach the store in batches, from several
-    // workers' spools, not in the order they were scored.
-    const rows = await q
-      .orderBy('scored_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit + 1)
-      .execute();
-    const items = rows.slice(0, limit).map(toScoredCase);
-    const last = rows[limit - 1];
-    return rows.length > limit && last
-      ? { items, nextPageToken: encodeToken(Number(last.scored_at), Number(last.id)) }
-      : { items };
+  list(query: ScoredCaseQuery = {}): Promise<Page<ScoredCase>> {
+    return listScoredCases(this.#db, this.#database.flavor, query);
   }
 
   async findCase(
     ref: { readonly requestId: string; readonly row: number } | { readonly caseId: string },
   ): Promise<ScoredCase | undefined> {
-    let q = this.#db.selectFrom('audit_predictions').selectAll();
-    q =
-      'caseId' in ref
-        ? q.where('case_id', '=', ref.caseId)
-        : q.where('request_id', '=', ref.requestId).where('row_index', '=', ref.row);
-    const row = await q.orderBy('id', 'desc').limit(1).executeTakeFirst();
-    return row ? toScoredCase(row) : undefined;
+    if ('caseId' in ref) {
+      // Its latest scoring: the newest part holding it, the last of its cases there.
+      const newest = await latestSubjectPart(this.#db, this.#database.flavor, ref.caseId);
+      if (!newest) return undefined;
+      const at = subjectsOfPart(newest).lastIndexOf(ref.caseId);
+      return casesOfPart(newest)[at];
+    }
+    const part = await this.#db
+      .selectFrom('audit_parts')
+      .selectAll()
+      .where('request_id', '=', ref.requestId)
+      .where('first_row', '<=', ref.row)
+      .where(sql<boolean>`first_row + cases > ${ref.row}`)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return part ? casesOfPart(part)[ref.row - Number(part.first_row)] : undefined;
   }
 
   async recordFeedback(feedback: CaseFeedback): Promise<void> {
@@ -170,7 +148,7 @@ export class SqlAuditLog implements AuditLog {
 
   async labelledScores(query: LabelledScoreQuery = {}): Promise<readonly LabelledScore[]> {
     const rows = await latestLabelledCases(this.#db, query)
-      .select(['p.model_name', 'p.model_version', 'p.score', 'f.label'])
+      .select(['p.model_name', 'p.model_version', labelledScore(this.#database.flavor), 'f.label'])
       .execute();
     return rows.map((r) => ({
       modelName: r.model_name,
@@ -181,7 +159,7 @@ export class SqlAuditLog implements AuditLog {
   }
 
   labelledInputs(query: LabelledScoreQuery = {}): Promise<readonly LabelledInputs[]> {
-    return readLabelledInputs(this.#db, query);
+    return readLabelledInputs(this.#db, this.#database.flavor, query);
   }
 
   async scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow> {
@@ -195,9 +173,7 @@ export class SqlAuditLog implements AuditLog {
       bounds.hi,
       query.limit,
     );
-    // Counted only when the window may hold more cases than were read.
-    const total = read.complete ? read.rows : await countWindow(this.#db, query);
-    return { total, rows: read.rows, inputs: read.inputs, scores: read.scores };
+    return { total: bounds.cases, rows: read.rows, inputs: read.inputs, scores: read.scores };
   }
 
   async deleteOlderThan(time: number): Promise<number> {
@@ -208,52 +184,43 @@ export class SqlAuditLog implements AuditLog {
         for (const { name } of (await LIST_PARTITIONS.execute(trx)).rows) {
           const partition = auditPartitionNamed(name);
           if (!partition || partition.to > time) continue;
-          const counted = await sql<{ n: number }>`select count(*)::bigint as n from ${sql.id(name)}`.execute(
-            trx,
-          );
+          const counted = await sql<{
+            n: number;
+          }>`select coalesce(sum(cases), 0)::bigint as n from ${sql.id(name)}`.execute(trx);
           dropped += Number(counted.rows[0]?.n ?? 0);
           await sql`drop table ${sql.id(name)}`.execute(trx);
           this.#partitions.delete(name);
         }
-      const deleted = await trx
-        .deleteFrom('audit_predictions')
+      const older = await trx
+        .selectFrom('audit_parts')
+        .select(sql<number>`coalesce(sum(cases), 0)`.as('n'))
         .where('scored_at', '<', time)
         .executeTakeFirst();
+      await trx.deleteFrom('audit_parts').where('scored_at', '<', time).execute();
       await trx.deleteFrom('audit_feedback').where('received_at', '<', time).execute();
       await deleteConcludedCasesBefore(trx.withTables<CaseTables>(), time);
-      return dropped + Number(deleted.numDeletedRows);
+      return dropped + Number(older?.n ?? 0);
     });
   }
 
   async subjectRecords(subject: string): Promise<SubjectRecords> {
-    const cases = await this.#db
-      .selectFrom('audit_predictions')
-      .selectAll()
-      .where('case_id', '=', subject)
-      .orderBy('scored_at', 'asc')
-      .orderBy('id', 'asc')
-      .execute();
-    const conclusions = await this.#subjectFeedback(this.#db, subject).orderBy('id', 'asc').execute();
-    return { subject, cases: cases.map(toScoredCase), conclusions: conclusions.map(toFeedback) };
+    const cases = subjectCases(await subjectParts(this.#db, this.#database.flavor, subject), subject);
+    const ids = await subjectFeedbackIds(this.#db, subject, cases);
+    return { subject, cases, conclusions: await this.#feedbackWithIds(this.#db, ids) };
   }
 
   async eraseSubject(subject: string, by: string, at: number): Promise<SubjectErasure> {
+    const { flavor } = this.#database;
     return this.#db.transaction().execute(async (trx) => {
       // Conclusions name a case by id, or by the request and row of a case of the subject.
-      const conclusions = await this.#subjectFeedback(trx, subject).select('f.id').execute();
-      if (conclusions.length > 0)
+      const cases = subjectCases(await subjectParts(trx, flavor, subject), subject);
+      const conclusions = await subjectFeedbackIds(trx, subject, cases);
+      for (let from = 0; from < conclusions.length; from += CHUNK)
         await trx
           .deleteFrom('audit_feedback')
-          .where(
-            'id',
-            'in',
-            conclusions.map((c) => c.id),
-          )
+          .where('id', 'in', conclusions.slice(from, from + CHUNK))
           .execute();
-      const cases = await trx
-        .deleteFrom('audit_predictions')
-        .where('case_id', '=', subject)
-        .executeTakeFirst();
+      const erased = await eraseSubjectCases(trx, flavor, subject);
       // The analysts' cases of the subject go with its scored cases.
       const alertCases = trx.withTables<CaseTables>();
       await alertCases
@@ -269,7 +236,7 @@ export class SqlAuditLog implements AuditLog {
         subjectHash: subjectHash(subject),
         at,
         by,
-        cases: Number(cases.numDeletedRows),
+        cases: erased,
         conclusions: conclusions.length,
       };
       await trx
@@ -297,24 +264,19 @@ export class SqlAuditLog implements AuditLog {
     }));
   }
 
-  /** The conclusions about a subject: by its id, or by the request and row of one of its cases. */
-  #subjectFeedback(db: Db, subject: string) {
-    return db
-      .selectFrom('audit_feedback as f')
-      .selectAll('f')
-      .where((eb) =>
-        eb.or([
-          eb('f.case_id', '=', subject),
-          eb.exists(
-            eb
-              .selectFrom('audit_predictions as p')
-              .select('p.id')
-              .where('p.case_id', '=', subject)
-              .whereRef('p.request_id', '=', 'f.request_id')
-              .whereRef('p.row_index', '=', 'f.row_index'),
-          ),
-        ]),
-      );
+  /** The conclusions with these ids, oldest first. */
+  async #feedbackWithIds(db: Db, ids: readonly number[]): Promise<CaseFeedback[]> {
+    const found: CaseFeedback[] = [];
+    for (let from = 0; from < ids.length; from += CHUNK) {
+      const rows = await db
+        .selectFrom('audit_feedback')
+        .selectAll()
+        .where('id', 'in', ids.slice(from, from + CHUNK))
+        .orderBy('id', 'asc')
+        .execute();
+      found.push(...rows.map(toFeedback));
+    }
+    return found;
   }
 
   close(): Promise<void> {
@@ -364,47 +326,15 @@ function subjectHash(subject: string): string {
   return createHash('sha256').update(subject).digest('hex');
 }
 
-/** One statement of ten array parameters on PostgreSQL, whatever the number of cases: nothing to compile per row. */
-async function appendUnnest(db: Db, cases: readonly ScoredCase[]): Promise<void> {
-  if (cases.length === 0) return;
-  const column = <T>(read: (c: ScoredCase) => T): T[] => cases.map(read);
-  await sql`insert into audit_predictions (request_id, row_index, case_id, model_name, model_version, inputs, score, scored_at, caller, client_request_id)
-    select * from unnest(${column((c) => c.requestId)}::text[], ${column((c) => c.row)}::integer[],
-      ${column((c) => c.caseId)}::text[], ${column((c) => c.modelName)}::text[], ${column((c) => c.modelVersion)}::text[],
-      ${column((c) => JSON.stringify(c.inputs))}::text[], ${column((c) => c.score)}::double precision[],
-      ${column((c) => c.time)}::bigint[], ${column((c) => c.caller)}::text[],
-      ${column((c) => c.clientRequestId)}::text[])`.execute(db);
-}
-
-function toScoredCase(row: PredictionRow): ScoredCase {
-  return {
-    requestId: row.request_id,
-    row: Number(row.row_index),
-    caseId: row.case_id,
-    modelName: row.model_name,
-    modelVersion: row.model_version,
-    inputs: JSON.parse(row.inputs) as ScoredCase['inputs'],
-    score: Number(row.score),
-    time: Number(row.scored_at),
-    caller: row.caller,
-    clientRequestId: row.client_request_id,
-  };
-}
-
-function encodeToken(time: number, id: number): string {
-  return Buffer.from(JSON.stringify({ time, id })).toString('base64url');
-}
-
-function decodeToken(token: string): { time: number; id: number } {
-  try {
-    const { time, id } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
-      time?: unknown;
-      id?: unknown;
-    };
-    if (typeof time === 'number' && Number.isInteger(time) && typeof id === 'number' && Number.isInteger(id))
-      return { time, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw new AmlopsError('USAGE', 'the page token is not one this audit log gave');
+/** One statement of twelve array parameters on PostgreSQL, whatever the number of parts: nothing to compile per row. */
+async function appendUnnest(db: Db, parts: readonly AuditPartRow[]): Promise<void> {
+  if (parts.length === 0) return;
+  const column = <T>(read: (p: AuditPartRow) => T): T[] => parts.map(read);
+  await sql`insert into audit_parts (request_id, first_row, cases, case_id, case_ids, model_name, model_version, inputs, scores, scored_at, caller, client_request_id)
+    select * from unnest(${column((p) => p.request_id)}::text[], ${column((p) => p.first_row)}::integer[],
+      ${column((p) => p.cases)}::integer[], ${column((p) => p.case_id)}::text[], ${column((p) => p.case_ids)}::text[],
+      ${column((p) => p.model_name)}::text[], ${column((p) => p.model_version)}::text[],
+      ${column((p) => p.inputs)}::text[], ${column((p) => p.scores)}::text[],
+      ${column((p) => p.scored_at)}::bigint[], ${column((p) => p.caller)}::text[],
+      ${column((p) => p.client_request_id)}::text[])`.execute(db);
 }

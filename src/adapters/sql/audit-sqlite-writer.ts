@@ -1,18 +1,18 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { AuditBatch } from '../../ports/audit-sink.js';
 import type { AuditStoreWriter, SourceCheckpoint } from '../../ports/audit-store-writer.js';
-import { AUDIT_ROW_COLUMNS, forEachAuditRow } from './audit-row-text.js';
+import { AUDIT_PART_COLUMNS, forEachAuditPart } from './audit-part-text.js';
 import type { CaseOpening } from './case-openings.js';
 import { type CaseOpeningOptions, sqliteCaseOpener } from './sqlite-case-opener.js';
 
-/** Cases per prepared multi-row INSERT: fewer calls into SQLite per case than one row a statement. */
+/** Parts per prepared multi-row INSERT: fewer calls into SQLite per part than one row a statement. */
 const ROWS_PER_INSERT = 100;
-const COLUMNS = AUDIT_ROW_COLUMNS.length;
+const COLUMNS = AUDIT_PART_COLUMNS.length;
 
 /**
  * The audit writer of a SQLite store: a connection of its own to the store's file (WAL mode lets
- * it write while others read), prepared INSERTs of 100 cases, the batches' values bound straight
- * from their flat arrays, one transaction per append with the cases it opens for the analysts
+ * it write while others read), prepared INSERTs of 100 request parts (one row each, see
+ * `forEachAuditPart`), one transaction per append with the cases it opens for the analysts
  * (`sqliteCaseOpener`) and the spool file's checkpoint.
  *
  * @example
@@ -25,7 +25,7 @@ export function openSqliteAuditWriter(file: string, cases: CaseOpeningOptions = 
   db.pragma('synchronous = NORMAL');
   const insert = (rows: number) =>
     db.prepare(
-      `insert into audit_predictions (${AUDIT_ROW_COLUMNS.join(', ')}) values ${Array(rows)
+      `insert into audit_parts (${AUDIT_PART_COLUMNS.join(', ')}) values ${Array(rows)
         .fill(`(${Array(COLUMNS).fill('?').join(', ')})`)
         .join(', ')}`,
     );
@@ -40,20 +40,35 @@ export function openSqliteAuditWriter(file: string, cases: CaseOpeningOptions = 
     (batches: readonly AuditBatch[], openings: readonly CaseOpening[], checkpoint: SourceCheckpoint) => {
       let filled = 0;
       for (const batch of batches)
-        forEachAuditRow(
+        forEachAuditPart(
           batch,
-          (requestId, row, caseId, modelName, modelVersion, inputs, score, time, caller, client) => {
+          (
+            requestId,
+            firstRow,
+            cases,
+            caseId,
+            caseIds,
+            modelName,
+            modelVersion,
+            inputs,
+            scores,
+            time,
+            caller,
+            client,
+          ) => {
             const o = filled * COLUMNS;
             values[o] = requestId;
-            values[o + 1] = row;
-            values[o + 2] = caseId;
-            values[o + 3] = modelName;
-            values[o + 4] = modelVersion;
-            values[o + 5] = inputs;
-            values[o + 6] = score;
-            values[o + 7] = time;
-            values[o + 8] = caller;
-            values[o + 9] = client;
+            values[o + 1] = firstRow;
+            values[o + 2] = cases;
+            values[o + 3] = caseId;
+            values[o + 4] = caseIds;
+            values[o + 5] = modelName;
+            values[o + 6] = modelVersion;
+            values[o + 7] = inputs;
+            values[o + 8] = scores;
+            values[o + 9] = time;
+            values[o + 10] = caller;
+            values[o + 11] = client;
             filled += 1;
             if (filled === ROWS_PER_INSERT) {
               many.run(values);

@@ -1,16 +1,25 @@
 import type { Generated } from 'kysely';
 
-/** The audit log's tables (migrations 0004, 0005, 0011 and 0012), as Kysely sees them; joined onto the store's schema with `withTables`. */
+/** The audit log's tables (migrations 0004, 0005, 0011 and 0016), as Kysely sees them; joined onto the store's schema with `withTables`. */
 export type AuditTables = {
-  audit_predictions: {
+  /** One row per request part: consecutive cases of one request under one model version. */
+  audit_parts: {
     id: Generated<number>;
     request_id: string;
-    row_index: number;
+    /** Position in its request of the part's first case. */
+    first_row: number;
+    /** How many cases the part holds (at least one). */
+    cases: number;
+    /** The subject of a part of one case (indexed); null for larger parts. */
     case_id: string | null;
+    /** The subjects of a part of several cases, a JSON array; null when none has one (or one case). */
+    case_ids: string | null;
     model_name: string;
     model_version: string;
+    /** The cases' inputs, a JSON list of objects (an array without its brackets). */
     inputs: string;
-    score: number;
+    /** The cases' scores, a JSON list of numbers (an array without its brackets). */
+    scores: string;
     scored_at: number;
     caller: string;
     client_request_id: string | null;

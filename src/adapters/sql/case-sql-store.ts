@@ -206,8 +206,11 @@ export class SqlCaseStore implements CaseStore {
     let q = this.#db
       .selectFrom('alert_cases as c')
       .innerJoin('alert_case_scores as s', 's.case_id', 'c.id')
-      .innerJoin('audit_predictions as p', (join) =>
-        join.onRef('p.request_id', '=', 's.request_id').onRef('p.row_index', '=', 's.row_index'),
+      // The part holding the scored case: its inputs are its element there.
+      .innerJoin('audit_parts as p', (join) =>
+        join
+          .onRef('p.request_id', '=', 's.request_id')
+          .on(sql<boolean>`p.first_row <= s.row_index and s.row_index < p.first_row + p.cases`),
       )
       .where('c.state', '=', 'concluded')
       // The case's latest score stands for it: the subject as last scored before the conclusion.
@@ -232,10 +235,12 @@ export class SqlCaseStore implements CaseStore {
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
-            selectFrom('audit_predictions as again')
+            selectFrom('audit_parts as again')
               .select('again.id')
               .whereRef('again.request_id', '=', 'p.request_id')
-              .whereRef('again.row_index', '=', 'p.row_index')
+              .where(
+                sql<boolean>`again.first_row <= s.row_index and s.row_index < again.first_row + again.cases`,
+              )
               .whereRef('again.id', '>', 'p.id'),
           ),
         ),
@@ -252,7 +257,9 @@ export class SqlCaseStore implements CaseStore {
         's.row_index',
         's.model_name',
         's.model_version',
-        'p.inputs',
+        this.#database.flavor
+          .jsonListElement(sql.ref('p.inputs'), sql`s.row_index - p.first_row`)
+          .as('inputs'),
       ]);
     if (query.since !== undefined) q = q.where('c.opened_at', '>=', query.since);
     if (query.concludedBefore !== undefined) q = q.where('c.concluded_at', '<', query.concludedBefore);
@@ -265,7 +272,7 @@ export class SqlCaseStore implements CaseStore {
       row: Number(r.row_index),
       modelName: r.model_name,
       modelVersion: r.model_version,
-      inputs: JSON.parse(r.inputs) as Record<string, string | number | null>,
+      inputs: JSON.parse(String(r.inputs)) as Record<string, string | number | null>,
       conclusion: r.conclusion ?? '',
       label: Number(r.label) === 1 ? 1 : 0,
       openedAt: Number(r.opened_at),

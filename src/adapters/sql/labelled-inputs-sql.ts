@@ -1,24 +1,28 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { LabelledInputs, LabelledScoreQuery } from '../../ports/audit-log.js';
 import type { AuditTables } from './audit-tables.js';
 import type { Database } from './database.js';
+import type { SqlFlavor } from './sql-flavor.js';
 
 type Db = Kysely<Database & AuditTables>;
 
 /**
  * The scored cases analysts concluded on, each with its latest conclusion (by time, then id) and
- * its latest scoring, filtered by model, version and scoring time: what `labelledScores` and
- * `readLabelledInputs` select from, in the order the conclusions arrived.
+ * its latest scoring (the part `p` holding the case: its score and inputs are the elements
+ * `labelledScore` and `labelledInputsText` pick), filtered by model, version and scoring time: what
+ * `labelledScores` and `readLabelledInputs` select from, in the order the conclusions arrived.
  *
  * @example
- * const rows = await latestLabelledCases(db, query).select(['p.score', 'f.label']).execute();
+ * const rows = await latestLabelledCases(db, query).select([labelledScore(flavor), 'f.label']).execute();
  */
 export function latestLabelledCases(db: Db, query: LabelledScoreQuery) {
   // The latest feedback of each scored case: none later (by time, then by id) for the same case.
   let q = db
     .selectFrom('audit_feedback as f')
-    .innerJoin('audit_predictions as p', (join) =>
-      join.onRef('p.request_id', '=', 'f.request_id').onRef('p.row_index', '=', 'f.row_index'),
+    .innerJoin('audit_parts as p', (join) =>
+      join
+        .onRef('p.request_id', '=', 'f.request_id')
+        .on(sql<boolean>`p.first_row <= f.row_index and f.row_index < p.first_row + p.cases`),
     )
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -44,10 +48,12 @@ export function latestLabelledCases(db: Db, query: LabelledScoreQuery) {
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
-          selectFrom('audit_predictions as again')
+          selectFrom('audit_parts as again')
             .select('again.id')
             .whereRef('again.request_id', '=', 'p.request_id')
-            .whereRef('again.row_index', '=', 'p.row_index')
+            .where(
+              sql<boolean>`again.first_row <= f.row_index and f.row_index < again.first_row + again.cases`,
+            )
             .whereRef('again.id', '>', 'p.id'),
         ),
       ),
@@ -61,26 +67,37 @@ export function latestLabelledCases(db: Db, query: LabelledScoreQuery) {
   return q.orderBy('f.id', 'asc');
 }
 
+/** The score of a labelled case: its element of its part's scores. */
+export function labelledScore(flavor: SqlFlavor) {
+  return flavor.jsonListElement(sql.ref('p.scores'), sql`f.row_index - p.first_row`).as('score');
+}
+
+/** The inputs of a labelled case, as a JSON object text: its element of its part's inputs. */
+export function labelledInputsText(flavor: SqlFlavor) {
+  return flavor.jsonListElement(sql.ref('p.inputs'), sql`f.row_index - p.first_row`).as('inputs');
+}
+
 /**
  * The scored cases analysts concluded on, with the label of the latest conclusion and the inputs
  * the case was scored on: the cases of `labelledScores` (see `latestLabelledCases`), which live
  * performance by segment breaks down by an input column.
  *
  * @example
- * const cases = await readLabelledInputs(db, { modelName: 'consumers-laundering-model' });
+ * const cases = await readLabelledInputs(db, flavor, { modelName: 'consumers-laundering-model' });
  */
 export async function readLabelledInputs(
   db: Db,
+  flavor: SqlFlavor,
   query: LabelledScoreQuery,
 ): Promise<readonly LabelledInputs[]> {
   const rows = await latestLabelledCases(db, query)
-    .select(['p.model_name', 'p.model_version', 'p.score', 'p.inputs', 'f.label'])
+    .select(['p.model_name', 'p.model_version', labelledScore(flavor), labelledInputsText(flavor), 'f.label'])
     .execute();
   return rows.map((r) => ({
     modelName: r.model_name,
     modelVersion: r.model_version,
     score: Number(r.score),
     label: Number(r.label) === 1 ? 1 : 0,
-    inputs: JSON.parse(r.inputs) as LabelledInputs['inputs'],
+    inputs: JSON.parse(String(r.inputs)) as LabelledInputs['inputs'],
   }));
 }

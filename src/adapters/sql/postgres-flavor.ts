@@ -22,6 +22,9 @@ export const postgresFlavor: SqlFlavor = {
     for (let i = 0; i < values.length; i++) values[i] = bytes.readDoubleBE(i * 8);
     return values;
   },
+  // `json`, not `jsonb`: the element's text as written (key order and number spelling kept).
+  jsonListElement: (list, index) => sql`(('[' || ${list} || ']')::json ->> (${index})::integer)`,
+  holdsText: (text, part) => sql<boolean>`strpos(${text}, ${part}) > 0`,
   // An expression of the column, which PostgreSQL does not look up in an index either.
   unindexed: (column) => sql`(${sql.ref(column)} + 0)`,
   forUpdate: (query) => query.forUpdate() as typeof query,

@@ -1,11 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { ScoredCases } from '../../core/quality/quality-table-from-cases.js';
 import type { ScoredWindowQuery } from '../../ports/audit-log.js';
+import { jsonListOf } from './audit-part-text.js';
 import type { SqlFlavor } from './sql-flavor.js';
 import { WindowColumns } from './window-columns.js';
 
-/** Ids read per statement. */
-const CHUNK = 50_000;
+/** Cases read per statement, about: the span of part ids asked for follows the parts' sizes. */
+const CHUNK_CASES = 50_000;
+/** Part ids asked for first, before their sizes are known. */
+const FIRST_SPAN = 50;
 
 // biome-ignore lint/suspicious/noExplicitAny: the audit tables, whatever the store's other tables
 type Db = Kysely<any>;
@@ -15,24 +18,25 @@ function ofVersion(query: ScoredWindowQuery) {
 }
 
 /**
- * The lowest and highest id of the cases a version scored in a window (through the time index);
- * undefined when there is none.
+ * The lowest and highest id of the parts a version scored in a window (through the time index) and
+ * how many cases they hold; undefined when there is none.
  *
  * @example
- * const bounds = await windowBounds(db, query); // { lo: 1_204_331, hi: 2_204_330 }
+ * const bounds = await windowBounds(db, query); // { lo: 1_204, hi: 2_204, cases: 1_000_000 }
  */
 export async function windowBounds(
   db: Db,
   query: ScoredWindowQuery,
-): Promise<{ lo: number; hi: number } | undefined> {
+): Promise<{ lo: number; hi: number; cases: number } | undefined> {
   const result = await sql<{
     lo: unknown;
     hi: unknown;
-  }>`select min(id) as lo, max(id) as hi from audit_predictions
+    cases: unknown;
+  }>`select min(id) as lo, max(id) as hi, sum(cases) as cases from audit_parts
     where scored_at >= ${query.since} and scored_at < ${query.until} and ${ofVersion(query)}`.execute(db);
   const row = result.rows[0];
   if (row?.lo === null || row?.lo === undefined) return undefined;
-  return { lo: Number(row.lo), hi: Number(row.hi) };
+  return { lo: Number(row.lo), hi: Number(row.hi), cases: Number(row.cases) };
 }
 
 /** The cases of a parsed chunk: each one's inputs, and the scores in the same order. */
@@ -47,8 +51,9 @@ function windowIn(flavor: SqlFlavor, query: ScoredWindowQuery, from: number, to:
 }
 
 /**
- * The window's cases whose ids lie in `(from, to]`, in no order, the database joining them into one
- * text (a few hundred thousand rows cost one round trip of a large string, not a row object each).
+ * The window's cases of the parts whose ids lie in `(from, to]`, in no order, the database joining
+ * the parts' arrays into one text (a few hundred thousand cases cost one round trip of a large
+ * string, not a row object each), and how many parts that was.
  *
  * @example
  * const { cases, scores } = await readChunk(db, flavor, query, 950_000, 1_000_000);
@@ -60,18 +65,19 @@ export async function readChunk(
   from: number,
   to: number,
 ): Promise<ChunkCases> {
+  // The parts' lists (arrays without their brackets) joined by commas: one list of every case.
   const result = await sql<{ inputs: string | null; scores: string | null }>`select
       ${flavor.joinedText(sql`inputs`, ',')} as inputs,
-      ${flavor.joinedNumbers(sql`score`)} as scores
-    from audit_predictions where ${windowIn(flavor, query, from, to)}`.execute(db);
+      ${flavor.joinedText(sql`scores`, ',')} as scores
+    from audit_parts where ${windowIn(flavor, query, from, to)}`.execute(db);
   const { inputs, scores } = result.rows[0] ?? {};
   if (!inputs) return { cases: [], scores: [] };
-  return { cases: JSON.parse(`[${inputs}]`), scores: flavor.readJoinedNumbers(scores ?? '') };
+  return { cases: JSON.parse(jsonListOf(inputs)), scores: JSON.parse(jsonListOf(scores ?? '')) as number[] };
 }
 
 /**
- * The newest `count` of the window's cases whose ids lie in `(from, to]`, newest first: the one
- * range a window's limit cuts.
+ * The newest `count` of the window's cases of the parts whose ids lie in `(from, to]`, newest first
+ * (by part, then row from the last): the one range a window's limit cuts.
  *
  * @example
  * await readNewest(db, flavor, query, 950_000, 1_000_000, 1234);
@@ -84,27 +90,31 @@ export async function readNewest(
   to: number,
   count: number,
 ): Promise<ChunkCases> {
-  const newest = await sql<{ inputs: string; score: number }>`select inputs, score from audit_predictions
+  // Every part holds a case at least: `count` parts hold enough.
+  const newest = await sql<{ inputs: string; scores: string }>`select inputs, scores from audit_parts
     where ${windowIn(flavor, query, from, to)} order by id desc limit ${count}`.execute(db);
-  return {
-    cases: newest.rows.map((r) => JSON.parse(r.inputs) as Record<string, string | number | null>),
-    scores: newest.rows.map((r) => Number(r.score)),
-  };
-}
-
-/** How many cases a version scored in a window. */
-export async function countWindow(db: Db, query: ScoredWindowQuery): Promise<number> {
-  const result = await sql<{ n: unknown }>`select count(*) as n from audit_predictions
-    where scored_at >= ${query.since} and scored_at < ${query.until} and ${ofVersion(query)}`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
+  const cases: Record<string, string | number | null>[] = [];
+  const scores: number[] = [];
+  for (const part of newest.rows) {
+    const inputs = JSON.parse(jsonListOf(part.inputs)) as Record<string, string | number | null>[];
+    const values = JSON.parse(jsonListOf(part.scores)) as number[];
+    for (let i = inputs.length - 1; i >= 0 && cases.length < count; i--) {
+      cases.push(inputs[i]!);
+      scores.push(Number(values[i]));
+    }
+    if (cases.length >= count) break;
+  }
+  return { cases, scores };
 }
 
 /**
- * The window's cases whose ids lie in `(low, high]`, newest first up to `limit`, by column: a range
- * of ids at a time, each range's cases joined into one text by the database (a million rows cost a
- * few dozen round trips of large strings instead of a million row objects), read in primary-key
- * ranges rather than through the time index and in no order (the statistics need none), the next
- * range asked for while this one is parsed. Only a range the limit cuts is read in id order.
+ * The window's cases of the parts whose ids lie in `(low, high]`, newest first up to `limit`, by
+ * column: a range of part ids at a time (sized to hold about 50,000 cases, from the sizes of the
+ * parts read so far), each range's arrays joined into one text by the database (a million cases
+ * cost a few dozen round trips of large strings instead of a million row objects), read in
+ * primary-key ranges rather than through the time index and in no order (the statistics need
+ * none), the next range asked for while this one is parsed. Only a range the limit cuts is read in
+ * id order.
  *
  * @example
  * const part = await readWindowRange(db, flavor, query, bounds.lo - 1, bounds.hi, 1_000_000);
@@ -118,22 +128,32 @@ export async function readWindowRange(
   limit: number,
 ): Promise<ScoredCases & { readonly complete: boolean }> {
   const window = new WindowColumns(limit);
-  const chunk = (upper: number) => readChunk(db, flavor, query, Math.max(upper - CHUNK, low), upper);
+  let span = FIRST_SPAN;
+  const chunk = (upper: number, ids: number) =>
+    readChunk(db, flavor, query, Math.max(upper - ids, low), upper).then((read) => ({ read, upper, ids }));
   let upper = high;
-  let next = upper > low ? chunk(upper) : undefined;
+  let next = upper > low ? chunk(upper, span) : undefined;
+  upper -= span;
+  /** The lowest id read, and whether the limit left cases unread. */
+  let reached = high;
+  let cut = false;
   while (next && !window.full) {
-    const read = await next;
-    const from = upper - CHUNK;
-    upper = from;
-    next = upper > low ? chunk(upper) : undefined;
+    const { read, upper: top, ids } = await next;
+    reached = top - ids;
+    // The cases per part id seen so far size the ranges asked for next.
+    if (read.cases.length > 0)
+      span = Math.max(1, Math.min(CHUNK_CASES, Math.round((CHUNK_CASES * ids) / read.cases.length)));
+    next = upper > low ? chunk(upper, span) : undefined;
+    upper -= span;
     if (read.cases.length <= window.room) {
       window.add(read.cases, read.scores);
       continue;
     }
-    const newest = await readNewest(db, flavor, query, Math.max(from, low), from + CHUNK, window.room);
+    const newest = await readNewest(db, flavor, query, Math.max(top - ids, low), top, window.room);
     window.add(newest.cases, newest.scores);
+    cut = true;
   }
   // A range asked for ahead and not needed is still awaited: its connection is released.
   if (next) await next.catch(() => undefined);
-  return { ...window.result(), complete: upper <= low };
+  return { ...window.result(), complete: reached <= low && !cut };
 }

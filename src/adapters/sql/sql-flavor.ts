@@ -23,6 +23,14 @@ export interface SqlFlavor {
    */
   joinedNumbers(expression: RawBuilder<unknown>): RawBuilder<string | null>;
   readJoinedNumbers(text: string): Float64Array;
+  /**
+   * The element at `index` (0-based) of the JSON list text `list` (an array's elements without its
+   * brackets, as the audit table keeps inputs and scores): a number or a text as its SQL value
+   * (numbers may come back as text on PostgreSQL), an object as its JSON text; null past the end.
+   */
+  jsonListElement(list: RawBuilder<unknown>, index: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** True where the text `text` holds `part` as it is (no pattern characters: `instr`, `strpos`). */
+  holdsText(text: RawBuilder<unknown>, part: string): RawBuilder<boolean>;
   /** A column reference the planner must not answer from an index (to keep a scan in primary-key order). */
   unindexed(column: string): RawBuilder<unknown>;
   /**

@@ -29,6 +29,9 @@ export const sqliteFlavor: SqlFlavor = {
   joinedText: (expression, separator) => sql<string | null>`group_concat(${expression}, ${separator})`,
   joinedNumbers: (expression) => sql<string | null>`group_concat(cast(${expression} as text), ',')`,
   readJoinedNumbers: (text) => Float64Array.from(JSON.parse(`[${text}]`) as number[]),
+  // `->>` with an integer on its right reads that element of an array (`$[N]`).
+  jsonListElement: (list, index) => sql`(('[' || ${list} || ']') ->> (${index}))`,
+  holdsText: (text, part) => sql<boolean>`instr(${text}, ${part}) > 0`,
   // A unary plus makes the column an expression, which SQLite does not look up in an index.
   unindexed: (column) => sql`+${sql.ref(column)}`,
   forUpdate: (query) => query,

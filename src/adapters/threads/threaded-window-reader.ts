@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { ScoredCases } from '../../core/quality/quality-table-from-cases.js';
 import type { ScoredWindow, ScoredWindowQuery } from '../../ports/audit-log.js';
 import { concatScoredCases } from '../sql/concat-scored-cases.js';
-import { countWindow, windowBounds } from '../sql/scored-window-sql.js';
+import { windowBounds } from '../sql/scored-window-sql.js';
 import type { SqlDatabase } from '../sql/sql-database.js';
 import { startWorker } from './start-worker.js';
 import { rebuildThreadError } from './thread-error.js';
@@ -12,7 +12,7 @@ import type {
   WindowReaderWorkerData,
 } from './window-reader-messages.js';
 
-/** Below this many ids a window is read on one thread: starting threads would cost more than they save. */
+/** Below this many cases a window is read on one thread: starting threads would cost more than they save. */
 const PARALLEL_FROM = 200_000;
 
 /** A started thread that reads the range it is sent; `cancel` ends it unsent. */
@@ -74,7 +74,7 @@ export class ThreadedWindowReader {
       throw error;
     }
     const span = bounds ? bounds.hi - bounds.lo + 1 : 0;
-    const parts = !bounds ? 0 : span < PARALLEL_FROM ? 1 : threads.length;
+    const parts = !bounds ? 0 : bounds.cases < PARALLEL_FROM ? 1 : threads.length;
     for (const thread of threads.slice(parts)) thread.cancel();
     if (!bounds) return { total: 0, rows: 0, inputs: new Map(), scores: new Float64Array(0) };
     const read = await Promise.all(
@@ -91,8 +91,6 @@ export class ThreadedWindowReader {
       read.map((r) => r.cases),
       query.limit,
     );
-    const everything =
-      read.every((r) => r.complete) && read.reduce((n, r) => n + r.cases.rows, 0) <= query.limit;
-    return { total: everything ? cases.rows : await countWindow(db, query), ...cases };
+    return { total: bounds.cases, ...cases };
   }
 }

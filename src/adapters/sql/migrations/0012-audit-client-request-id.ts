@@ -14,6 +14,8 @@ export function auditClientRequestIdSchema(): Migration {
       // Idempotent, as every migration here: a second SQLite process migrating at once retries.
       const tables = await db.introspection.getTables();
       const audit = tables.find((t) => t.name === 'audit_predictions');
+      // Since 0016 the name is a view of the parts, which have the column.
+      if (audit?.isView) return;
       if (!audit?.columns.some((c) => c.name === 'client_request_id'))
         await db.schema.alterTable('audit_predictions').addColumn('client_request_id', 'text').execute();
       await db.schema

@@ -53,7 +53,7 @@ export function auditPartitionsSchema(kind: SqlFlavor['kind']): Migration {
       );
       const created = new Set<string>();
       for (const { month } of months.rows) {
-        const partition = auditPartitionOf(Number(month));
+        const partition = auditPartitionOf(Number(month), 'audit_predictions');
         if (created.has(partition.name)) continue;
         await sql.raw(createPartitionSql(partition)).execute(db);
         created.add(partition.name);

@@ -14,6 +14,7 @@ import { auditClientRequestIdSchema } from './0012-audit-client-request-id.js';
 import { registryNotifySchema } from './0013-registry-notify.js';
 import { auditPartitionsSchema } from './0014-audit-partitions.js';
 import { alertCasesSchema } from './0015-alert-cases.js';
+import { auditPartsSchema } from './0016-audit-parts.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -38,6 +39,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0013-registry-notify': registryNotifySchema(kind),
     '0014-audit-partitions': auditPartitionsSchema(kind),
     '0015-alert-cases': alertCasesSchema(kind),
+    '0016-audit-parts': auditPartsSchema(kind),
   };
   return { getMigrations: async () => migrations };
 }

@@ -26,7 +26,7 @@ interface OldRow {
 }
 
 /**
- * The audit log as one row per request part (issue 19): `audit_parts` holds consecutive cases of
+ * The audit log as one row per request part (issue 15): `audit_parts` holds consecutive cases of
  * one request under one model version, their inputs and scores as JSON lists (an array's elements
  * without its brackets, see `jsonListOf`) and subjects as a JSON array, so that
  * appending a case costs a fraction of a row and of four index entries (the writer's bottleneck at

@@ -1,12 +1,13 @@
 /**
  * `npm run bench:cases:predict` (npx tsx bench/cases/predict-with-cases.ts [--rounds 5] [--seconds 10]):
  * does opening cases slow scoring? Issue 17's target: one-case `/predict` throughput with cases on
- * stays within 10% of cases off. Two `amlops serve --workers 2` servers (built into dist/, plain
- * node, auditing on, SQLite) serve the same model from two homes: in one, the production version's
+ * stays within 10% of cases off. Three `amlops serve --workers 2` servers (built into dist/, plain
+ * node, auditing on, SQLite) serve the same model from three homes: in one, the production version's
  * alert threshold is 0, so every scored case opens a case of its own (no subject: the heaviest
- * load the writer's case opening can get); in the other the version has no threshold, so none
- * opens. wrk posts one case per request with the reference's post.lua over 16 connections, the
- * sides alternating round by round; medians of requests/s and p99, and the cases opened, counted
+ * load the writer's case opening can get); in one, no score reaches the threshold and
+ * `cases.sampleRate` 0.02 opens a case for 2% of the scored cases (a real alert rate's load); in the
+ * last the version has no threshold, so none opens. wrk posts one case per request with the
+ * reference's post.lua over 16 connections, the sides rotating round by round; medians of requests/s and p99, and the cases opened, counted
  * in the store once the audit is written.
  */
 
@@ -45,14 +46,14 @@ function counted(home: string): { audited: number; cases: number } {
   }
 }
 
-/** Every scored case of the production version (version 1) at or above 0: each opens a case. */
-function alertEverything(home: string): void {
+/** The production version's (version 1) alert threshold: 0 opens a case for every scored case. */
+function setThreshold(home: string, threshold: number): void {
   const db = new BetterSqlite3(join(home, 'amlops.db'));
   try {
     db.prepare('insert into model_version_tags (name, version, key, value) values (?, 1, ?, ?)').run(
       MODEL,
       ALERT_THRESHOLD_TAGS.value,
-      '0',
+      String(threshold),
     );
   } finally {
     db.close();
@@ -61,24 +62,33 @@ function alertEverything(home: string): void {
 
 await inScratchDir('amlops-bench-cases-predict-', async (dir) => {
   const cases = generateCases({ rows: 10_000, seed: 1 });
-  const homes = { on: join(dir, 'home-on'), off: join(dir, 'home-off') };
-  await publishOriginalModel(cases.frame, cases.label, homes.on, ONE_CASE);
-  await publishOriginalModel(cases.frame, cases.label, homes.off, ONE_CASE);
-  alertEverything(homes.on);
+  const homes = { on: join(dir, 'home-on'), some: join(dir, 'home-some'), off: join(dir, 'home-off') };
+  for (const home of Object.values(homes))
+    await publishOriginalModel(cases.frame, cases.label, home, ONE_CASE);
+  setThreshold(homes.on, 0);
+  // No score reaches 1: the 2% sample below the threshold is what opens cases, as alerts at a real rate would.
+  setThreshold(homes.some, 1);
   const body = join(dir, 'one.json');
   await writeFile(body, JSON.stringify(ONE_CASE));
   const cli = buildCli();
-  const sides = [
-    { name: 'cases on', home: homes.on, port: 18090 },
-    { name: 'cases off', home: homes.off, port: 18091 },
-  ].map((side) => ({
+  const configured: { name: string; home: string; port: number; env: Record<string, string> }[] = [
+    { name: 'cases on, every case', home: homes.on, port: 18090, env: {} },
+    {
+      name: 'cases on, 2% of cases',
+      home: homes.some,
+      port: 18092,
+      env: { AMLOPS_CASES_SAMPLE_RATE: '0.02' },
+    },
+    { name: 'cases off', home: homes.off, port: 18091, env: {} },
+  ];
+  const sides = configured.map((side) => ({
     ...side,
     server: startSide(
       side.name,
       `http://127.0.0.1:${side.port}/predict`,
       process.execPath,
       [cli, 'serve', '--port', String(side.port), '--workers', '2'],
-      { AMLOPS_HOME: side.home, AMLOPS_LOG_LEVEL: 'warn' },
+      { AMLOPS_HOME: side.home, AMLOPS_LOG_LEVEL: 'warn', ...side.env },
     ),
     results: [] as WrkResult[],
   }));
@@ -88,7 +98,7 @@ await inScratchDir('amlops-bench-cases-predict-', async (dir) => {
     // Warm-up, not recorded.
     for (const side of sides) await runWrk(side.server.url, body, lua, { connections: 16, seconds: 3 });
     for (let round = 0; round < ROUNDS; round++)
-      for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+      for (const side of [...sides.slice(round % 3), ...sides.slice(0, round % 3)]) {
         const result = await runWrk(side.server.url, body, lua, { connections: 16, seconds: SECONDS });
         side.results.push(result);
         process.stderr.write(
@@ -98,26 +108,30 @@ await inScratchDir('amlops-bench-cases-predict-', async (dir) => {
   } finally {
     for (const side of sides) await side.server.stop();
   }
-  const [on, off] = sides.map((side) => ({
+  const measured = sides.map((side) => ({
     ...side,
     rps: median(side.results.map((r) => r.rps)),
     p99: median(side.results.map((r) => r.p99_ms)),
     errors: side.results.reduce((n, r) => n + r.err_status + r.err_connect + r.err_read + r.err_timeout, 0),
     store: counted(side.home),
   }));
+  const off = measured[2]!;
   const cores = (await import('node:os')).cpus().length;
   process.stdout.write(
-    `\none case per request, 16 connections, ${ROUNDS} rounds of ${SECONDS} s alternating, medians (this machine: ${cores} cores)\n` +
+    `\none case per request, 16 connections, ${ROUNDS} rounds of ${SECONDS} s, sides rotating, medians (this machine: ${cores} cores)\n` +
       `| side | requests/s | p99 ms | errors | cases audited | cases opened |\n| --- | --- | --- | --- | --- | --- |\n` +
-      [on!, off!]
+      measured
         .map(
           (s) =>
             `| ${s.name} | ${Math.round(s.rps)} | ${s.p99.toFixed(2)} | ${s.errors} | ${s.store.audited} | ${s.store.cases} |`,
         )
         .join('\n') +
-      `\n\ncases on / cases off: ${(on!.rps / off!.rps).toFixed(3)} of the throughput (target: at least 0.90)\n`,
+      `\n\n${measured
+        .slice(0, 2)
+        .map((s) => `${s.name} / cases off: ${(s.rps / off.rps).toFixed(3)} of the throughput`)
+        .join('\n')}\n(target: at least 0.90)\n`,
   );
-  if (on!.store.cases === 0)
-    throw new Error('the cases-on side opened no case: the comparison measured nothing');
-  if (off!.store.cases !== 0) throw new Error('the cases-off side opened cases');
+  if (measured[0]!.store.cases === 0 || measured[1]!.store.cases === 0)
+    throw new Error('a cases-on side opened no case: the comparison measured nothing');
+  if (off.store.cases !== 0) throw new Error('the cases-off side opened cases');
 });

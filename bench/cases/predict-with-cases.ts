@@ -7,7 +7,9 @@
  * load the writer's case opening can get); in one, no score reaches the threshold and
  * `cases.sampleRate` 0.02 opens a case for 2% of the scored cases (a real alert rate's load); in the
  * last the version has no threshold, so none opens. wrk posts one case per request with the
- * reference's post.lua over 16 connections, the sides rotating round by round; medians of requests/s and p99, and the cases opened, counted
+ * reference's post.lua over 16 connections, the sides rotating round by round, each round starting
+ * once the previous side's audit is written (its writer's backlog is not another side's load);
+ * medians of requests/s and p99, and the cases opened, counted
  * in the store once the audit is written.
  */
 
@@ -17,7 +19,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { generateCases } from '../../src/core/synthetic/generate-cases.js';
 import { ALERT_THRESHOLD_TAGS } from '../../src/services/recorded-alert-threshold.js';
 import { runWrk, type WrkResult } from '../serve/run-wrk.js';
-import { startSide, waitUntilServing } from '../serve/serve-sides.js';
+import { startSide, waitForAuditToDrain, waitUntilServing } from '../serve/serve-sides.js';
 import { buildCli } from '../support/build-cli.js';
 import { MODEL, ONE_CASE, publishOriginalModel } from '../support/publish-original-model.js';
 import { inScratchDir } from '../support/scratch-dir.js';
@@ -96,11 +98,16 @@ await inScratchDir('amlops-bench-cases-predict-', async (dir) => {
     for (const side of sides) await waitUntilServing(side.server.url, JSON.stringify(ONE_CASE));
     const lua = join(ANCHOR, 'post.lua');
     // Warm-up, not recorded.
-    for (const side of sides) await runWrk(side.server.url, body, lua, { connections: 16, seconds: 3 });
+    for (const side of sides) {
+      await runWrk(side.server.url, body, lua, { connections: 16, seconds: 3 });
+      await waitForAuditToDrain(`http://127.0.0.1:${side.port}/metrics`);
+    }
     for (let round = 0; round < ROUNDS; round++)
       for (const side of [...sides.slice(round % 3), ...sides.slice(0, round % 3)]) {
         const result = await runWrk(side.server.url, body, lua, { connections: 16, seconds: SECONDS });
         side.results.push(result);
+        // The next round starts once this side's writer has caught up: its backlog is not another side's load.
+        await waitForAuditToDrain(`http://127.0.0.1:${side.port}/metrics`);
         process.stderr.write(
           `round ${round + 1} ${side.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms\n`,
         );

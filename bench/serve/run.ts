@@ -24,7 +24,7 @@ import { ONE_CASE, publishOriginalModel } from '../support/publish-original-mode
 import { inScratchDir } from '../support/scratch-dir.js';
 import { thousandCases } from '../support/thousand-cases.js';
 import { runWrk, type WrkResult } from './run-wrk.js';
-import { type ServerSide, startSide, waitUntilServing } from './serve-sides.js';
+import { type ServerSide, startSide, waitForAuditToDrain, waitUntilServing } from './serve-sides.js';
 
 const ANCHOR = resolve(import.meta.dirname, '../../../shared/anchor');
 
@@ -52,22 +52,6 @@ async function prepare(dir: string, rows: number) {
   await writeFile(join(dir, 'one.json'), JSON.stringify(one));
   await writeFile(join(dir, 'thousand.json'), JSON.stringify(thousandCases(cases.frame)));
   return { home, refModel: join(dir, 'ref.pkl') };
-}
-
-/**
- * Waits until the audit records are written: `/metrics` (the whole cluster's) reports no backlog in
- * the workers' spool files and none in the writer's view eight times in a row, or 120 s have passed.
- */
-async function waitForAuditToDrain(metricsUrl: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  let quiet = 0;
-  while (quiet < 8 && Date.now() < deadline) {
-    const text = await (await fetch(metricsUrl)).text();
-    const written =
-      /^amlops_audit_backlog_bytes 0$/m.test(text) && /^amlops_audit_spool_backlog_bytes 0$/m.test(text);
-    quiet = written ? quiet + 1 : 0;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** Cases the server says it answered: the sum of `amlops_predictions_total` over model versions. */

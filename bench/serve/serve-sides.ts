@@ -85,3 +85,19 @@ export function startSide(
       }),
   };
 }
+
+/**
+ * Waits until the audit records are written: `/metrics` (the whole cluster's) reports no backlog in
+ * the workers' spool files and none in the writer's view eight times in a row, or 120 s have passed.
+ */
+export async function waitForAuditToDrain(metricsUrl: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let quiet = 0;
+  while (quiet < 8 && Date.now() < deadline) {
+    const text = await (await fetch(metricsUrl)).text();
+    const written =
+      /^amlops_audit_backlog_bytes 0$/m.test(text) && /^amlops_audit_spool_backlog_bytes 0$/m.test(text);
+    quiet = written ? quiet + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

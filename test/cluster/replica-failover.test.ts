@@ -24,7 +24,8 @@ beforeAll(async () => {
   const data = await uploadCases(c, { rows: 3000, seed: 5 });
   const id = await queueTraining(c, { data, params: FAST_PARAMS, promote: true });
   expect(
-    await waitForRun(c, id, (run) => run.state !== 'Scheduled' && run.state !== 'Running'),
+    // Until the run has ended: Pending (queued, not yet taken) and Retrying are not an end either.
+    await waitForRun(c, id, (run) => !['Scheduled', 'Pending', 'Running', 'Retrying'].includes(run.state)),
   ).toMatchObject({
     state: 'Completed',
   });

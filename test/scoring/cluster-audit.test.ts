@@ -22,22 +22,56 @@ afterAll(async () => {
   await h.close();
 });
 
+/** What the running `amlops serve` printed (both streams), shown when a step waits too long. */
+let output = '';
+
+/**
+ * Waits for `promise` at most `ms`; past that, fails naming the step and showing what the server
+ * printed, so that a hang says where it was.
+ */
+async function within<T>(step: string, promise: Promise<T>, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new Error(`${step}: not done in ${ms} ms; amlops serve printed:\n${output || '(nothing)'}`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Starts `amlops serve --workers 2` on a free port; resolves with its URL once every worker listens. */
 function serveCluster(env: Record<string, string> = {}): Promise<string> {
+  output = '';
   child = spawn(process.execPath, [BIN, 'serve', '--home', h.home, '--port', '0', '--workers', '2'], {
-    env: { ...process.env, AMLOPS_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, AMLOPS_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return new Promise((resolve, reject) => {
-    let err = '';
+  child.stdout!.on('data', (d) => {
+    output += d;
+  });
+  const started = new Promise<string>((resolve, reject) => {
     // The banner goes to stderr, as every message of the CLI that is not a result.
     child!.stderr!.on('data', (d) => {
-      err += d;
-      const url = /scoring API on (http:\/\/\S+)/.exec(err)?.[1];
+      output += d;
+      const url = /scoring API on (http:\/\/\S+)/.exec(output)?.[1];
       if (url) resolve(url);
     });
-    child!.on('exit', (code) => reject(new Error(`amlops serve exited with ${code}: ${err}`)));
+    child!.on('exit', (code) => reject(new Error(`amlops serve exited with ${code}: ${output}`)));
   });
+  return within('amlops serve --workers 2 starting', started, 20_000);
+}
+
+/** Sends SIGTERM and resolves with the exit code once the cluster has stopped. */
+function stopCluster(): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+  child!.kill('SIGTERM');
+  return within('amlops serve stopping on SIGTERM', exited);
 }
 
 /** The audit records of this test's requests (those sent with an X-Request-Id starting with `prefix`). */
@@ -92,32 +126,38 @@ describe('amlops serve with two workers', () => {
       .trim()
       .split(' '))
       expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=8');
-    const answers = await Promise.all(
-      Array.from({ length: 60 }, (_, i) =>
-        fetch(`${url}/predict`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-request-id': `cluster-${i}` },
-          body: JSON.stringify(EXAMPLE_BODY),
-        }).then(async (r) => ({
-          status: r.status,
-          requestId: ((await r.json()) as { request_id: string }).request_id,
-        })),
+    const answers = await within(
+      '60 requests to /predict',
+      Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          fetch(`${url}/predict`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-request-id': `cluster-${i}` },
+            body: JSON.stringify(EXAMPLE_BODY),
+          }).then(async (r) => ({
+            status: r.status,
+            requestId: ((await r.json()) as { request_id: string }).request_id,
+          })),
+        ),
       ),
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     // Each request has the server's id, whichever worker answered it.
     expect(new Set(answers.map((a) => a.requestId)).size).toBe(60);
     // An analyst's conclusion on a case scored a moment ago is taken: the worker asks the primary to write the spool now.
-    const feedback = await fetch(`${url}/feedback`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        request_id: answers[59]!.requestId,
-        row: 0,
-        conclusion: 'REPORTED',
-        analyst: 'ana',
+    const feedback = await within(
+      'a conclusion through /feedback',
+      fetch(`${url}/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          request_id: answers[59]!.requestId,
+          row: 0,
+          conclusion: 'REPORTED',
+          analyst: 'ana',
+        }),
       }),
-    });
+    );
     expect(feedback.status, await feedback.clone().text()).toBe(201);
     const concluded = (await feedback.json()) as { feedback: { request_id: string } };
     expect(concluded.feedback.request_id).toBe(answers[59]!.requestId);
@@ -128,17 +168,18 @@ describe('amlops serve with two workers', () => {
     let metrics = '';
     while (Date.now() < deadline) {
       // The writer commits before it reports: cases counted in the metrics are in the store.
-      metrics = await (await fetch(`${url}/metrics`)).text();
-      written = (await clusterCases()).length;
+      metrics = await within(
+        'a scrape of /metrics',
+        fetch(`${url}/metrics`).then((r) => r.text()),
+      );
+      written = (await within('reading the audit log', clusterCases())).length;
       if (metrics.includes(`\namlops_audit_spool_written_total ${60 * rowsPerRequest}\n`)) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(written).toBe(60 * rowsPerRequest);
     expect(metrics).toMatch(/^amlops_audit_spool_backlog_bytes 0$/m);
     expect(metrics).toContain(`\namlops_audit_spool_written_total ${60 * rowsPerRequest}\n`);
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
-    child!.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stopCluster()).toBe(0);
 
     const cases = await clusterCases();
     expect(cases).toHaveLength(60 * rowsPerRequest);
@@ -166,9 +207,7 @@ describe('amlops serve with two workers', () => {
       counts.push(perVersion.reduce((a, b) => a + b, 0));
     }
     expect(counts).toEqual(Array(6).fill(predictions * EXAMPLE_BODY.risk_pld.length));
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
-    child!.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stopCluster()).toBe(0);
   });
 
   it('a worker killed right after answering has every answered case in its spool file', async () => {
@@ -179,16 +218,17 @@ describe('amlops serve with two workers', () => {
         headers: { 'content-type': 'application/json', 'x-request-id': `crash-${i}` },
         body: JSON.stringify(EXAMPLE_BODY),
       }).then((r) => r.status);
-    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => post(i)));
+    const statuses = await within(
+      '40 requests to /predict',
+      Promise.all(Array.from({ length: 40 }, (_, i) => post(i))),
+    );
     expect(statuses.every((s) => s === 200)).toBe(true);
     // Both workers die at once, no time to write anything out; the primary starts others.
     const workers = readFileSync(`/proc/${child!.pid}/task/${child!.pid}/children`, 'utf8').trim().split(' ');
     expect(workers).toHaveLength(2);
     for (const pid of workers) process.kill(Number(pid), 'SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
-    child!.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stopCluster()).toBe(0);
     const cases = await clusterCases('crash-');
     expect(cases).toHaveLength(40 * EXAMPLE_BODY.risk_pld.length);
   });
@@ -220,9 +260,7 @@ describe('amlops serve with two workers', () => {
     await Promise.all(clients);
     expect(killedAt).toBeGreaterThan(10);
     expect(answered.length).toBeGreaterThan(killedAt);
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
-    child!.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stopCluster()).toBe(0);
     const log = await openAuditLog(`sqlite:${h.home}/amlops.db`);
     const recorded = new Set((await log.list({ maxResults: 100_000 })).items.map((c) => c.requestId));
     await log.close();

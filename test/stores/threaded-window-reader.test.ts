@@ -92,10 +92,13 @@ for (const [name, makeUrl] of [
         );
         expect(threaded.rows).toBe(expected.length);
         expect(threaded.total).toBe(expected.length);
+        // Counted as read, or (when the limit cuts) by a count of the window.
+        expect(single.total).toBe(expected.length);
         expect(cases(threaded)).toEqual(cases(single));
         const limited = { ...query, limit: 100_000 };
         const [cut, cutSingle] = [await reader.scoredWindow(limited), await log.scoredWindow(limited)];
         expect(cut).toMatchObject({ rows: 100_000, total: expected.length });
+        expect(cutSingle).toMatchObject({ rows: 100_000, total: expected.length });
         const newest = new Set(expected.slice(-100_000).map((i) => i / CASES));
         expect(Array.from(cut.scores).every((s) => newest.has(s))).toBe(true);
         expect(cases(cut)).toEqual(cases(cutSingle));

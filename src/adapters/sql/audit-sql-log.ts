@@ -31,7 +31,7 @@ import type { AuditTables } from './audit-tables.js';
 import type { CaseTables } from './case-tables.js';
 import type { Database } from './database.js';
 import { labelledScore, latestLabelledCases, readLabelledInputs } from './labelled-inputs-sql.js';
-import { readWindowRange, windowBounds } from './scored-window-sql.js';
+import { readWindowRange, windowCases, windowIds } from './scored-window-sql.js';
 import type { SqlDatabase } from './sql-database.js';
 
 /** Parts per INSERT: 12 parameters each stays far below SQLite's and PostgreSQL's limits. */
@@ -163,17 +163,19 @@ export class SqlAuditLog implements AuditLog {
   }
 
   async scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow> {
-    const bounds = await windowBounds(this.#db, query);
-    if (!bounds) return { total: 0, rows: 0, inputs: new Map(), scores: new Float64Array(0) };
+    const ids = await windowIds(this.#db, query);
+    if (!ids) return { total: 0, rows: 0, inputs: new Map(), scores: new Float64Array(0) };
     const read = await readWindowRange(
       this.#db,
       this.#database.flavor,
       query,
-      bounds.lo - 1,
-      bounds.hi,
+      ids.lo - 1,
+      ids.hi,
       query.limit,
     );
-    return { total: bounds.cases, rows: read.rows, inputs: read.inputs, scores: read.scores };
+    // A read not cut by the limit counted every case of the window.
+    const total = read.complete ? read.rows : await windowCases(this.#db, query);
+    return { total, rows: read.rows, inputs: read.inputs, scores: read.scores };
   }
 
   async deleteOlderThan(time: number): Promise<number> {

@@ -18,25 +18,54 @@ function ofVersion(query: ScoredWindowQuery) {
 }
 
 /**
- * The lowest and highest id of the parts a version scored in a window (through the time index) and
- * how many cases they hold; undefined when there is none.
+ * The lowest and highest id of the parts scored in a window, whatever their version: two probes of
+ * the time index, not a pass over the window's rows (the readers filter by version as they read);
+ * undefined when nothing was scored in it.
  *
  * @example
- * const bounds = await windowBounds(db, query); // { lo: 1_204, hi: 2_204, cases: 1_000_000 }
+ * const ids = await windowIds(db, query); // { lo: 1_204, hi: 2_204 }
  */
-export async function windowBounds(
+export async function windowIds(
   db: Db,
   query: ScoredWindowQuery,
-): Promise<{ lo: number; hi: number; cases: number } | undefined> {
-  const result = await sql<{
-    lo: unknown;
-    hi: unknown;
-    cases: unknown;
-  }>`select min(id) as lo, max(id) as hi, sum(cases) as cases from audit_parts
-    where scored_at >= ${query.since} and scored_at < ${query.until} and ${ofVersion(query)}`.execute(db);
+): Promise<{ lo: number; hi: number } | undefined> {
+  const result = await sql<{ lo: unknown; hi: unknown }>`select min(id) as lo, max(id) as hi from audit_parts
+    where scored_at >= ${query.since} and scored_at < ${query.until}`.execute(db);
   const row = result.rows[0];
   if (row?.lo === null || row?.lo === undefined) return undefined;
-  return { lo: Number(row.lo), hi: Number(row.hi), cases: Number(row.cases) };
+  return { lo: Number(row.lo), hi: Number(row.hi) };
+}
+
+/**
+ * How many cases the version scored in the window: a pass over the window's rows, asked only when
+ * a read stopped at its limit (a read that was not cut counts them as it goes).
+ *
+ * @example
+ * await windowCases(db, query); // 1_250_000
+ */
+export async function windowCases(db: Db, query: ScoredWindowQuery): Promise<number> {
+  const result = await sql<{ cases: unknown }>`select coalesce(sum(cases), 0) as cases from audit_parts
+    where scored_at >= ${query.since} and scored_at < ${query.until} and ${ofVersion(query)}`.execute(db);
+  return Number(result.rows[0]?.cases ?? 0);
+}
+
+/** Newest parts whose sizes estimate the window's. */
+const SIZE_SAMPLE = 100;
+
+/**
+ * About how many cases the parts with ids in `[lo, hi]` hold: their number times the mean size of
+ * the newest of them (to choose between one thread and several, not to report).
+ *
+ * @example
+ * await estimatedCases(db, 1, 1_000); // 1_000_000 when the parts hold 1000 cases each
+ */
+export async function estimatedCases(db: Db, lo: number, hi: number): Promise<number> {
+  const result = await sql<{ cases: unknown; parts: unknown }>`select coalesce(sum(cases), 0) as cases,
+    count(*) as parts from (select cases from audit_parts where id >= ${lo} and id <= ${hi}
+    order by id desc limit ${SIZE_SAMPLE}) newest`.execute(db);
+  const row = result.rows[0];
+  const parts = Number(row?.parts ?? 0);
+  return parts === 0 ? 0 : (Number(row?.cases) / parts) * (hi - lo + 1);
 }
 
 /** The cases of a parsed chunk: each one's inputs, and the scores in the same order. */

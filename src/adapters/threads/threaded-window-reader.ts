@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { ScoredCases } from '../../core/quality/quality-table-from-cases.js';
 import type { ScoredWindow, ScoredWindowQuery } from '../../ports/audit-log.js';
 import { concatScoredCases } from '../sql/concat-scored-cases.js';
-import { windowBounds } from '../sql/scored-window-sql.js';
+import { estimatedCases, windowCases, windowIds } from '../sql/scored-window-sql.js';
 import type { SqlDatabase } from '../sql/sql-database.js';
 import { startWorker } from './start-worker.js';
 import { rebuildThreadError } from './thread-error.js';
@@ -64,25 +64,27 @@ export class ThreadedWindowReader {
 
   async scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow> {
     const db = this.#database.db;
-    // The threads start (load their modules, connect) while the bounds are looked up.
+    // The threads start (load their modules, connect) while the window's ids are looked up.
     const threads = Array.from({ length: this.#threads }, () => readerThread(this.#databaseUrl));
-    let bounds: Awaited<ReturnType<typeof windowBounds>>;
+    let ids: Awaited<ReturnType<typeof windowIds>>;
+    let parts = 0;
     try {
-      bounds = await windowBounds(db, query);
+      ids = await windowIds(db, query);
+      if (ids) parts = (await estimatedCases(db, ids.lo, ids.hi)) < PARALLEL_FROM ? 1 : threads.length;
     } catch (error) {
       for (const thread of threads) thread.cancel();
       throw error;
     }
-    const span = bounds ? bounds.hi - bounds.lo + 1 : 0;
-    const parts = !bounds ? 0 : bounds.cases < PARALLEL_FROM ? 1 : threads.length;
     for (const thread of threads.slice(parts)) thread.cancel();
-    if (!bounds) return { total: 0, rows: 0, inputs: new Map(), scores: new Float64Array(0) };
+    if (!ids) return { total: 0, rows: 0, inputs: new Map(), scores: new Float64Array(0) };
+    const { lo, hi } = ids;
+    const span = hi - lo + 1;
     const read = await Promise.all(
       threads.slice(0, parts).map((thread, i) =>
         thread.read({
           query,
-          high: bounds.hi - Math.floor((span * i) / parts),
-          low: bounds.hi - Math.floor((span * (i + 1)) / parts),
+          high: hi - Math.floor((span * i) / parts),
+          low: hi - Math.floor((span * (i + 1)) / parts),
           limit: query.limit,
         }),
       ),
@@ -91,6 +93,10 @@ export class ThreadedWindowReader {
       read.map((r) => r.cases),
       query.limit,
     );
-    return { total: bounds.cases, ...cases };
+    // Reads not cut by the limit counted every case of the window; a cut one did not.
+    const total = read.every((r) => r.complete)
+      ? read.reduce((sum, r) => sum + r.cases.rows, 0)
+      : await windowCases(db, query);
+    return { total, ...cases };
   }
 }

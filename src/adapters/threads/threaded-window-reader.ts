@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { ScoredCases } from '../../core/quality/quality-table-from-cases.js';
 import type { ScoredWindow, ScoredWindowQuery } from '../../ports/audit-log.js';
 import { concatScoredCases } from '../sql/concat-scored-cases.js';
-import { estimatedCases, windowCases, windowIds } from '../sql/scored-window-sql.js';
+import { estimatedCases, readWindowRange, windowCases, windowIds } from '../sql/scored-window-sql.js';
 import type { SqlDatabase } from '../sql/sql-database.js';
 import { startWorker } from './start-worker.js';
 import { rebuildThreadError } from './thread-error.js';
@@ -12,7 +12,7 @@ import type {
   WindowReaderWorkerData,
 } from './window-reader-messages.js';
 
-/** Below this many cases a window is read on one thread: starting threads would cost more than they save. */
+/** Below this many cases a window is read on this thread alone: other threads would cost more than they save. */
 const PARALLEL_FROM = 200_000;
 
 /** A started thread that reads the range it is sent; `cancel` ends it unsent. */
@@ -43,9 +43,11 @@ function readerThread(databaseUrl: string) {
 }
 
 /**
- * Reads a live window of the audit log on as many threads as the machine has cores (each on a
- * connection of its own, a range of ids each, the newest range first), so that parsing a million
- * cases uses every core: what the monitor flow's live report reads. Small windows are read on one.
+ * Reads a live window of the audit log on as many threads as the machine has cores: this one and
+ * one started per other core, each on a connection of its own and a range of ids (the newest range
+ * on this thread, which starts reading at once while the others load their modules and connect),
+ * so that parsing a million cases uses every core: what the monitor flow's live report reads.
+ * Small windows are read on this thread alone.
  *
  * @example
  * const reader = new ThreadedWindowReader(databaseUrl, database);
@@ -63,32 +65,36 @@ export class ThreadedWindowReader {
   }
 
   async scoredWindow(query: ScoredWindowQuery): Promise<ScoredWindow> {
-    const db = this.#database.db;
-    // The threads start (load their modules, connect) while the window's ids are looked up.
-    const threads = Array.from({ length: this.#threads }, () => readerThread(this.#databaseUrl));
+    const { db, flavor } = this.#database;
+    // The other threads start (load their modules, connect) while the window's ids are looked up.
+    const helpers = Array.from({ length: this.#threads - 1 }, () => readerThread(this.#databaseUrl));
     let ids: Awaited<ReturnType<typeof windowIds>>;
-    let parts = 0;
+    let parts = 1;
     try {
       ids = await windowIds(db, query);
-      if (ids) parts = (await estimatedCases(db, ids.lo, ids.hi)) < PARALLEL_FROM ? 1 : threads.length;
+      if (ids && (await estimatedCases(db, ids.lo, ids.hi)) >= PARALLEL_FROM) parts += helpers.length;
     } catch (error) {
-      for (const thread of threads) thread.cancel();
+      for (const helper of helpers) helper.cancel();
       throw error;
     }
-    for (const thread of threads.slice(parts)) thread.cancel();
+    for (const helper of helpers.slice(parts - 1)) helper.cancel();
     if (!ids) return { total: 0, rows: 0, inputs: new Map(), scores: new Float64Array(0) };
     const { lo, hi } = ids;
     const span = hi - lo + 1;
-    const read = await Promise.all(
-      threads.slice(0, parts).map((thread, i) =>
-        thread.read({
-          query,
-          high: hi - Math.floor((span * i) / parts),
-          low: hi - Math.floor((span * (i + 1)) / parts),
-          limit: query.limit,
-        }),
-      ),
-    );
+    const range = (i: number) => ({
+      high: hi - Math.floor((span * i) / parts),
+      low: hi - Math.floor((span * (i + 1)) / parts),
+    });
+    const own = range(0);
+    const read = await Promise.all([
+      readWindowRange(db, flavor, query, own.low, own.high, query.limit).then(({ complete, ...cases }) => ({
+        cases,
+        complete,
+      })),
+      ...helpers
+        .slice(0, parts - 1)
+        .map((helper, i) => helper.read({ query, ...range(i + 1), limit: query.limit })),
+    ]);
     const cases = concatScoredCases(
       read.map((r) => r.cases),
       query.limit,

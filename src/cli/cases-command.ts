@@ -12,10 +12,8 @@ import type { ModelRegistry } from '../ports/model-registry.js';
 import { caseDetails } from '../services/case-details.js';
 import { caseThresholdNotice } from '../services/case-threshold-notice.js';
 import { assignCase, caseIdOf, concludeCase } from '../services/case-work.js';
-import { explainAuditedInputs } from '../services/explain-audited-inputs.js';
 import type { CliContext } from './cli-context.js';
 import { decisionMaker } from './decision-maker.js';
-import { loadCliModel } from './load-cli-model.js';
 import { renderCaseDetails, renderCaseList } from './render-cases.js';
 
 interface ListFlags {
@@ -128,7 +126,12 @@ export function casesCommand(context: CliContext): Command {
           {
             cases,
             auditLog,
+            // The model and its explainer are loaded for `show` only: `list` starts without them.
             explainCase: async (scored) => {
+              const [{ loadCliModel }, { explainAuditedInputs }] = await Promise.all([
+                import('./load-cli-model.js'),
+                import('../services/explain-audited-inputs.js'),
+              ]);
               const model = await loadCliModel(
                 config,
                 context.io.cwd,

@@ -1,10 +1,8 @@
-import { type Kysely, Migrator, sql } from 'kysely';
-import { AmlopsError, errorReason } from '../../core/errors/index.js';
+import { type Kysely, sql } from 'kysely';
+import { AmlopsError } from '../../core/errors/index.js';
 import type { Database } from './database.js';
-import { migrationProvider } from './migrations/migrations.js';
+import { MIGRATION_NAMES } from './migrations/migration-names.js';
 import type { SqlFlavor } from './sql-flavor.js';
-
-const ATTEMPTS = 5;
 
 /**
  * Brings the schema up to date; safe to run again (nothing left to do). A store migrated by a newer
@@ -16,26 +14,14 @@ const ATTEMPTS = 5;
  * await migrateToLatest(db, sqliteFlavor);
  */
 export async function migrateToLatest(db: Kysely<Database>, flavor: SqlFlavor): Promise<void> {
-  const provider = migrationProvider(flavor.kind);
-  const known = Object.keys(await provider.getMigrations()).sort();
+  const known = [...MIGRATION_NAMES].sort();
   const applied = await refuseNewerStore(db, known, flavor);
   // Up to date (every command's start on a store in use): one read, instead of the migrator's lock
-  // and table checks, a dozen round trips on PostgreSQL.
+  // and table checks, a dozen round trips on PostgreSQL; the migrations' code is loaded only when
+  // there is one to apply.
   if (known.every((name) => applied.includes(name))) return;
-  const migrator = new Migrator({ db, provider });
-  let lastError: unknown;
-  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const { error } = await migrator.migrateToLatest();
-    if (!error) return;
-    lastError = error;
-    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1) + Math.random() * 50));
-  }
-  throw new AmlopsError(
-    'STORE_UNAVAILABLE',
-    `could not migrate the ${flavor.kind} database: ${errorReason(lastError)}`,
-    undefined,
-    { cause: lastError },
-  );
+  const { runMigrations } = await import('./run-migrations.js');
+  await runMigrations(db, flavor);
 }
 
 /**

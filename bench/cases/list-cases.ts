@@ -30,6 +30,10 @@ const argValue = (name: string, fallback: number) => {
 const CASES = argValue('--cases', 1_000_000);
 const REPS = argValue('--reps', 20);
 const CLI = !process.argv.includes('--no-cli');
+/** Another build's CLI (`--compare-bin PATH`, e.g. an older commit's bin/amlops.js) run alternately with this one. */
+const COMPARE = process.argv.includes('--compare-bin')
+  ? process.argv[process.argv.indexOf('--compare-bin') + 1]
+  : undefined;
 const MODEL = 'consumers-laundering-model';
 /** Scores are (k mod 997) / 997: at or above 987/997, one case in about a hundred is alerted. */
 const THRESHOLD = 987 / 997;
@@ -102,6 +106,7 @@ async function measure(url: string, scratch: string, cli: string | undefined) {
     const openOnly = await timed(() => cases.list({ maxResults: 50, states: ['open'] }));
     const thousand = await timed(() => cases.list({ maxResults: 1000 }));
     let whole: number | undefined;
+    let compared: number | undefined;
     if (cli) {
       const env: NodeJS.ProcessEnv = {
         ...process.env,
@@ -109,20 +114,31 @@ async function measure(url: string, scratch: string, cli: string | undefined) {
         AMLOPS_LOG_LEVEL: 'silent',
         DATABASE_URL: url.startsWith('postgres') ? url : '',
       };
-      const ms: number[] = [];
-      for (let i = 0; i < Math.min(REPS, 10) + 1; i++) {
+      /** Milliseconds of one run of `bin cases list` as a user starts it. */
+      const run = (bin: string) => {
         const started = performance.now();
-        const run = spawnSync(process.execPath, [cli, 'cases', 'list'], {
+        const ran = spawnSync(process.execPath, [bin, 'cases', 'list'], {
           cwd: scratch,
           env,
           encoding: 'utf8',
         });
-        if (run.status !== 0) throw new Error(run.stderr);
-        if (i > 0) ms.push(performance.now() - started);
+        if (ran.status !== 0) throw new Error(ran.stderr);
+        return performance.now() - started;
+      };
+      const ms: number[] = [];
+      const other: number[] = [];
+      // The first run of each warms the file cache and is not counted; the two builds alternate.
+      for (let i = 0; i < Math.min(REPS, 10) + 1; i++) {
+        const mine = run(cli);
+        const theirs = COMPARE ? run(COMPARE) : undefined;
+        if (i === 0) continue;
+        ms.push(mine);
+        if (theirs !== undefined) other.push(theirs);
       }
       whole = median(ms);
+      if (COMPARE) compared = median(other);
     }
-    return { counts, byScore, byAge, openOnly, thousand, whole };
+    return { counts, byScore, byAge, openOnly, thousand, whole, compared };
   } finally {
     await registry.close();
     await cases.close();
@@ -138,6 +154,7 @@ await inScratchDir('amlops-bench-cases-', async (scratch) => {
   const postgres = await startPostgresServer();
   try {
     const rows: string[] = [];
+    const compareLines: string[] = [];
     for (const store of ['sqlite', 'postgres'] as const) {
       const url =
         store === 'sqlite'
@@ -158,6 +175,10 @@ await inScratchDir('amlops-bench-cases-', async (scratch) => {
       if (r.counts.open < 0.009 * CASES || r.counts.open > 0.011 * CASES)
         throw new Error(`${store}: ${r.counts.open} open cases`);
       const f = (ms: number | undefined) => (ms === undefined ? '–' : `${ms.toFixed(1)} ms`);
+      if (COMPARE)
+        compareLines.push(
+          `${store}: whole command ${f(r.whole)} (this build) against ${f(r.compared)} (${COMPARE}), run alternately`,
+        );
       rows.push(
         `| ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${r.counts.open.toLocaleString('en')} | ${f(r.byScore)} | ${f(r.byAge)} | ${f(r.openOnly)} | ${f(r.thousand)} | ${f(r.whole)} | ${Math.round(CASES / filled).toLocaleString('en')} (${Math.round(CASES / without).toLocaleString('en')} opening none) |`,
       );
@@ -169,6 +190,7 @@ await inScratchDir('amlops-bench-cases-', async (scratch) => {
       '| store | open cases | queue by score, 50 + counts + threshold | by age, 50 | open only, 50 | by score, 1000 | whole command (node bin/amlops.js cases list) | audit writer, cases/s |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n',
     );
     process.stdout.write(`${rows.join('\n')}\n`);
+    if (COMPARE) process.stdout.write(`${compareLines.join('\n')}\n`);
   } finally {
     await postgres.stop();
   }

@@ -15,7 +15,7 @@ import { renderSegments } from './render-segments.js';
 import { segmentThresholdText } from './segment-threshold-text.js';
 
 interface TrainOptions {
-  data?: string;
+  data?: string[];
   fromCases?: boolean;
   since?: string;
   testData?: string;
@@ -129,7 +129,10 @@ export function trainCommand(
 ): Command {
   return new Command('train')
     .description('train, evaluate, register and (through the promotion gate) promote a model')
-    .option('--data <file>', 'data file (CSV, Parquet, JSON Lines); optional with --from-cases')
+    .option(
+      '--data <files...>',
+      'data files (CSV, Parquet, JSON Lines), read as one table; optional with --from-cases',
+    )
     .option(
       '--from-cases',
       "train on the audited inputs of the analysts' concluded cases too, the conclusion as the target (docs/cases.md)",
@@ -161,7 +164,7 @@ export function trainCommand(
           '--since chooses which concluded cases to train on: give it with --from-cases',
         );
       if (options.data === undefined && !options.fromCases)
-        throw new AmlopsError('USAGE', 'give the training data: --data FILE, --from-cases, or both');
+        throw new AmlopsError('USAGE', 'give the training data: --data FILE..., --from-cases, or both');
       const json: Record<string, unknown> = {
         ...(options.data !== undefined ? { data: options.data } : {}),
         // Pinned now: a retried run reads the cases concluded before the command was given.

@@ -127,6 +127,45 @@ describe('amlops train', () => {
     expect(splitRun.params).not.toHaveProperty('test_data');
   });
 
+  it('reads several --data files as one table, and records each of them as its source', async () => {
+    const trained = await run([
+      'train',
+      '--data',
+      'cases.csv',
+      'held-out.csv',
+      '--params',
+      '{"n_estimators":5,"max_depth":2}',
+      '--no-promote',
+      '--json',
+    ]);
+    expect(trained.code, trained.err).toBe(0);
+    const result = JSON.parse(trained.out);
+    const shown = JSON.parse((await run(['pipelines', 'show', result.pipeline_run_id, '--json'])).out) as {
+      steps: { name: string; output: { rows?: number; source?: string } | null }[];
+    };
+    // 5000 rows and 1000 rows, one after the other.
+    expect(shown.steps.find((s) => s.name === 'load')?.output).toMatchObject({
+      rows: 6000,
+      source: 'cases.csv + held-out.csv',
+    });
+    const recorded = JSON.parse((await run(['runs', 'show', result.run_id, '--json'])).out).run;
+    expect(recorded.params.data).toBe('cases.csv + held-out.csv');
+    // Repeating the option gives the same files.
+    const repeated = await run([
+      'train',
+      '--data',
+      'cases.csv',
+      '--data',
+      'held-out.csv',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(repeated.code, repeated.err).toBe(0);
+    const missing = await run(['train', '--data', 'cases.csv', 'nowhere.csv', '--dry-run']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toContain('nowhere.csv');
+  });
+
   it('after a training the gate did not promote, prints the command that promotes it, which asks for --force and records the override', async () => {
     const trained = await run(
       ['train', '--data', 'cases.csv', '--params', '{"n_estimators":5,"max_depth":2}'],

@@ -61,7 +61,7 @@ describe('the training flow', () => {
   it('trains the original grid, records the run, registers and promotes a first version', async () => {
     const r = recorder();
     const result = await runFlow(
-      trainFlow(deps, { data: join(dir, 'cases.csv'), preset: 'original', seed: 42, budgetSeconds: 60 }),
+      trainFlow(deps, { data: [join(dir, 'cases.csv')], preset: 'original', seed: 42, budgetSeconds: 60 }),
       { recorder: r.rec },
     );
     expect(result.error).toBeUndefined();
@@ -103,7 +103,7 @@ describe('the training flow', () => {
     const r = recorder();
     const result = await runFlow(
       trainFlow(deps, {
-        data: join(dir, 'cases.csv'),
+        data: [join(dir, 'cases.csv')],
         preset: 'original',
         params: { n_estimators: 1, max_depth: 1 },
         seed: 42,
@@ -128,7 +128,7 @@ describe('the training flow', () => {
     );
     const before = (await stores.registry.searchModelVersions({})).items.length;
     const result = await runFlow(
-      trainFlow(deps, { data: join(dir, 'bad.csv'), preset: 'original', seed: 42, budgetSeconds: 60 }),
+      trainFlow(deps, { data: [join(dir, 'bad.csv')], preset: 'original', seed: 42, budgetSeconds: 60 }),
       { recorder: recorder().rec },
     );
     expect(result.state).toBe('Failed');

@@ -61,7 +61,7 @@ export function dataSteps(deps: TrainFlowDeps, params: TrainFlowParams, scratch:
   const source = trainingSource(params);
   const load = async (): Promise<Record<string, unknown>> => {
     const tables: RawTable[] = [];
-    if (params.data !== undefined) tables.push(await deps.readTable(params.data));
+    for (const file of params.data ?? []) tables.push(await deps.readTable(file));
     const cases = params.fromCases ? await readCasesSource(deps, params.fromCases) : undefined;
     if (cases) {
       tables.push(cases.table);

@@ -29,7 +29,7 @@ function invalid(message: string): never {
  * configured defaults; every problem is named.
  *
  * @example
- * trainParams({ data: 'cases.csv' }, config); // { data: 'cases.csv', preset: 'default', seed: 42, budgetSeconds: 60 }
+ * trainParams({ data: 'cases.csv' }, config); // { data: ['cases.csv'], preset: 'default', seed: 42, budgetSeconds: 60 }
  */
 export function trainParams(
   json: Readonly<Record<string, unknown>>,
@@ -39,10 +39,7 @@ export function trainParams(
     if (!KNOWN.has(key)) invalid(`unknown parameter '${key}'; known: ${[...KNOWN].join(', ')}`);
   const { data, testData, preset, params, seed, budgetSeconds, promote, dryRun, user, fromCases } = json;
   const cases = fromCasesParam(fromCases);
-  if (data !== undefined || !cases) {
-    if (typeof data !== 'string' || data === '')
-      invalid("'data' (the data file) is required, unless 'fromCases' trains on concluded cases");
-  }
+  const files = dataFiles(data, cases !== undefined);
   if (testData !== undefined && (typeof testData !== 'string' || testData === ''))
     invalid("'testData' must be a file name");
   const presetName = preset ?? config['training.preset'];
@@ -63,7 +60,7 @@ export function trainParams(
   if (user !== undefined && (typeof user !== 'string' || user.trim() === ''))
     invalid("'user' must be a name (who asked for the training)");
   return {
-    ...(data !== undefined ? { data: data as string } : {}),
+    ...(files ? { data: files } : {}),
     ...(cases ? { fromCases: cases } : {}),
     ...(testData ? { testData: testData as string } : {}),
     preset: presetName,
@@ -74,6 +71,23 @@ export function trainParams(
     ...(dryRun ? { dryRun: true } : {}),
     ...(user ? { user: (user as string).trim() } : {}),
   };
+}
+
+/**
+ * `data`: a file name, or a non-empty list of them; required unless the training reads concluded
+ * cases (`withCases`). Undefined when absent.
+ */
+function dataFiles(value: unknown, withCases: boolean): readonly string[] | undefined {
+  if (value === undefined && withCases) return undefined;
+  const files = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(files) || files.length === 0)
+    invalid(
+      "'data' (the data file, or a list of them) is required, unless 'fromCases' trains on concluded cases",
+    );
+  for (const file of files)
+    if (typeof file !== 'string' || file === '')
+      invalid(`'data' must name files; got ${JSON.stringify(file)} in ${JSON.stringify(value)}`);
+  return files as string[];
 }
 
 /**

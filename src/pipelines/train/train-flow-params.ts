@@ -2,8 +2,11 @@ import type { GbdtParamsInput } from '../../core/gbdt/index.js';
 
 /** What one training run is asked to do (JSON: recorded on the pipeline run, replayed on retry). */
 export interface TrainFlowParams {
-  /** Data file (CSV, Parquet, JSON Lines), local path or URL; optional with `fromCases`. */
-  readonly data?: string;
+  /**
+   * Data files (CSV, Parquet, JSON Lines), local paths or URLs, read as one table (their rows one
+   * after the other); optional with `fromCases`.
+   */
+  readonly data?: readonly string[];
   /**
    * Train on the audited inputs of the analysts' concluded cases too (`amlops train --from-cases`),
    * the conclusion as the target: those opened at or after `since`, concluded before `until` (set

@@ -1,11 +1,11 @@
 import type { TrainFlowParams } from './train-flow-params.js';
 
 /**
- * What a training run learns from, for its logs, parameters and model card: the data file, the
+ * What a training run learns from, for its logs, parameters and model card: the data files, the
  * analysts' concluded cases (with their bounds), or both.
  *
  * @example
- * trainingSource({ data: 'cases.csv', fromCases: { since: Date.parse('2026-01-01') }, … });
+ * trainingSource({ data: ['cases.csv'], fromCases: { since: Date.parse('2026-01-01') }, … });
  * // 'cases.csv + concluded cases opened since 2026-01-01T00:00:00.000Z'
  */
 export function trainingSource(params: Pick<TrainFlowParams, 'data' | 'fromCases'>): string {
@@ -17,5 +17,5 @@ export function trainingSource(params: Pick<TrainFlowParams, 'data' | 'fromCases
         ...(cases.until !== undefined ? [`concluded before ${new Date(cases.until).toISOString()}`] : []),
       ].join(' ')
     : undefined;
-  return [params.data, described].filter((part) => part !== undefined).join(' + ');
+  return [...(params.data ?? []), described].filter((part) => part !== undefined).join(' + ');
 }

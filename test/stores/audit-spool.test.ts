@@ -110,6 +110,33 @@ describe('the spool sink of a serving worker', () => {
     await sink.close();
     await writer.close();
   });
+
+  it('finishes a file that took no record for idleFinishMs, so that once written the backlog reads 0', async () => {
+    const dir = join(await tempDir(), 'spool');
+    const record = encodeSpoolRecord(auditRequest('r', 10)).length;
+    const sink = openAuditSpoolSink({ dir, maxBytes: 100 * record, idleFinishMs: 40 });
+    sink.append(auditRequest('r', 10));
+    const writer = await openAuditStoreWriter(`sqlite:${join(await tempDir(), 'amlops.db')}`);
+    const ingest = new SpoolIngest({ dir, host: hostname(), writer });
+    // Written while still open: the file stays, and counts whole.
+    await ingest.pass();
+    expect(sink.backlogBytes).toBe(record);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(
+      readdirSync(dir)
+        .map((f) => f.slice(f.lastIndexOf('.')))
+        .sort(),
+    ).toEqual(['.open', '.spool']);
+    await ingest.pass();
+    expect(sink.backlogBytes).toBe(0);
+    // Appends go on in the next file; an idle empty file is left as it is.
+    sink.append(auditRequest('s', 10));
+    expect(sink.backlogBytes).toBe(record);
+    await sink.close();
+    await ingest.pass();
+    expect(readdirSync(dir)).toEqual([]);
+    await writer.close();
+  });
 });
 
 function ingestSuite(name: string, databaseUrl: () => Promise<string>) {

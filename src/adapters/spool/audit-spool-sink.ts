@@ -13,9 +13,15 @@ export interface AuditSpoolSinkOptions {
   readonly maxBytes: number;
   /** A file is finished and the next one started once it holds this many bytes. */
   readonly rotateBytes?: number;
+  /**
+   * A file that has records and took none for this long is finished too (1000 ms by default), so
+   * that the writer removes it once written and the backlog reads 0 on an idle server.
+   */
+  readonly idleFinishMs?: number;
 }
 
 const DEFAULT_ROTATE = 32 * 1024 * 1024;
+const DEFAULT_IDLE_FINISH_MS = 1000;
 /** What a refused client is told to wait before trying again, in seconds. */
 const RETRY_AFTER_SECONDS = 1;
 
@@ -25,7 +31,8 @@ const RETRY_AFTER_SECONDS = 1;
  * lost none of them (the page cache holds them; `sync` puts them on the disk). A writer (see
  * `SpoolIngest`) moves them into the store and removes consumed files. Files are named by
  * `spoolFileName`: `.open` while appended to, renamed `.spool` when finished (every `rotateBytes`,
- * and on `close`). Refuses a batch with AUDIT_UNAVAILABLE while this process's files not yet
+ * after `idleFinishMs` without a record, and on `close`): the backlog counts a file whole until the
+ * writer removes it, which it does once the file is finished and written. Refuses a batch with AUDIT_UNAVAILABLE while this process's files not yet
  * consumed hold `maxBytes`.
  *
  * @example
@@ -43,6 +50,7 @@ export function openAuditSpoolSink(options: AuditSpoolSinkOptions): AuditSink {
   let fd = -1;
   let bytes = 0;
   let closed = false;
+  let lastAppend = 0;
 
   const start = () => {
     path = join(options.dir, spoolFileName({ ...name, seq, finished: false }));
@@ -61,6 +69,27 @@ export function openAuditSpoolSink(options: AuditSpoolSinkOptions): AuditSink {
   };
   const waiting = () => finished.reduce((sum, f) => sum + f.bytes, bytes);
   start();
+  const idleMs = options.idleFinishMs ?? DEFAULT_IDLE_FINISH_MS;
+  // Checks twice per idle period; never keeps the process alive.
+  const idleCheck = setInterval(
+    () => {
+      if (closed || fd < 0 || bytes === 0 || Date.now() - lastAppend < idleMs) return;
+      try {
+        finish();
+      } catch {
+        // The next append meets the same problem and refuses its requests, which says it.
+      }
+      // Finished (or closed by a failed finish): appends go on in a new file (or the same one).
+      if (fd < 0)
+        try {
+          start();
+        } catch {
+          // As above: the next append says it.
+        }
+    },
+    Math.max(1, Math.floor(idleMs / 2)),
+  );
+  idleCheck.unref();
 
   const unavailable = (why: string, cause?: unknown) =>
     new AmlopsError(
@@ -102,6 +131,7 @@ export function openAuditSpoolSink(options: AuditSpoolSinkOptions): AuditSink {
         );
       }
       bytes += record.length;
+      lastAppend = Date.now();
       if (bytes >= rotateBytes) {
         finish();
         start();
@@ -117,6 +147,7 @@ export function openAuditSpoolSink(options: AuditSpoolSinkOptions): AuditSink {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(idleCheck);
       finish();
     },
   };

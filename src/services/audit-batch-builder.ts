@@ -58,7 +58,9 @@ export class AuditBatchBuilder {
       b.scores.push(entry.scores[row]!);
       b.caseIds.push(input.ids?.[row] ?? null);
       for (const column of input.numeric) b.numeric.push(column[row]!);
-      for (const column of input.categorical) b.categorical.push(column[row] ?? null);
+      // As sent: a label the model never saw is audited, though scored as missing.
+      for (const column of input.categoricalAsSent ?? input.categorical)
+        b.categorical.push(column[row] ?? null);
     }
     this.#cases += end - start;
   }

@@ -170,8 +170,13 @@ describe('the bad-input rules', () => {
       },
       expect.objectContaining({ code: 'UNSEEN_CATEGORY', count: 1, rows: [3] }),
     ]);
+    // The audit keeps the label never seen as sent (scored as missing); the folded ones as their category.
+    expect(checked.categoricalAsSent?.[0]).toEqual(['HIGH', 'LOW', 'HIGH', 'critical', null, 'MEDIUM']);
     // A model made before folding keeps every spelling apart.
     expect(check([{ ...row, risk_pld: 'high' }]).warnings.map((w) => w.code)).toEqual(['UNSEEN_CATEGORY']);
+    // With every label known, the labels as sent are the scored ones, not a copy.
+    const known = check([{ ...row, risk_pld: 'LOW' }]);
+    expect(known.categoricalAsSent?.[0]).toBe(known.categorical[0]);
   });
 
   it('carries the case id column without warning', () => {

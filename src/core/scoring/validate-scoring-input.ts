@@ -76,9 +76,13 @@ export function validateScoringInput(
     if (missingCount > 0) warnings.push(missingWarning(column, missingCount, missing));
     return out;
   });
+  /** Per categorical column, the labels as sent: `out` itself unless a label was never seen in training. */
+  const categoricalAsSent: (readonly (string | null)[])[] = [];
   const categorical = contract.categorical.map(({ column, known, folding }) => {
     const values = input.columns.get(column)!;
     const out = new Array<string | null>(n);
+    /** The rows whose label was never seen in training (scored as missing), and the label. */
+    let unseenLabels: Map<number, string> | undefined;
     const missing: number[] = [];
     const unseen: number[] = [];
     const unseenValues: string[] = [];
@@ -113,9 +117,13 @@ export function validateScoringInput(
             folded.push(row);
             foldedValues.push(`${JSON.stringify(label)} as ${JSON.stringify(category)}`);
           }
-        } else if (unseenCount++ < LISTED) {
-          unseen.push(row);
-          unseenValues.push(label);
+        } else {
+          unseenLabels ??= new Map();
+          unseenLabels.set(row, label);
+          if (unseenCount++ < LISTED) {
+            unseen.push(row);
+            unseenValues.push(label);
+          }
         }
       }
     }
@@ -136,6 +144,11 @@ export function validateScoringInput(
         rows: unseen,
         message: `${unseenCount} value${unseenCount > 1 ? 's' : ''} of ${column} never seen in training, scored as missing: ${unseen.map((r, i) => `row ${r} ${JSON.stringify(unseenValues[i])}`).join(', ')}${unseenCount > LISTED ? ', …' : ''}`,
       });
+    if (unseenLabels) {
+      const sent = out.slice();
+      for (const [row, label] of unseenLabels) sent[row] = label;
+      categoricalAsSent.push(sent);
+    } else categoricalAsSent.push(out);
     return out;
   });
   if (problemCount > 0) {
@@ -172,7 +185,7 @@ export function validateScoringInput(
         rows: [],
         message: `column ${name} is not an input of the model and was ignored`,
       });
-  return { rowCount: n, numeric, categorical, ids, warnings };
+  return { rowCount: n, numeric, categorical, categoricalAsSent, ids, warnings };
 }
 
 function missingWarning(column: string, count: number, rows: readonly number[]): ScoringWarning {

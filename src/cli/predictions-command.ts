@@ -2,12 +2,14 @@ import { isAbsolute, resolve } from 'node:path';
 import { Command } from 'commander';
 import { writeTable } from '../adapters/data/write-table.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
+import { openFeedbackLog } from '../adapters/sql/feedback-open-log.js';
 import { databaseUrlOf } from '../config/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import { livePerformance, type VersionPerformance } from '../core/evaluate/live-performance.js';
 import type { LiveSegments } from '../core/evaluate/segment-live-breakdown.js';
 import { Frame } from '../core/frame/frame.js';
-import type { CaseFeedback, ScoredCase, ScoredCaseQuery } from '../ports/audit-log.js';
+import type { ScoredCase, ScoredCaseQuery } from '../ports/audit-log.js';
+import type { CaseFeedback } from '../ports/feedback-log.js';
 import { findNamedCase } from '../services/find-named-case.js';
 import {
   liveSegmentPerformance,
@@ -224,6 +226,12 @@ export function predictionsCommand(context: CliContext): Command {
       const { config } = context.config(command);
       if (flags.conclusion.trim() === '') throw new AmlopsError('USAGE', '--conclusion must not be empty');
       const log = await open(command);
+      const feedbackLog = await openFeedbackLog(databaseUrlOf(config, context.io.cwd)).catch(
+        async (error) => {
+          await log.close();
+          throw error;
+        },
+      );
       try {
         const scored = await findNamedCase(log, name);
         if (!scored)
@@ -241,7 +249,7 @@ export function predictionsCommand(context: CliContext): Command {
           time: Date.now(),
           analyst: flags.analyst ?? loginName(context.io) ?? '',
         };
-        await log.recordFeedback(feedback);
+        await feedbackLog.recordFeedback(feedback);
         context.print(
           command,
           {
@@ -252,6 +260,7 @@ export function predictionsCommand(context: CliContext): Command {
             `${scored.requestId}#${scored.row}${scored.caseId ? ` (${scored.caseId})` : ''} concluded ${flags.conclusion} (label ${feedback.label}) by ${feedback.analyst || 'unknown'}; scored ${scored.score.toFixed(6)} by ${scored.modelName}/${scored.modelVersion}`,
         );
       } finally {
+        await feedbackLog.close();
         await log.close();
       }
     });

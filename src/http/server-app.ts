@@ -7,6 +7,7 @@ import { SqlAlertStore } from '../adapters/sql/alert-sql-store.js';
 import { SqlApiKeyStore } from '../adapters/sql/api-key-sql-store.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
 import { SqlCaseStore } from '../adapters/sql/case-sql-store.js';
+import { SqlFeedbackLog } from '../adapters/sql/feedback-sql-log.js';
 import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { SqlQualityReportStore } from '../adapters/sql/quality-report-sql-store.js';
 import { listenRegistryChanges } from '../adapters/sql/registry-listener.js';
@@ -18,6 +19,7 @@ import { parseArtifactUri } from '../core/artifacts/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import type { ArtifactStore } from '../ports/artifact-store.js';
 import type { AuditLog } from '../ports/audit-log.js';
+import type { FeedbackLog } from '../ports/feedback-log.js';
 import { alertServiceDeps } from '../services/alert-service-deps.js';
 import { callerVerifierOf } from '../services/caller-verifier-of.js';
 import { monitoringSnapshot } from '../services/monitoring-snapshot.js';
@@ -43,6 +45,7 @@ export interface ServerApp {
   readonly models: ServingModels;
   readonly audit: ServerAudit | undefined;
   readonly auditLog: AuditLog;
+  readonly feedbackLog: FeedbackLog;
   readonly metrics: ScoringMetrics;
   /** Every route the server registered, with the access it needs (the role table, `auth.*`). */
   readonly routeAccess: readonly RouteAccessEntry[];
@@ -98,6 +101,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   const alertStore = await SqlAlertStore.open(database);
   const apiKeys = await SqlApiKeyStore.open(database);
   const cases = await SqlCaseStore.open(database);
+  const feedbackLog = await SqlFeedbackLog.open(database);
   const caseConclusions = {
     negative: config['data.negativeValue'],
     positives: config['data.positiveValues'],
@@ -224,6 +228,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     service,
     metrics,
     auditLog,
+    feedbackLog,
     // Feedback on a case scored a moment ago has the spool written to the store first.
     ...(audit ? { drainAudit: () => audit.drain(), auditTrouble: () => auditTroubleOf(audit) } : {}),
     ...(options.clusterMetrics ? { metricsText: options.clusterMetrics(metrics.registry) } : {}),
@@ -244,6 +249,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
   await app.register(platformApi, {
     stores: { tracking, registry, artifacts },
     auditLog,
+    feedbackLog,
     quality,
     alerts,
     serviceStats,
@@ -263,6 +269,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
     models,
     audit,
     auditLog,
+    feedbackLog,
     metrics,
     routeAccess: app.routeAccess,
     flushServiceStats: recordServed,
@@ -279,6 +286,7 @@ export async function openServerApp(config: Config, options: ServerAppOptions): 
       await alertStore.close();
       await apiKeys.close();
       await cases.close();
+      await feedbackLog.close();
       await pipelines.close();
       await auditLog.close();
     },

@@ -1,4 +1,5 @@
 import type { ScoredCases } from '../core/quality/quality-table-from-cases.js';
+import type { CaseFeedback } from './feedback-log.js';
 import type { Page } from './page.js';
 
 /** One scored case as the audit log keeps it. */
@@ -25,18 +26,6 @@ export interface ScoredCase {
   readonly clientRequestId: string | null;
 }
 
-/** An analyst's conclusion on a scored case, the label of live performance monitoring. */
-export interface CaseFeedback {
-  readonly requestId: string | null;
-  readonly row: number | null;
-  readonly caseId: string | null;
-  readonly conclusion: string;
-  /** 1 when the conclusion means laundering, else 0 (per the data contract's negative value). */
-  readonly label: 0 | 1;
-  readonly time: number;
-  readonly analyst: string;
-}
-
 /** Which scored cases to list, newest first. */
 export interface ScoredCaseQuery {
   readonly modelName?: string;
@@ -55,16 +44,6 @@ export interface ScoredCaseQuery {
   readonly maxScore?: number;
   readonly maxResults?: number;
   readonly pageToken?: string;
-}
-
-/** Which analysts' conclusions to list, oldest first. */
-export interface CaseFeedbackQuery {
-  /** Received at or after this time. */
-  readonly since?: number;
-  /** The conclusions on the case at this request id and row (both given, or neither). */
-  readonly requestId?: string;
-  readonly row?: number;
-  readonly maxResults?: number;
 }
 
 /** A scored case an analyst concluded on: its score and the label of the latest conclusion. */
@@ -114,7 +93,8 @@ export interface ScoredWindow extends ScoredCases {
 
 /**
  * Where every scored case is recorded (written from the serving processes' spool files by an
- * `AuditStoreWriter`) and read, and where analysts' feedback on them is kept.
+ * `AuditStoreWriter`) and read, with the analysts' conclusions on them (kept by a `FeedbackLog`)
+ * where a reading needs both: live performance, a subject's records and its erasure.
  */
 export interface AuditLog {
   /** Appends scored cases in one transaction (imports and tests; serving goes through the spool). */
@@ -124,8 +104,6 @@ export interface AuditLog {
   findCase(
     ref: { readonly requestId: string; readonly row: number } | { readonly caseId: string },
   ): Promise<ScoredCase | undefined>;
-  recordFeedback(feedback: CaseFeedback): Promise<void>;
-  listFeedback(query?: CaseFeedbackQuery): Promise<readonly CaseFeedback[]>;
   /**
    * Every scored case that has feedback, with the label of its latest feedback (an analyst may
    * revise a conclusion): what live performance is measured on.

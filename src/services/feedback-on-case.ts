@@ -1,7 +1,7 @@
 import { type ConclusionChoices, conclusionLabel } from '../core/cases/index.js';
 import { AmlopsError } from '../core/errors/index.js';
-import type { AuditLog, CaseFeedback } from '../ports/audit-log.js';
 import type { CaseStore } from '../ports/case-store.js';
+import type { CaseFeedback, FeedbackLog } from '../ports/feedback-log.js';
 
 /** The analysts' cases as feedback sees them: the case a scored case is attached to, and concluding it. */
 export interface FeedbackCases {
@@ -26,10 +26,10 @@ export interface FeedbackCaseOutcome {
  * or null when the scored case is attached to no open case.
  *
  * @example
- * const outcome = await recordFeedbackOnCase(auditLog, { store: cases, conclusions }, feedback);
+ * const outcome = await recordFeedbackOnCase(feedbackLog, { store: cases, conclusions }, feedback);
  */
 export async function recordFeedbackOnCase(
-  log: Pick<AuditLog, 'recordFeedback'>,
+  log: Pick<FeedbackLog, 'recordFeedback'>,
   cases: FeedbackCases | undefined,
   feedback: CaseFeedback & { readonly requestId: string; readonly row: number },
 ): Promise<FeedbackCaseOutcome | null> {

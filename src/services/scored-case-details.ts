@@ -1,5 +1,6 @@
 import { AmlopsError } from '../core/errors/index.js';
-import type { AuditLog, CaseFeedback, ScoredCase } from '../ports/audit-log.js';
+import type { AuditLog, ScoredCase } from '../ports/audit-log.js';
+import type { CaseFeedback, FeedbackLog } from '../ports/feedback-log.js';
 
 /** A scored case and the conclusions analysts reached on it, oldest first. */
 export interface ScoredCaseDetails {
@@ -13,10 +14,11 @@ export interface ScoredCaseDetails {
  * erased).
  *
  * @example
- * const { case: scored, conclusions } = await scoredCaseDetails(log, { requestId, row: 0 });
+ * const { case: scored, conclusions } = await scoredCaseDetails(log, feedbackLog, { requestId, row: 0 });
  */
 export async function scoredCaseDetails(
-  log: Pick<AuditLog, 'findCase' | 'listFeedback'>,
+  log: Pick<AuditLog, 'findCase'>,
+  feedbackLog: Pick<FeedbackLog, 'listFeedback'>,
   ref: { readonly requestId: string; readonly row: number },
 ): Promise<ScoredCaseDetails> {
   const scored = await log.findCase(ref);
@@ -26,6 +28,6 @@ export async function scoredCaseDetails(
       `no scored case for request ${ref.requestId} row ${ref.row} in the audit log`,
       { request_id: ref.requestId, row: ref.row },
     );
-  const conclusions = await log.listFeedback({ requestId: ref.requestId, row: ref.row });
+  const conclusions = await feedbackLog.listFeedback({ requestId: ref.requestId, row: ref.row });
   return { case: scored, conclusions };
 }

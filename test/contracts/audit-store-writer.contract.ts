@@ -4,12 +4,15 @@ import { sampleDraw } from '../../src/core/cases/index.js';
 import type { AuditLog } from '../../src/ports/audit-log.js';
 import type { AuditStoreWriter } from '../../src/ports/audit-store-writer.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
+import type { FeedbackLog } from '../../src/ports/feedback-log.js';
 import { auditRequest } from '../support/audit-batch.js';
 
-/** A writer, a log and the analysts' cases over the same store; `close` releases them. */
+/** A writer, the logs and the analysts' cases over the same store; `close` releases them. */
 export interface AuditStoreUnderTest {
   readonly writer: AuditStoreWriter;
   readonly log: AuditLog;
+  /** The analysts' conclusions, over the same store. */
+  readonly feedback: FeedbackLog;
   readonly cases: CaseStore;
   /** Records a model version's alert threshold as `amlops threshold --set` does (its tag). */
   setAlertThreshold(model: string, version: string, threshold: number): Promise<void>;

@@ -114,7 +114,7 @@ export function caseStoreContract(
           concludedBy: 'ana',
           concludedAt: 6000,
         });
-        expect(await store.log.listFeedback()).toEqual([
+        expect(await store.feedback.listFeedback()).toEqual([
           {
             requestId: 'r1',
             row: 0,
@@ -149,7 +149,7 @@ export function caseStoreContract(
           }),
         ).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
         expect(await store.cases.get(top.id)).toEqual(done);
-        expect(await store.log.listFeedback()).toHaveLength(1);
+        expect(await store.feedback.listFeedback()).toHaveLength(1);
         expect((await store.cases.list()).items.map((c) => c.subject)).toEqual(['U3', null, 'U2']);
         expect((await store.cases.list({ states: ['concluded'] })).items.map((c) => c.id)).toEqual([top.id]);
       } finally {

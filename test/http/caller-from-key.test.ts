@@ -52,7 +52,7 @@ describe('who did it, with API keys', () => {
       analyst: 'somebody-else',
     });
     expect(concluded.statusCode, concluded.body).toBe(201);
-    expect((await h.server.auditLog.listFeedback()).map((f) => f.analyst)).toEqual(['ana']);
+    expect((await h.server.feedbackLog.listFeedback()).map((f) => f.analyst)).toEqual(['ana']);
 
     const promoted = await post(`/api/v1/models/${MODEL}/promote`, keys.ana!, {
       version: 2,

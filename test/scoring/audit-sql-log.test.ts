@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
+import { openFeedbackLog } from '../../src/adapters/sql/feedback-open-log.js';
 import type { AuditLog, ScoredCase } from '../../src/ports/audit-log.js';
+import type { FeedbackLog } from '../../src/ports/feedback-log.js';
 import type { PostgresServer } from '../setup/postgres-server.js';
 import { freshPostgresDatabase } from '../stores/fresh-postgres-database.js';
 
@@ -30,12 +32,16 @@ function scored(i: number, overrides: Partial<ScoredCase> = {}): ScoredCase {
 }
 
 /** The audit log's behaviour, run on each database. */
-function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close: () => Promise<void> }>) {
+function auditLogSuite(
+  name: string,
+  open: () => Promise<{ log: AuditLog; feedback: FeedbackLog; close: () => Promise<void> }>,
+) {
   describe(`the SQL audit log on ${name}`, () => {
     let log: AuditLog;
+    let feedback: FeedbackLog;
     let close: () => Promise<void>;
     beforeAll(async () => {
-      ({ log, close } = await open());
+      ({ log, feedback, close } = await open());
       await log.append(Array.from({ length: 1500 }, (_, i) => scored(i)));
     });
     afterAll(() => close());
@@ -105,7 +111,7 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
     });
 
     it('keeps feedback and deletes what is older than the retention', async () => {
-      await log.recordFeedback({
+      await feedback.recordFeedback({
         requestId: 'r1',
         row: 2,
         caseId: 'C-12',
@@ -114,7 +120,7 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
         time: 1_000_050,
         analyst: 'ana',
       });
-      await log.recordFeedback({
+      await feedback.recordFeedback({
         requestId: null,
         row: null,
         caseId: 'C-13',
@@ -123,13 +129,13 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
         time: 2_000_000,
         analyst: '',
       });
-      expect((await log.listFeedback()).map((f) => [f.caseId, f.label, f.row])).toEqual([
+      expect((await feedback.listFeedback()).map((f) => [f.caseId, f.label, f.row])).toEqual([
         ['C-12', 0, 2],
         ['C-13', 1, null],
       ]);
       expect(await log.deleteOlderThan(1_000_100)).toBe(100);
       expect((await log.list({ maxResults: 10_000 })).items).toHaveLength(1401);
-      expect((await log.listFeedback()).map((f) => f.caseId)).toEqual(['C-13']);
+      expect((await feedback.listFeedback()).map((f) => f.caseId)).toEqual(['C-13']);
     });
 
     it('keeps the order and values of a batch that is not a whole number of multi-row inserts', async () => {
@@ -173,7 +179,7 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
     it('gives each concluded case once, with the label of its latest conclusion and its latest scoring', async () => {
       const at = (i: number) => 5_000_000 + i;
       const fb = (requestId: string, row: number, label: 0 | 1, time: number) =>
-        log.recordFeedback({
+        feedback.recordFeedback({
           requestId,
           row,
           caseId: null,
@@ -220,21 +226,21 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
 
     it('lists the conclusions on one case, by its request id and row, oldest first', async () => {
       const conclude = (requestId: string | null, row: number | null, conclusion: string, time: number) =>
-        log.recordFeedback({ requestId, row, caseId: null, conclusion, label: 1, time, analyst: 'ana' });
+        feedback.recordFeedback({ requestId, row, caseId: null, conclusion, label: 1, time, analyst: 'ana' });
       await conclude('cf-a', 0, 'FIRST', 6_000_001);
       await conclude('cf-a', 1, 'OTHER ROW', 6_000_002);
       await conclude('cf-b', 0, 'OTHER REQUEST', 6_000_003);
       await conclude('cf-a', 0, 'REVISED', 6_000_004);
       await conclude(null, null, 'BY CASE ID ONLY', 6_000_005);
-      const onCase = await log.listFeedback({ requestId: 'cf-a', row: 0 });
+      const onCase = await feedback.listFeedback({ requestId: 'cf-a', row: 0 });
       expect(onCase.map((f) => [f.conclusion, f.time])).toEqual([
         ['FIRST', 6_000_001],
         ['REVISED', 6_000_004],
       ]);
-      expect((await log.listFeedback({ requestId: 'cf-a', row: 1 })).map((f) => f.conclusion)).toEqual([
+      expect((await feedback.listFeedback({ requestId: 'cf-a', row: 1 })).map((f) => f.conclusion)).toEqual([
         'OTHER ROW',
       ]);
-      expect(await log.listFeedback({ requestId: 'cf-a', row: 2 })).toEqual([]);
+      expect(await feedback.listFeedback({ requestId: 'cf-a', row: 2 })).toEqual([]);
     });
 
     it("gives a subject's records, and erases them on request, keeping who erased how many and a hash of the subject", async () => {
@@ -243,7 +249,7 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
       await log.append([subject(5000, 'subject-a', 4_000_000), subject(5001, 'subject-b', 4_000_001)]);
       await log.append([scored(5002, { caseId: 'S-2', requestId: 'subject-c', row: 0, time: 4_000_002 })]);
       const conclude = (requestId: string | null, caseId: string | null, time: number) =>
-        log.recordFeedback({
+        feedback.recordFeedback({
           requestId,
           row: requestId === null ? null : 0,
           caseId,
@@ -310,7 +316,7 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
       expect(await log.findCase({ requestId: 'multi', row: 3 })).toEqual(part(3, null));
       expect(await log.findCase({ caseId: 'M-1' })).toEqual(part(2, 'M-1'));
       expect((await log.subjectRecords('M-1')).cases).toEqual([part(0, 'M-1'), part(2, 'M-1')]);
-      await log.recordFeedback({
+      await feedback.recordFeedback({
         requestId: 'multi',
         row: 2,
         caseId: null,
@@ -338,9 +344,12 @@ function auditLogSuite(name: string, open: () => Promise<{ log: AuditLog; close:
 auditLogSuite('SQLite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'amlops-audit-'));
   const log = await openAuditLog(`sqlite:${join(dir, 'amlops.db')}`);
+  const feedback = await openFeedbackLog(`sqlite:${join(dir, 'amlops.db')}`);
   return {
     log,
+    feedback,
     close: async () => {
+      await feedback.close();
       await log.close();
       await rm(dir, { recursive: true, force: true });
     },
@@ -356,10 +365,14 @@ auditLogSuite('PostgreSQL', async () => {
     server = await startPostgresServer();
     admin = server.url;
   }
-  const log = await openAuditLog(await freshPostgresDatabase(admin));
+  const url = await freshPostgresDatabase(admin);
+  const log = await openAuditLog(url);
+  const feedback = await openFeedbackLog(url);
   return {
     log,
+    feedback,
     close: async () => {
+      await feedback.close();
       await log.close();
       await server?.stop();
     },

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
+import { openFeedbackLog } from '../../src/adapters/sql/feedback-open-log.js';
 import type { AuditLog, ScoredCase } from '../../src/ports/audit-log.js';
+import type { FeedbackLog } from '../../src/ports/feedback-log.js';
 import type { PostgresServer } from '../setup/postgres-server.js';
 import { freshPostgresDatabase } from '../stores/fresh-postgres-database.js';
 
@@ -33,13 +35,14 @@ const scored = (
 /** `labelledInputs` on each database: the cases of `labelledScores`, each with its inputs. */
 function labelledInputsSuite(
   name: string,
-  open: () => Promise<{ log: AuditLog; close: () => Promise<void> }>,
+  open: () => Promise<{ log: AuditLog; feedback: FeedbackLog; close: () => Promise<void> }>,
 ) {
   describe(`the labelled inputs of the SQL audit log on ${name}`, () => {
     let log: AuditLog;
+    let feedback: FeedbackLog;
     let close: () => Promise<void>;
     beforeAll(async () => {
-      ({ log, close } = await open());
+      ({ log, feedback, close } = await open());
       await log.append([
         scored('a', 0, '7', 0.9, 1000),
         scored('a', 1, '7', 0.2, 1001),
@@ -47,7 +50,7 @@ function labelledInputsSuite(
         scored('c', 0, '7', 0.4, 1003), // never concluded
       ]);
       const conclude = (requestId: string, row: number, label: 0 | 1, time: number) =>
-        log.recordFeedback({
+        feedback.recordFeedback({
           requestId,
           row,
           caseId: null,
@@ -93,9 +96,12 @@ function labelledInputsSuite(
 labelledInputsSuite('SQLite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'amlops-labelled-inputs-'));
   const log = await openAuditLog(`sqlite:${join(dir, 'amlops.db')}`);
+  const feedback = await openFeedbackLog(`sqlite:${join(dir, 'amlops.db')}`);
   return {
     log,
+    feedback,
     close: async () => {
+      await feedback.close();
       await log.close();
       await rm(dir, { recursive: true, force: true });
     },
@@ -111,10 +117,14 @@ labelledInputsSuite('PostgreSQL', async () => {
     server = await startPostgresServer();
     admin = server.url;
   }
-  const log = await openAuditLog(await freshPostgresDatabase(admin));
+  const url = await freshPostgresDatabase(admin);
+  const log = await openAuditLog(url);
+  const feedback = await openFeedbackLog(url);
   return {
     log,
+    feedback,
     close: async () => {
+      await feedback.close();
       await log.close();
       await server?.stop();
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, inject } from 'vitest';
 import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
 import { openAuditStoreWriter } from '../../src/adapters/sql/audit-open-writer.js';
+import { openFeedbackLog } from '../../src/adapters/sql/feedback-open-log.js';
 import { openCaseStore } from '../../src/adapters/sql/open-case-store.js';
 import { openSqlDatabase } from '../../src/adapters/sql/open-sql-database.js';
 import type { CaseOpeningOptions } from '../../src/adapters/sql/sqlite-case-opener.js';
@@ -18,10 +19,12 @@ afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: t
 async function storeAt(url: string, cases?: CaseOpeningOptions) {
   const writer = await openAuditStoreWriter(url, cases);
   const log = await openAuditLog(url);
+  const feedback = await openFeedbackLog(url);
   const caseStore = await openCaseStore(url);
   return {
     writer,
     log,
+    feedback,
     cases: caseStore,
     async setAlertThreshold(model: string, version: string, threshold: number) {
       const database = await openSqlDatabase(url);
@@ -42,6 +45,7 @@ async function storeAt(url: string, cases?: CaseOpeningOptions) {
     async close() {
       await writer.close();
       await log.close();
+      await feedback.close();
       await caseStore.close();
     },
   };

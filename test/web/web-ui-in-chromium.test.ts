@@ -314,7 +314,7 @@ describe('the web UI in Chromium', () => {
       assignee: 'ana',
       concludedBy: 'ana',
     });
-    const feedback = await server.auditLog.listFeedback({ requestId: chosen.requestId, row: chosen.row });
+    const feedback = await server.feedbackLog.listFeedback({ requestId: chosen.requestId, row: chosen.row });
     expect(feedback.map((f) => [f.conclusion, f.label, f.analyst])).toEqual([
       ['REPORTED_TO_AUTHORITY', 1, 'ana'],
     ]);

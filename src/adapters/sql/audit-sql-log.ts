@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type {
   AuditLog,
-  CaseFeedback,
-  CaseFeedbackQuery,
   LabelledInputs,
   LabelledScore,
   LabelledScoreQuery,
@@ -14,6 +12,7 @@ import type {
   SubjectErasure,
   SubjectRecords,
 } from '../../ports/audit-log.js';
+import type { CaseFeedback } from '../../ports/feedback-log.js';
 import type { Page } from '../../ports/page.js';
 import { listScoredCases } from './audit-case-pages.js';
 import { casesOfPart, subjectsOfPart } from './audit-part-cases.js';
@@ -30,13 +29,13 @@ import {
 import type { AuditTables } from './audit-tables.js';
 import type { CaseTables } from './case-tables.js';
 import type { Database } from './database.js';
+import { toFeedback } from './feedback-sql-log.js';
 import { labelledScore, latestLabelledCases, readLabelledInputs } from './labelled-inputs-sql.js';
 import { readWindowRange, windowCases, windowIds } from './scored-window-sql.js';
 import type { SqlDatabase } from './sql-database.js';
 
 /** Parts per INSERT: 12 parameters each stays far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
-const DEFAULT_PAGE = 1000;
 
 type Db = Kysely<Database & AuditTables>;
 
@@ -117,33 +116,6 @@ export class SqlAuditLog implements AuditLog {
       .limit(1)
       .executeTakeFirst();
     return part ? casesOfPart(part)[ref.row - Number(part.first_row)] : undefined;
-  }
-
-  async recordFeedback(feedback: CaseFeedback): Promise<void> {
-    await this.#db
-      .insertInto('audit_feedback')
-      .values({
-        request_id: feedback.requestId,
-        row_index: feedback.row,
-        case_id: feedback.caseId,
-        conclusion: feedback.conclusion,
-        label: feedback.label,
-        received_at: feedback.time,
-        analyst: feedback.analyst,
-      })
-      .execute();
-  }
-
-  async listFeedback(query: CaseFeedbackQuery = {}): Promise<readonly CaseFeedback[]> {
-    let q = this.#db.selectFrom('audit_feedback').selectAll();
-    if (query.since !== undefined) q = q.where('received_at', '>=', query.since);
-    if (query.requestId !== undefined) q = q.where('request_id', '=', query.requestId);
-    if (query.row !== undefined) q = q.where('row_index', '=', query.row);
-    const rows = await q
-      .orderBy('id', 'asc')
-      .limit(query.maxResults ?? DEFAULT_PAGE)
-      .execute();
-    return rows.map(toFeedback);
   }
 
   async labelledScores(query: LabelledScoreQuery = {}): Promise<readonly LabelledScore[]> {
@@ -285,18 +257,6 @@ export class SqlAuditLog implements AuditLog {
     this.#appender?.close();
     return this.#database.close();
   }
-}
-
-function toFeedback(r: Selectable<AuditTables['audit_feedback']>): CaseFeedback {
-  return {
-    requestId: r.request_id,
-    row: r.row_index === null ? null : Number(r.row_index),
-    caseId: r.case_id,
-    conclusion: r.conclusion,
-    label: Number(r.label) === 1 ? 1 : 0,
-    time: Number(r.received_at),
-    analyst: r.analyst,
-  };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ConclusionChoices } from '../../core/cases/index.js';
 import type { CaseReasons } from '../../core/scoring/case-reasons.js';
 import type { AuditLog, ScoredCase } from '../../ports/audit-log.js';
 import type { CaseStore } from '../../ports/case-store.js';
+import type { FeedbackLog } from '../../ports/feedback-log.js';
 import type { QualityReportStore } from '../../ports/quality-report-store.js';
 import type { ServiceStatsStore } from '../../ports/service-stats-store.js';
 import type { AlertServiceDeps } from '../../services/alert-service.js';
@@ -19,14 +20,10 @@ export interface PlatformApiOptions {
   readonly stores: PlatformStores;
   readonly auditLog?: Pick<
     AuditLog,
-    | 'list'
-    | 'findCase'
-    | 'listFeedback'
-    | 'labelledScores'
-    | 'labelledInputs'
-    | 'subjectRecords'
-    | 'eraseSubject'
+    'list' | 'findCase' | 'labelledScores' | 'labelledInputs' | 'subjectRecords' | 'eraseSubject'
   >;
+  /** The analysts' conclusions on scored cases, shown with a case (with `auditLog`). */
+  readonly feedbackLog?: Pick<FeedbackLog, 'listFeedback'>;
   /** Data quality and drift reports, when the server keeps them. */
   readonly quality?: QualityReportStore;
   /** Alert rules, states and notifications. */

@@ -32,6 +32,7 @@ export const platformApi: FastifyPluginAsync<PlatformApiOptions> = async (app, o
   const routes: PlatformApiOptions = {
     stores: options.stores,
     ...(options.auditLog ? { auditLog: options.auditLog } : {}),
+    ...(options.feedbackLog ? { feedbackLog: options.feedbackLog } : {}),
     ...(options.quality ? { quality: options.quality } : {}),
     ...(options.alerts ? { alerts: options.alerts } : {}),
     ...(options.serviceStats ? { serviceStats: options.serviceStats } : {}),

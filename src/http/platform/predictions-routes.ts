@@ -81,9 +81,11 @@ export function registerPredictionsRoutes(app: FastifyInstance, options: Platfor
   });
   app.get<{ Params: { requestId: string; row: string } }>('/predictions/:requestId/:row', async (request) => {
     const log = options.auditLog;
-    if (!log) throw new AmlopsError('USAGE', 'this server keeps no audit log of scored cases');
+    const feedbackLog = options.feedbackLog;
+    if (!log || !feedbackLog)
+      throw new AmlopsError('USAGE', 'this server keeps no audit log of scored cases');
     const row = rowOf(request.params.row);
-    const details = await scoredCaseDetails(log, { requestId: request.params.requestId, row });
+    const details = await scoredCaseDetails(log, feedbackLog, { requestId: request.params.requestId, row });
     return { ...details, ...(await reasonsOf(details.case, options.explainCase)) };
   });
   app.get<{ Querystring: Query }>('/predictions/performance', async (request) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AmlopsError } from '../../core/errors/index.js';
 import { isPlainObject } from '../../core/scoring/is-plain-object.js';
-import type { CaseFeedback } from '../../ports/audit-log.js';
+import type { CaseFeedback } from '../../ports/feedback-log.js';
 import { recordFeedbackOnCase } from '../../services/feedback-on-case.js';
 import { findNamedCase } from '../../services/find-named-case.js';
 import { requireJson } from './request-options.js';
@@ -42,7 +42,8 @@ export function registerFeedbackRoute(app: FastifyInstance, options: ScoringAppO
     if (!byRequest && (typeof caseId !== 'string' || caseId === ''))
       throw invalid('"case_id" must be a non-empty string');
     const log = options.auditLog;
-    if (!log)
+    const feedbackLog = options.feedbackLog;
+    if (!log || !feedbackLog)
       throw new AmlopsError(
         'FEEDBACK_CASE_NOT_FOUND',
         'this server keeps no audit log, so it cannot take feedback',
@@ -76,7 +77,7 @@ export function registerFeedbackRoute(app: FastifyInstance, options: ScoringAppO
       // With API keys the key names the analyst, whatever the body says; without, the body may.
       analyst: options.callerOf?.(request) || ((analyst as string | undefined) ?? ''),
     };
-    const attached = await recordFeedbackOnCase(log, options.cases, {
+    const attached = await recordFeedbackOnCase(feedbackLog, options.cases, {
       ...feedback,
       requestId: scored.requestId,
       row: scored.row,

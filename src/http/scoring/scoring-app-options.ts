@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { AuditLog } from '../../ports/audit-log.js';
+import type { FeedbackLog } from '../../ports/feedback-log.js';
 import type { FeedbackCases } from '../../services/feedback-on-case.js';
 import type { ScoringService } from '../../services/scoring-service.js';
 import type { HttpAuthOptions } from '../auth/install-auth.js';
@@ -14,6 +15,8 @@ export interface ScoringAppOptions {
   readonly metricsText?: () => Promise<string>;
   /** Where feedback is recorded and scored cases looked up; feedback is refused without one. */
   readonly auditLog?: AuditLog;
+  /** Where `POST /feedback` records the analysts' conclusions (with `auditLog`, which finds the case). */
+  readonly feedbackLog?: FeedbackLog;
   /** The analysts' cases: feedback on a scored case attached to an open case concludes it. */
   readonly cases?: FeedbackCases;
   /**

@@ -103,7 +103,7 @@ describe('/api/v1/cases', () => {
   it('assigns and concludes as the calling key, records the label as feedback, and refuses what it cannot do, changing nothing', async () => {
     const [first, second] = (await call('GET', '/api/v1/cases', keys.viewer!)).json().cases;
     const before = (await call('GET', `/api/v1/cases/${first.id}`, keys.viewer!)).json();
-    const feedbackBefore = (await h.server.auditLog.listFeedback()).length;
+    const feedbackBefore = (await h.server.feedbackLog.listFeedback()).length;
 
     const refusals = [
       [
@@ -136,7 +136,7 @@ describe('/api/v1/cases', () => {
     expect(refusals[2][0].json().error.code).toBe('CASE_CONCLUSION_UNKNOWN');
     expect(refusals[3][0].json().error.code).toBe('CASE_NOT_FOUND');
     expect((await call('GET', `/api/v1/cases/${first.id}`, keys.viewer!)).json()).toEqual(before);
-    expect(await h.server.auditLog.listFeedback()).toHaveLength(feedbackBefore);
+    expect(await h.server.feedbackLog.listFeedback()).toHaveLength(feedbackBefore);
 
     const taken = await call('POST', `/api/v1/cases/${first.id}/assign`, keys.ana!, { by: 'someone else' });
     expect(taken.json().case).toMatchObject({ state: 'in_review', assignee: 'ana', assignedBy: 'ana' });
@@ -153,7 +153,7 @@ describe('/api/v1/cases', () => {
       note: 'structuring',
       concludedBy: 'ana',
     });
-    const feedback = await h.server.auditLog.listFeedback({ requestId: first.requestId, row: first.row });
+    const feedback = await h.server.feedbackLog.listFeedback({ requestId: first.requestId, row: first.row });
     expect(feedback).toEqual([
       expect.objectContaining({ conclusion: 'REPORTED_TO_AUTHORITY', label: 1, analyst: 'ana' }),
     ]);
@@ -189,7 +189,7 @@ describe('/api/v1/cases', () => {
       note: `concluded by POST /feedback on request ${top.requestId} row ${top.row}`,
     });
     // Recorded once, by the conclusion: not a second time by the feedback itself.
-    expect(await h.server.auditLog.listFeedback({ requestId: top.requestId, row: top.row })).toEqual([
+    expect(await h.server.feedbackLog.listFeedback({ requestId: top.requestId, row: top.row })).toEqual([
       expect.objectContaining({ conclusion: 'CLOSED_WITH_ROI', label: 1, analyst: 'ana' }),
     ]);
 
@@ -198,7 +198,7 @@ describe('/api/v1/cases', () => {
     expect(other.json().case).toMatchObject({ id: next.id, concluded: false });
     expect(other.json().case.reason).toContain('"SOMETHING_ELSE" is not a conclusion');
     expect((await call('GET', `/api/v1/cases/${next.id}`, keys.viewer!)).json().case.state).toBe('open');
-    expect(await h.server.auditLog.listFeedback({ requestId: next.requestId, row: next.row })).toEqual([
+    expect(await h.server.feedbackLog.listFeedback({ requestId: next.requestId, row: next.row })).toEqual([
       expect.objectContaining({ conclusion: 'SOMETHING_ELSE', label: 1 }),
     ]);
 

@@ -60,7 +60,7 @@ describe("a client's X-Request-Id", () => {
     expect(onSecond.json().feedback).toMatchObject({ request_id: ids[1], row: 0, label: 1 });
     expect(onSecond.json().scored.score).toBeCloseTo(second.json().predictions[0], 6);
     expect(first.json().predictions[0]).not.toBeCloseTo(second.json().predictions[0], 6);
-    const conclusions = (await h.server.auditLog.listFeedback()).map((f) => [f.requestId, f.label]);
+    const conclusions = (await h.server.feedbackLog.listFeedback()).map((f) => [f.requestId, f.label]);
     expect(conclusions).toEqual([
       [ids[0], 0],
       [ids[1], 1],

@@ -201,7 +201,7 @@ describe('POST /feedback', () => {
     });
     expect(byCase.statusCode).toBe(201);
     expect(byCase.json().feedback).toMatchObject({ row: 0, label: 1 });
-    const stored = await h.server.auditLog.listFeedback();
+    const stored = await h.server.feedbackLog.listFeedback();
     expect(stored.map((f) => [f.caseId, f.label, f.analyst])).toEqual([
       ['C-78', 0, 'ana'],
       ['C-77', 1, ''],

@@ -11,6 +11,7 @@ import { auditPartitionOf, createPartitionSql } from '../../src/adapters/sql/aud
 import { migrationProvider } from '../../src/adapters/sql/migrations/migrations.js';
 import { openSqlDatabase } from '../../src/adapters/sql/open-sql-database.js';
 import { startPostgresServer } from '../../test/setup/postgres-server.js';
+import { freshPostgresDatabase } from '../../test/stores/fresh-postgres-database.js';
 import { inScratchDir } from '../support/scratch-dir.js';
 
 const at = process.argv.indexOf('--cases');
@@ -74,7 +75,7 @@ await inScratchDir('amlops-bench-audit-migrate-', async (scratch) => {
         const url =
           store === 'sqlite'
             ? `sqlite:${join(scratch, `audit-${round}.db`)}`
-            : await freshDatabase(postgres.url, round);
+            : await freshPostgresDatabase(postgres.url);
         await oldStore(url, perRequest);
         const { seconds, cases } = await migrate(url);
         if (cases !== CASES) throw new Error(`${store}: ${cases} of ${CASES} cases after the migration`);
@@ -89,14 +90,3 @@ await inScratchDir('amlops-bench-audit-migrate-', async (scratch) => {
     await postgres.stop();
   }
 });
-
-async function freshDatabase(adminUrl: string, round: number): Promise<string> {
-  const pg = await import('pg');
-  const client = new pg.default.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`create database audit_migrate_${round}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/audit_migrate_${round}`;
-  return url.toString();
-}

@@ -116,7 +116,8 @@ describe('the spool sink of a serving worker', () => {
     const record = encodeSpoolRecord(auditRequest('r', 10)).length;
     const sink = openAuditSpoolSink({ dir, maxBytes: 100 * record, idleFinishMs: 40 });
     sink.append(auditRequest('r', 10));
-    const writer = await openAuditStoreWriter(`sqlite:${join(await tempDir(), 'amlops.db')}`);
+    const url = `sqlite:${join(await tempDir(), 'amlops.db')}`;
+    const writer = await openAuditStoreWriter(url);
     const ingest = new SpoolIngest({ dir, host: hostname(), writer });
     // Written while still open: the file stays, and counts whole.
     await ingest.pass();
@@ -136,6 +137,12 @@ describe('the spool sink of a serving worker', () => {
     await ingest.pass();
     expect(readdirSync(dir)).toEqual([]);
     await writer.close();
+    // Each case once: the file read while open was not read again once finished.
+    const log = await openAuditLog(url);
+    const keys = await keysOf(log);
+    await log.close();
+    expect(keys).toHaveLength(20);
+    expect(new Set(keys).size).toBe(20);
   });
 });
 

@@ -32,8 +32,8 @@ const RETRY_AFTER_SECONDS = 1;
  * `SpoolIngest`) moves them into the store and removes consumed files. Files are named by
  * `spoolFileName`: `.open` while appended to, renamed `.spool` when finished (every `rotateBytes`,
  * after `idleFinishMs` without a record, and on `close`): the backlog counts a file whole until the
- * writer removes it, which it does once the file is finished and written. Refuses a batch with AUDIT_UNAVAILABLE while this process's files not yet
- * consumed hold `maxBytes`.
+ * writer removes it, which it does once the file is finished and written. Refuses a batch with
+ * AUDIT_UNAVAILABLE while this process's files not yet consumed hold `maxBytes`.
  *
  * @example
  * const sink = openAuditSpoolSink({ dir: spoolDirOf(home, hostname(), process.pid), maxBytes: 256 * 2 ** 20 });

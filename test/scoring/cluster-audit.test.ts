@@ -13,12 +13,14 @@ const BUILT = fileURLToPath(new URL('../../dist/bundle/cli.js', import.meta.url)
 
 let h: ScoringServerHarness;
 let child: ChildProcess | undefined;
+/** Every `amlops serve` started, so that one a failed test left running is stopped too. */
+const serves: ChildProcess[] = [];
 beforeAll(async () => {
   h = await scoringServerHarness();
   await h.publish(trainTestBundle(), 'production');
 });
 afterAll(async () => {
-  if (child?.exitCode === null) child.kill('SIGKILL');
+  for (const serve of serves) if (serve.exitCode === null && serve.signalCode === null) serve.kill('SIGKILL');
   await h.close();
 });
 
@@ -48,10 +50,13 @@ async function within<T>(step: string, promise: Promise<T>, ms = 15_000): Promis
 /** Starts `amlops serve --workers 2` on a free port; resolves with its URL once every worker listens. */
 function serveCluster(env: Record<string, string> = {}): Promise<string> {
   output = '';
+  // One a failed step left running would hold the store's spool: it goes first.
+  for (const serve of serves) if (serve.exitCode === null && serve.signalCode === null) serve.kill('SIGKILL');
   child = spawn(process.execPath, [BIN, 'serve', '--home', h.home, '--port', '0', '--workers', '2'], {
     env: { ...process.env, AMLOPS_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  serves.push(child);
   child.stdout!.on('data', (d) => {
     output += d;
   });

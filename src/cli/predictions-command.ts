@@ -2,7 +2,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { Command } from 'commander';
 import { writeTable } from '../adapters/data/write-table.js';
 import { openAuditLog } from '../adapters/sql/audit-open-log.js';
-import { openFeedbackLog } from '../adapters/sql/feedback-open-log.js';
+import { SqlAuditLog } from '../adapters/sql/audit-sql-log.js';
+import { SqlFeedbackLog } from '../adapters/sql/feedback-sql-log.js';
+import { openSqlDatabase } from '../adapters/sql/open-sql-database.js';
 import { databaseUrlOf } from '../config/index.js';
 import { AmlopsError } from '../core/errors/index.js';
 import { livePerformance, type VersionPerformance } from '../core/evaluate/live-performance.js';
@@ -225,13 +227,11 @@ export function predictionsCommand(context: CliContext): Command {
     .action(async (name: string, flags: { conclusion: string; analyst?: string }, command: Command) => {
       const { config } = context.config(command);
       if (flags.conclusion.trim() === '') throw new AmlopsError('USAGE', '--conclusion must not be empty');
-      const log = await open(command);
-      const feedbackLog = await openFeedbackLog(databaseUrlOf(config, context.io.cwd)).catch(
-        async (error) => {
-          await log.close();
-          throw error;
-        },
-      );
+      // One database for both: the audit log finds the case, the feedback log records the conclusion.
+      const database = await openSqlDatabase(databaseUrlOf(config, context.io.cwd));
+      const log = await SqlAuditLog.open(database);
+      const feedbackLog = await SqlFeedbackLog.open(database);
+      await database.close();
       try {
         const scored = await findNamedCase(log, name);
         if (!scored)

@@ -94,7 +94,7 @@ try {
   for (const replica of cluster.replicas) await replica.stop();
   const [{ n }] = await cluster.query<{ n: string }>('select coalesce(sum(cases), 0) as n from audit_parts');
   const recorded = new Set(
-    (await cluster.query<{ request_id: string }>('select distinct request_id from audit_parts')).map(
+    (await cluster.query<{ request_id: string }>('select distinct request_id from audit_predictions')).map(
       (r) => r.request_id,
     ),
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseOpeningOptions } from '../../src/adapters/sql/sqlite-case-opener.js';
 import { sampleDraw } from '../../src/core/cases/index.js';
 import type { AuditLog } from '../../src/ports/audit-log.js';
+import type { AuditBatch } from '../../src/ports/audit-sink.js';
 import type { AuditStoreWriter } from '../../src/ports/audit-store-writer.js';
 import type { CaseStore } from '../../src/ports/case-store.js';
 import type { FeedbackLog } from '../../src/ports/feedback-log.js';
@@ -20,6 +21,45 @@ export interface AuditStoreUnderTest {
 }
 
 const MODEL = 'consumers-laundering-model';
+
+/**
+ * Request ids as the server makes them (UUIDv7): the first four and the last two of one
+ * millisecond, in no order within it, the fifth of the next.
+ */
+const ONE_CASE_IDS = [
+  '0190f5c2-7d1e-7a00-8000-00000000000c',
+  '0190f5c2-7d1e-7100-8000-00000000000a',
+  '0190f5c2-7d1e-7f00-8000-00000000000b',
+  '0190f5c2-7d1e-7200-8000-000000000001',
+  '0190f5c2-7d1f-7000-8000-000000000002',
+  '0190f5c2-7d1e-7300-8000-000000000003',
+  '0190f5c2-7d1e-7000-8000-000000000004',
+] as const;
+
+/**
+ * One-case requests of one spool record, subjects `g-0`…, scores 0.1 apart from 0.2: the third of
+ * them scored by version 4, the rest by version 3 at one time, so that they need several rows.
+ */
+function oneCaseRequests(ids: readonly string[]): AuditBatch {
+  const n = ids.length;
+  const each = <T>(f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+  return {
+    ...auditRequest(ids[0]!, 1),
+    requestIds: [...ids],
+    modelNames: each(() => MODEL),
+    modelVersions: each((i) => (i === 2 ? '4' : '3')),
+    callers: each(() => 'key-7'),
+    clientRequestIds: each(() => null),
+    times: each(() => 1_700_000_000_000),
+    firstRows: each(() => 0),
+    caseCounts: each(() => 1),
+    schemaOf: each(() => 0),
+    scores: each((i) => Math.round((0.2 + i * 0.1) * 10) / 10),
+    caseIds: each((i) => `g-${i}`),
+    numeric: each((i) => [100 + i, 5]).flat(),
+    categorical: each(() => 'HIGH'),
+  };
+}
 
 /**
  * What every `AuditStoreWriter` promises: each case of each batch appended once, its inputs as
@@ -67,6 +107,84 @@ export function auditStoreWriterContract(
         await store.writer.forgetCheckpoint('host~1~2~000000');
         expect(await store.writer.checkpointOf('host~1~2~000000')).toBeUndefined();
         await expect(store.writer.ping()).resolves.toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps one-case requests of one millisecond together and finds each case by request, subject, page, conclusion and erasure', async () => {
+      const store = await open({ thresholdTtlMs: 0 });
+      try {
+        await store.setAlertThreshold(MODEL, '3', 0.5);
+        const batch = oneCaseRequests(ONE_CASE_IDS);
+        await store.writer.append([batch], { source: 's', position: 1 });
+        const all = (await store.log.list()).items;
+        expect(all.map((c) => c.requestId).sort()).toEqual([...ONE_CASE_IDS].sort());
+        for (const [i, id] of ONE_CASE_IDS.entries()) {
+          const found = await store.log.findCase({ requestId: id, row: 0 });
+          expect(found, id).toMatchObject({
+            requestId: id,
+            row: 0,
+            caseId: `g-${i}`,
+            score: batch.scores[i],
+            modelVersion: batch.modelVersions[i],
+            time: batch.times[i],
+            inputs: { total_outcome_dollar_amount: 100 + i },
+          });
+          expect(await store.log.findCase({ requestId: id, row: 1 })).toBeUndefined();
+          expect((await store.log.list({ requestId: id })).items.map((c) => c.caseId)).toEqual([`g-${i}`]);
+        }
+        // Page by page, two at a time: every case once.
+        const seen: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await store.log.list({ maxResults: 2, pageToken: token });
+          seen.push(...page.items.map((c) => c.requestId));
+          token = page.nextPageToken;
+        } while (token);
+        expect(seen.sort()).toEqual([...ONE_CASE_IDS].sort());
+
+        // A conclusion on a case inside a row of several requests labels that case's score and inputs.
+        await store.feedback.recordFeedback({
+          requestId: ONE_CASE_IDS[5]!,
+          row: 0,
+          caseId: null,
+          conclusion: 'ROI',
+          label: 1,
+          time: 1_700_000_000_500,
+          analyst: 'ana',
+        });
+        expect(await store.log.labelledScores()).toEqual([
+          { modelName: MODEL, modelVersion: '3', score: batch.scores[5], label: 1 },
+        ]);
+        expect((await store.log.labelledInputs()).map((c) => c.inputs.total_outcome_dollar_amount)).toEqual([
+          105,
+        ]);
+
+        // Cases opened from such a row, concluded, give the inputs they were scored on.
+        const opened = (await store.cases.list()).items;
+        expect(opened.map((c) => c.subject).sort()).toEqual(['g-3', 'g-4', 'g-5', 'g-6']);
+        const g6 = opened.find((c) => c.subject === 'g-6')!;
+        expect(g6.requestId).toBe(ONE_CASE_IDS[6]);
+        await store.cases.conclude({ id: g6.id, conclusion: 'ROI', label: 1, note: '', by: 'ana', at: 2 });
+        expect(
+          (await store.cases.concluded()).map((c) => [
+            c.subject,
+            c.requestId,
+            c.inputs.total_outcome_dollar_amount,
+          ]),
+        ).toEqual([['g-6', ONE_CASE_IDS[6], 106]]);
+
+        // A subject's records, then its erasure: the row is rewritten without it, the others found as before.
+        expect((await store.log.subjectRecords('g-1')).cases.map((c) => c.requestId)).toEqual([
+          ONE_CASE_IDS[1],
+        ]);
+        expect((await store.log.eraseSubject('g-1', 'dpo', 3)).cases).toBe(1);
+        expect(await store.log.findCase({ requestId: ONE_CASE_IDS[1]!, row: 0 })).toBeUndefined();
+        for (const [i, id] of ONE_CASE_IDS.entries())
+          if (i !== 1)
+            expect((await store.log.findCase({ requestId: id, row: 0 }))?.caseId, id).toBe(`g-${i}`);
+        expect(await store.log.labelledScores()).toHaveLength(2);
       } finally {
         await store.close();
       }

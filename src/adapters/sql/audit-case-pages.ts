@@ -3,6 +3,7 @@ import { AmlopsError } from '../../core/errors/index.js';
 import type { ScoredCase, ScoredCaseQuery } from '../../ports/audit-log.js';
 import type { Page } from '../../ports/page.js';
 import { casesOfPart } from './audit-part-cases.js';
+import { requestIdFloor } from './audit-request-group.js';
 import type { AuditTables } from './audit-tables.js';
 import type { Database } from './database.js';
 import type { SqlFlavor } from './sql-flavor.js';
@@ -13,10 +14,11 @@ const DEFAULT_PAGE = 1000;
 /** Most parts read per statement. */
 const PARTS = 1000;
 
-/** Where a page ended: the last case given, by its part's time and id and its row. */
+/** Where a page ended: the last case given, by its row's time and id and its place in the row. */
 interface Position {
   readonly time: number;
   readonly id: number;
+  /** The case's place in its audit row, from 0 (a request's row number for a part from row 0). */
   readonly row: number;
 }
 
@@ -40,7 +42,10 @@ export async function listScoredCases(
   let q = db.selectFrom('audit_parts').selectAll();
   if (query.modelName !== undefined) q = q.where('model_name', '=', query.modelName);
   if (query.modelVersion !== undefined) q = q.where('model_version', '=', query.modelVersion);
-  if (query.requestId !== undefined) q = q.where('request_id', '=', query.requestId);
+  const request = query.requestId;
+  // Its rows lie from the id's millisecond to the id (see `requestIdFloor`); its cases are checked one by one.
+  if (request !== undefined)
+    q = q.where('request_id', '>=', requestIdFloor(request)).where('request_id', '<=', request);
   if (query.clientRequestId !== undefined) q = q.where('client_request_id', '=', query.clientRequestId);
   const subject = query.caseId;
   if (subject !== undefined)
@@ -57,6 +62,7 @@ export async function listScoredCases(
   if (query.until !== undefined) q = q.where('scored_at', '<', query.until);
   const wanted = (c: ScoredCase) =>
     (subject === undefined || c.caseId === subject) &&
+    (request === undefined || c.requestId === request) &&
     (query.minScore === undefined || c.score >= query.minScore) &&
     (query.maxScore === undefined || c.score <= query.maxScore);
   const items: ScoredCase[] = [];
@@ -85,14 +91,14 @@ export async function listScoredCases(
       const cases = casesOfPart(part);
       for (let i = cases.length - 1; i >= 0 && items.length <= limit; i--) {
         const c = cases[i]!;
-        if (from && id === from.id && time === from.time && c.row >= from.row) continue;
+        if (from && id === from.id && time === from.time && i >= from.row) continue;
         if (!wanted(c)) continue;
         items.push(c);
-        positions.push({ time, id, row: c.row });
+        positions.push({ time, id, row: i });
       }
       if (items.length > limit) break;
       // Every case of this part is seen: the next statement starts below it.
-      after = { time, id, row: Number(part.first_row) };
+      after = { time, id, row: 0 };
     }
     if (items.length > limit || parts.length < PARTS) break;
   }

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { ScoredCase } from '../../ports/audit-log.js';
 import { jsonListOf } from './audit-part-text.js';
+import { requestIdsOfRow } from './audit-request-group.js';
 import type { AuditTables } from './audit-tables.js';
 
 /** A row of the audit table as read: one request part. */
@@ -23,7 +24,8 @@ export function subjectsOfPart(
 }
 
 /**
- * The scored cases of a part, in row order: its arrays read back into one `ScoredCase` each.
+ * The scored cases of a row, in order: its arrays read back into one `ScoredCase` each (of its
+ * request from `first_row` on, or of the requests it lists, row 0 of each).
  *
  * @example
  * casesOfPart(row).map((c) => c.row); // [row.first_row, row.first_row + 1, …]
@@ -34,9 +36,10 @@ export function casesOfPart(part: AuditPartRecord): ScoredCase[] {
   const subjects = subjectsOfPart(part);
   const firstRow = Number(part.first_row);
   const time = Number(part.scored_at);
+  const requests = part.requests === null ? undefined : requestIdsOfRow(part);
   return inputs.map((values, i) => ({
-    requestId: part.request_id,
-    row: firstRow + i,
+    requestId: requests ? requests[i]! : part.request_id,
+    row: requests ? 0 : firstRow + i,
     caseId: subjects[i] ?? null,
     modelName: part.model_name,
     modelVersion: part.model_version,

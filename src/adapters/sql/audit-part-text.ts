@@ -1,11 +1,13 @@
 import type { AuditBatch, AuditSchema } from '../../ports/audit-sink.js';
+import { groupableRequestId, RequestGroup } from './audit-request-group.js';
 
 /**
- * The column values of one audited request part (consecutive cases of one request under one model
- * version), in the audit table's column order: `inputs` and `scores` are JSON lists of the part's
- * cases (a JSON array's elements without its brackets, see `jsonListOf`), `caseId` the subject of
- * a part of one case, `caseIds` the subjects of a part of several (a JSON array, null when none
- * has one).
+ * The column values of one row of the audit table, in its column order: a request part
+ * (consecutive cases of one request under one model version), or several one-case requests of one
+ * spool record (`requests` lists their ids, see `RequestGroup`). `inputs` and `scores` are JSON
+ * lists of the row's cases (a JSON array's elements without its brackets, see `jsonListOf`),
+ * `caseId` the subject of a row of one case, `caseIds` the subjects of a row of several (a JSON
+ * array, null when none has one).
  */
 export type AuditPartVisitor = (
   requestId: string,
@@ -20,6 +22,7 @@ export type AuditPartVisitor = (
   time: number,
   caller: string,
   clientRequestId: string | null,
+  requests: string | null,
 ) => void;
 
 /** The audit table's columns, in the order `forEachAuditPart` gives them. */
@@ -36,6 +39,7 @@ export const AUDIT_PART_COLUMNS = [
   'scored_at',
   'caller',
   'client_request_id',
+  'requests',
 ] as const;
 
 /** Per schema, the text before each input's value: `{"a":`, `,"b":`, … */
@@ -89,10 +93,12 @@ export function subjectColumns(ids: readonly (string | null)[]): {
 }
 
 /**
- * Gives `visit` each part of a batch as the audit table keeps it, the inputs of its cases as one
+ * Gives `visit` each row of a batch as the audit table keeps it, the inputs of its cases as one
  * JSON list of objects (`{"amount":12.5,"risk_pld":"HIGH"},…`, missing and non-finite amounts
- * as null), built from the batch's flat arrays without an object per case: one row per part is
- * what lets the writers append several hundred thousand cases a second.
+ * as null), built from the batch's flat arrays without an object per case: a request part per row,
+ * and consecutive one-case requests that `RequestGroup` admits together in one row. Few rows are
+ * what lets the writers append several hundred thousand cases a second, at one case per request
+ * as at a thousand.
  *
  * @example
  * forEachAuditPart(batch, (requestId, firstRow, cases, ...rest) => rows.push([requestId, firstRow, cases, ...rest]));
@@ -103,6 +109,26 @@ export function forEachAuditPart(batch: AuditBatch, visit: AuditPartVisitor): vo
   let at = 0;
   /** Categories repeat: each is quoted once per batch. */
   const quoted = new Map<string, string>();
+  const group = new RequestGroup();
+  const flush = () => {
+    if (group.size === 0) return;
+    const g = group.take();
+    visit(
+      g.requestId,
+      0,
+      g.cases,
+      g.caseId,
+      g.caseIds,
+      g.modelName,
+      g.modelVersion,
+      g.inputs,
+      g.scores,
+      g.time,
+      g.caller,
+      null,
+      g.requests,
+    );
+  };
   for (let part = 0; part < batch.requestIds.length; part++) {
     const count = batch.caseCounts[part]!;
     const schema = batch.schemas[batch.schemaOf[part]!]!;
@@ -135,20 +161,44 @@ export function forEachAuditPart(batch: AuditBatch, visit: AuditPartVisitor): vo
       if (width > 0) inputs += '}';
       scores += scoreText(batch.scores[at]!);
     }
+    const requestId = batch.requestIds[part]!;
+    const firstRow = batch.firstRows[part]!;
+    const modelName = batch.modelNames[part]!;
+    const modelVersion = batch.modelVersions[part]!;
+    const time = batch.times[part]!;
+    const caller = batch.callers[part]!;
+    const client = batch.clientRequestIds[part] ?? null;
+    if (count === 1 && firstRow === 0 && client === null && groupableRequestId(requestId)) {
+      if (!group.admits(requestId, modelName, modelVersion, time, caller)) flush();
+      group.add(
+        requestId,
+        batch.caseIds[first] ?? null,
+        modelName,
+        modelVersion,
+        inputs,
+        scores,
+        time,
+        caller,
+      );
+      continue;
+    }
+    flush();
     const { caseId, caseIds } = subjectColumns(batch.caseIds.slice(first, at));
     visit(
-      batch.requestIds[part]!,
-      batch.firstRows[part]!,
+      requestId,
+      firstRow,
       count,
       caseId,
       caseIds,
-      batch.modelNames[part]!,
-      batch.modelVersions[part]!,
+      modelName,
+      modelVersion,
       inputs,
       scores,
-      batch.times[part]!,
-      batch.callers[part]!,
-      batch.clientRequestIds[part] ?? null,
+      time,
+      caller,
+      client,
+      null,
     );
   }
+  flush();
 }

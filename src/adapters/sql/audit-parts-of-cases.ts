@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { ScoredCase } from '../../ports/audit-log.js';
 import { scoreText, subjectColumns } from './audit-part-text.js';
+import { groupableRequestId, RequestGroup } from './audit-request-group.js';
 import type { AuditTables } from './audit-tables.js';
 
 /** One row of the audit table: a request part. */
@@ -8,6 +9,7 @@ export type AuditPartRow = Insertable<AuditTables['audit_parts']> & {
   readonly case_id: string | null;
   readonly case_ids: string | null;
   readonly client_request_id: string | null;
+  readonly requests: string | null;
 };
 
 /** Whether `next` is the case after `last` in the same request and scoring. */
@@ -24,19 +26,63 @@ function follows(last: ScoredCase, next: ScoredCase): boolean {
 }
 
 /**
- * The audit table's rows for scored cases given one by one (imports, tests, `AuditLog.append`): runs
- * of consecutive cases of one request and scoring become one part each.
+ * The audit table's rows for scored cases given one by one (imports, tests, `AuditLog.append`,
+ * erasure's rewrite): runs of consecutive cases of one request and scoring become one part each,
+ * and consecutive one-case requests that `RequestGroup` admits together one row, as the audit
+ * writer makes them.
  *
  * @example
  * partsOfCases([case0, case1]); // one part of two cases when case1 is row 1 of case0's request
  */
 export function partsOfCases(cases: readonly ScoredCase[]): AuditPartRow[] {
   const parts: AuditPartRow[] = [];
+  const group = new RequestGroup();
+  const flush = () => {
+    if (group.size === 0) return;
+    const g = group.take();
+    parts.push({
+      request_id: g.requestId,
+      first_row: 0,
+      cases: g.cases,
+      case_id: g.caseId,
+      case_ids: g.caseIds,
+      model_name: g.modelName,
+      model_version: g.modelVersion,
+      inputs: g.inputs,
+      scores: g.scores,
+      scored_at: g.time,
+      caller: g.caller,
+      client_request_id: null,
+      requests: g.requests,
+    });
+  };
   let from = 0;
   for (let at = 1; at <= cases.length; at++) {
     if (at < cases.length && follows(cases[at - 1]!, cases[at]!)) continue;
     const run = cases.slice(from, at);
+    from = at;
     const first = run[0]!;
+    if (
+      run.length === 1 &&
+      first.row === 0 &&
+      first.clientRequestId === null &&
+      groupableRequestId(first.requestId)
+    ) {
+      const { requestId, modelName, modelVersion, time, caller } = first;
+      if (!group.admits(requestId, modelName, modelVersion, time, caller)) flush();
+      group.add(
+        requestId,
+        first.caseId,
+        modelName,
+        modelVersion,
+        JSON.stringify(first.inputs),
+        scoreText(first.score),
+        time,
+        caller,
+      );
+      continue;
+    }
+    flush();
     const { caseId, caseIds } = subjectColumns(run.map((c) => c.caseId));
     parts.push({
       request_id: first.requestId,
@@ -51,8 +97,9 @@ export function partsOfCases(cases: readonly ScoredCase[]): AuditPartRow[] {
       scored_at: first.time,
       caller: first.caller,
       client_request_id: first.clientRequestId,
+      requests: null,
     });
-    from = at;
   }
+  flush();
   return parts;
 }

@@ -22,7 +22,7 @@ function copyText(value: string | null): string {
   );
 }
 
-/** The request parts of `batches` (a row each) as COPY text, in chunks of about a megabyte. */
+/** The rows of `batches` (request parts and groups of one-case requests) as COPY text, in chunks of about a megabyte. */
 function* copyChunks(batches: readonly AuditBatch[]): Generator<string> {
   let text = '';
   const chunks: string[] = [];
@@ -42,8 +42,10 @@ function* copyChunks(batches: readonly AuditBatch[]): Generator<string> {
         time,
         caller,
         client,
+        requests,
       ) => {
-        text += `${copyText(requestId)}\t${firstRow}\t${cases}\t${copyText(caseId)}\t${copyText(caseIds)}\t${copyText(modelName)}\t${copyText(modelVersion)}\t${copyText(inputs)}\t${copyText(scores)}\t${time}\t${copyText(caller)}\t${copyText(client)}\n`;
+        // A row of several requests lists UUIDs and commas only: nothing COPY would read as escapes.
+        text += `${copyText(requestId)}\t${firstRow}\t${cases}\t${copyText(caseId)}\t${copyText(caseIds)}\t${copyText(modelName)}\t${copyText(modelVersion)}\t${copyText(inputs)}\t${copyText(scores)}\t${time}\t${copyText(caller)}\t${copyText(client)}\t${requests ?? '\\N'}\n`;
         if (text.length >= CHUNK_CHARS) {
           chunks.push(text);
           text = '';

@@ -18,6 +18,7 @@ import { listScoredCases } from './audit-case-pages.js';
 import { casesOfPart, subjectsOfPart } from './audit-part-cases.js';
 import { auditPartitionNamed, ensureAuditPartitions, LIST_PARTITIONS } from './audit-partitions.js';
 import { type AuditPartRow, partsOfCases } from './audit-parts-of-cases.js';
+import { requestIdFloor } from './audit-request-group.js';
 import type { AuditAppender } from './audit-sqlite-appender.js';
 import {
   eraseSubjectCases,
@@ -106,20 +107,24 @@ export class SqlAuditLog implements AuditLog {
       const at = subjectsOfPart(newest).lastIndexOf(ref.caseId);
       return casesOfPart(newest)[at];
     }
-    const part = await this.#db
+    // The rows from the id's millisecond to the id (see `requestIdFloor`), newest first: the
+    // latest scoring under that id.
+    const rows = await this.#db
       .selectFrom('audit_parts')
       .selectAll()
-      .where('request_id', '=', ref.requestId)
-      .where('first_row', '<=', ref.row)
-      .where(sql<boolean>`first_row + cases > ${ref.row}`)
+      .where('request_id', '>=', requestIdFloor(ref.requestId))
+      .where('request_id', '<=', ref.requestId)
       .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return part ? casesOfPart(part)[ref.row - Number(part.first_row)] : undefined;
+      .execute();
+    for (const part of rows) {
+      const found = casesOfPart(part).find((c) => c.requestId === ref.requestId && c.row === ref.row);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   async labelledScores(query: LabelledScoreQuery = {}): Promise<readonly LabelledScore[]> {
-    const rows = await latestLabelledCases(this.#db, query)
+    const rows = await latestLabelledCases(this.#db, this.#database.flavor, query)
       .select(['p.model_name', 'p.model_version', labelledScore(this.#database.flavor), 'f.label'])
       .execute();
     return rows.map((r) => ({
@@ -288,15 +293,15 @@ function subjectHash(subject: string): string {
   return createHash('sha256').update(subject).digest('hex');
 }
 
-/** One statement of twelve array parameters on PostgreSQL, whatever the number of parts: nothing to compile per row. */
+/** One statement of thirteen array parameters on PostgreSQL, whatever the number of parts: nothing to compile per row. */
 async function appendUnnest(db: Db, parts: readonly AuditPartRow[]): Promise<void> {
   if (parts.length === 0) return;
   const column = <T>(read: (p: AuditPartRow) => T): T[] => parts.map(read);
-  await sql`insert into audit_parts (request_id, first_row, cases, case_id, case_ids, model_name, model_version, inputs, scores, scored_at, caller, client_request_id)
+  await sql`insert into audit_parts (request_id, first_row, cases, case_id, case_ids, model_name, model_version, inputs, scores, scored_at, caller, client_request_id, requests)
     select * from unnest(${column((p) => p.request_id)}::text[], ${column((p) => p.first_row)}::integer[],
       ${column((p) => p.cases)}::integer[], ${column((p) => p.case_id)}::text[], ${column((p) => p.case_ids)}::text[],
       ${column((p) => p.model_name)}::text[], ${column((p) => p.model_version)}::text[],
       ${column((p) => p.inputs)}::text[], ${column((p) => p.scores)}::text[],
       ${column((p) => p.scored_at)}::bigint[], ${column((p) => p.caller)}::text[],
-      ${column((p) => p.client_request_id)}::text[])`.execute(db);
+      ${column((p) => p.client_request_id)}::text[], ${column((p) => p.requests)}::text[])`.execute(db);
 }

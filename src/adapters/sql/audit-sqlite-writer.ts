@@ -11,8 +11,8 @@ const COLUMNS = AUDIT_PART_COLUMNS.length;
 
 /**
  * The audit writer of a SQLite store: a connection of its own to the store's file (WAL mode lets
- * it write while others read), prepared INSERTs of 100 request parts (one row each, see
- * `forEachAuditPart`), one transaction per append with the cases it opens for the analysts
+ * it write while others read), prepared INSERTs of 100 rows (a request part or a group of one-case
+ * requests each, see `forEachAuditPart`), one transaction per append with the cases it opens for the analysts
  * (`sqliteCaseOpener`) and the spool file's checkpoint.
  *
  * @example
@@ -55,6 +55,7 @@ export function openSqliteAuditWriter(file: string, cases: CaseOpeningOptions = 
             time,
             caller,
             client,
+            requests,
           ) => {
             const o = filled * COLUMNS;
             values[o] = requestId;
@@ -69,6 +70,7 @@ export function openSqliteAuditWriter(file: string, cases: CaseOpeningOptions = 
             values[o + 9] = time;
             values[o + 10] = caller;
             values[o + 11] = client;
+            values[o + 12] = requests;
             filled += 1;
             if (filled === ROWS_PER_INSERT) {
               many.run(values);

@@ -1,8 +1,8 @@
 import type { Generated } from 'kysely';
 
-/** The audit log's tables (migrations 0004, 0005, 0011 and 0016), as Kysely sees them; joined onto the store's schema with `withTables`. */
+/** The audit log's tables (migrations 0004, 0005, 0011, 0016 and 0017), as Kysely sees them; joined onto the store's schema with `withTables`. */
 export type AuditTables = {
-  /** One row per request part: consecutive cases of one request under one model version. */
+  /** One row per request part (consecutive cases of one request under one model version), or per group of one-case requests (`requests`). */
   audit_parts: {
     id: Generated<number>;
     request_id: string;
@@ -23,6 +23,11 @@ export type AuditTables = {
     scored_at: number;
     caller: string;
     client_request_id: string | null;
+    /**
+     * The ids of a row of several one-case requests (migration 0017), each followed by a comma, in
+     * its cases' order; null for a request part, whose cases are `first_row` on of `request_id`.
+     */
+    requests: string | null;
   };
   audit_feedback: {
     id: Generated<number>;

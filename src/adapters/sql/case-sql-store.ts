@@ -11,6 +11,7 @@ import type {
   ConcludedCaseQuery,
 } from '../../ports/case-store.js';
 import type { Page } from '../../ports/page.js';
+import { caseInRow, holdsScoredCase } from './audit-request-sql.js';
 import type { AuditTables } from './audit-tables.js';
 import { casesPerDay } from './case-days-sql.js';
 import { decodeCaseToken, encodeCaseToken, toAlertCase, toCaseScore } from './case-rows.js';
@@ -203,14 +204,13 @@ export class SqlCaseStore implements CaseStore {
   }
 
   async concluded(query: ConcludedCaseQuery = {}): Promise<readonly ConcludedCase[]> {
+    const { flavor } = this.#database;
     let q = this.#db
       .selectFrom('alert_cases as c')
       .innerJoin('alert_case_scores as s', 's.case_id', 'c.id')
       // The part holding the scored case: its inputs are its element there.
       .innerJoin('audit_parts as p', (join) =>
-        join
-          .onRef('p.request_id', '=', 's.request_id')
-          .on(sql<boolean>`p.first_row <= s.row_index and s.row_index < p.first_row + p.cases`),
+        join.on(holdsScoredCase(flavor, 'p', sql.ref('s.request_id'), sql.ref('s.row_index'))),
       )
       .where('c.state', '=', 'concluded')
       // The case's latest score stands for it: the subject as last scored before the conclusion.
@@ -237,10 +237,7 @@ export class SqlCaseStore implements CaseStore {
           exists(
             selectFrom('audit_parts as again')
               .select('again.id')
-              .whereRef('again.request_id', '=', 'p.request_id')
-              .where(
-                sql<boolean>`again.first_row <= s.row_index and s.row_index < again.first_row + again.cases`,
-              )
+              .where(holdsScoredCase(flavor, 'again', sql.ref('s.request_id'), sql.ref('s.row_index')))
               .whereRef('again.id', '>', 'p.id'),
           ),
         ),
@@ -257,8 +254,11 @@ export class SqlCaseStore implements CaseStore {
         's.row_index',
         's.model_name',
         's.model_version',
-        this.#database.flavor
-          .jsonListElement(sql.ref('p.inputs'), sql`s.row_index - p.first_row`)
+        flavor
+          .jsonListElement(
+            sql.ref('p.inputs'),
+            caseInRow(flavor, 'p', sql.ref('s.request_id'), sql.ref('s.row_index')),
+          )
           .as('inputs'),
       ]);
     if (query.since !== undefined) q = q.where('c.opened_at', '>=', query.since);

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { LabelledInputs, LabelledScoreQuery } from '../../ports/audit-log.js';
+import { caseInRow, holdsScoredCase } from './audit-request-sql.js';
 import type { AuditTables } from './audit-tables.js';
 import type { Database } from './database.js';
 import type { SqlFlavor } from './sql-flavor.js';
@@ -13,16 +14,14 @@ type Db = Kysely<Database & AuditTables>;
  * `labelledScores` and `readLabelledInputs` select from, in the order the conclusions arrived.
  *
  * @example
- * const rows = await latestLabelledCases(db, query).select([labelledScore(flavor), 'f.label']).execute();
+ * const rows = await latestLabelledCases(db, flavor, query).select([labelledScore(flavor), 'f.label']).execute();
  */
-export function latestLabelledCases(db: Db, query: LabelledScoreQuery) {
+export function latestLabelledCases(db: Db, flavor: SqlFlavor, query: LabelledScoreQuery) {
   // The latest feedback of each scored case: none later (by time, then by id) for the same case.
   let q = db
     .selectFrom('audit_feedback as f')
     .innerJoin('audit_parts as p', (join) =>
-      join
-        .onRef('p.request_id', '=', 'f.request_id')
-        .on(sql<boolean>`p.first_row <= f.row_index and f.row_index < p.first_row + p.cases`),
+      join.on(holdsScoredCase(flavor, 'p', sql.ref('f.request_id'), sql.ref('f.row_index'))),
     )
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -50,10 +49,7 @@ export function latestLabelledCases(db: Db, query: LabelledScoreQuery) {
         exists(
           selectFrom('audit_parts as again')
             .select('again.id')
-            .whereRef('again.request_id', '=', 'p.request_id')
-            .where(
-              sql<boolean>`again.first_row <= f.row_index and f.row_index < again.first_row + again.cases`,
-            )
+            .where(holdsScoredCase(flavor, 'again', sql.ref('f.request_id'), sql.ref('f.row_index')))
             .whereRef('again.id', '>', 'p.id'),
         ),
       ),
@@ -67,14 +63,19 @@ export function latestLabelledCases(db: Db, query: LabelledScoreQuery) {
   return q.orderBy('f.id', 'asc');
 }
 
-/** The score of a labelled case: its element of its part's scores. */
-export function labelledScore(flavor: SqlFlavor) {
-  return flavor.jsonListElement(sql.ref('p.scores'), sql`f.row_index - p.first_row`).as('score');
+/** Where the labelled case is in its row `p`. */
+function labelledCase(flavor: SqlFlavor) {
+  return caseInRow(flavor, 'p', sql.ref('f.request_id'), sql.ref('f.row_index'));
 }
 
-/** The inputs of a labelled case, as a JSON object text: its element of its part's inputs. */
+/** The score of a labelled case: its element of its row's scores. */
+export function labelledScore(flavor: SqlFlavor) {
+  return flavor.jsonListElement(sql.ref('p.scores'), labelledCase(flavor)).as('score');
+}
+
+/** The inputs of a labelled case, as a JSON object text: its element of its row's inputs. */
 export function labelledInputsText(flavor: SqlFlavor) {
-  return flavor.jsonListElement(sql.ref('p.inputs'), sql`f.row_index - p.first_row`).as('inputs');
+  return flavor.jsonListElement(sql.ref('p.inputs'), labelledCase(flavor)).as('inputs');
 }
 
 /**
@@ -90,7 +91,7 @@ export async function readLabelledInputs(
   flavor: SqlFlavor,
   query: LabelledScoreQuery,
 ): Promise<readonly LabelledInputs[]> {
-  const rows = await latestLabelledCases(db, query)
+  const rows = await latestLabelledCases(db, flavor, query)
     .select(['p.model_name', 'p.model_version', labelledScore(flavor), labelledInputsText(flavor), 'f.label'])
     .execute();
   return rows.map((r) => ({

@@ -25,6 +25,7 @@ export const postgresFlavor: SqlFlavor = {
   // `json`, not `jsonb`: the element's text as written (key order and number spelling kept).
   jsonListElement: (list, index) => sql`(('[' || ${list} || ']')::json ->> (${index})::integer)`,
   holdsText: (text, part) => sql<boolean>`strpos(${text}, ${part}) > 0`,
+  textPosition: (text, part) => sql<number>`strpos(${text}, ${part})`,
   // An expression of the column, which PostgreSQL does not look up in an index either.
   unindexed: (column) => sql`(${sql.ref(column)} + 0)`,
   forUpdate: (query) => query.forUpdate() as typeof query,

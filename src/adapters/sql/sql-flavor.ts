@@ -31,6 +31,8 @@ export interface SqlFlavor {
   jsonListElement(list: RawBuilder<unknown>, index: RawBuilder<unknown>): RawBuilder<unknown>;
   /** True where the text `text` holds `part` as it is (no pattern characters: `instr`, `strpos`). */
   holdsText(text: RawBuilder<unknown>, part: string): RawBuilder<boolean>;
+  /** Where `part` first starts in `text`, from 1; 0 when nowhere (`instr`, `strpos`). */
+  textPosition(text: RawBuilder<unknown>, part: RawBuilder<unknown>): RawBuilder<number>;
   /** A column reference the planner must not answer from an index (to keep a scan in primary-key order). */
   unindexed(column: string): RawBuilder<unknown>;
   /**

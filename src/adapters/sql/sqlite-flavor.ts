@@ -32,6 +32,7 @@ export const sqliteFlavor: SqlFlavor = {
   // `->>` with an integer on its right reads that element of an array (`$[N]`).
   jsonListElement: (list, index) => sql`(('[' || ${list} || ']') ->> (${index}))`,
   holdsText: (text, part) => sql<boolean>`instr(${text}, ${part}) > 0`,
+  textPosition: (text, part) => sql<number>`instr(${text}, ${part})`,
   // A unary plus makes the column an expression, which SQLite does not look up in an index.
   unindexed: (column) => sql`+${sql.ref(column)}`,
   forUpdate: (query) => query,

@@ -4,7 +4,7 @@
  * a test keeps the two lists equal).
  *
  * @example
- * MIGRATION_NAMES.at(-1); // '0016-audit-parts'
+ * MIGRATION_NAMES.at(-1); // '0017-audit-request-rows'
  */
 export const MIGRATION_NAMES: readonly string[] = [
   '0001-initial-schema',
@@ -22,4 +22,5 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0014-audit-partitions',
   '0015-alert-cases',
   '0016-audit-parts',
+  '0017-audit-request-rows',
 ];

@@ -15,6 +15,7 @@ import { registryNotifySchema } from './0013-registry-notify.js';
 import { auditPartitionsSchema } from './0014-audit-partitions.js';
 import { alertCasesSchema } from './0015-alert-cases.js';
 import { auditPartsSchema } from './0016-audit-parts.js';
+import { auditRequestRowsSchema } from './0017-audit-request-rows.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -40,6 +41,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0014-audit-partitions': auditPartitionsSchema(kind),
     '0015-alert-cases': alertCasesSchema(kind),
     '0016-audit-parts': auditPartsSchema(kind),
+    '0017-audit-request-rows': auditRequestRowsSchema(kind),
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,0 +1,175 @@
+/**
+ * Rows of several requests (migration 0017). At one case per request a row per request is what
+ * held the audit writer near 200k cases a second (docs/design-audit-record-rows.md): consecutive
+ * one-case requests of a spool record, made in the same millisecond (their UUIDv7 ids share the
+ * first 13 characters) and scored in the same one by the same model version for the same caller,
+ * share one row instead. Its `request_id` is the least of their ids, so that the request index
+ * finds the row of any of them within the ids of its millisecond (`requestIdFloor`), and
+ * `requests` lists their ids in the row's case order, each `REQUEST_ID_CHARS` long and followed by
+ * a comma, so that a request's case in the row is at its id's position divided by the stride.
+ */
+
+/** Characters of a UUIDv7 that give the millisecond it was made (`xxxxxxxx-xxxx`). */
+export const REQUEST_TIME_CHARS = 13;
+/** Characters of a request id a row of several requests lists (a UUID's). */
+export const REQUEST_ID_CHARS = 36;
+/** Characters per request in `requests`: the id and a comma. */
+export const REQUEST_STRIDE = REQUEST_ID_CHARS + 1;
+/** Most requests a row holds (as many cases as the largest request part). */
+export const REQUESTS_PER_ROW = 1000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Whether a request id may share a row with others: a lowercase UUID (the server's ids are
+ * UUIDv7), whose first 13 characters then name its millisecond and which sorts the same way as
+ * text in any collation. Others (an import's, a test's) keep a row each.
+ *
+ * @example
+ * groupableRequestId('019ac6f1-53a0-7c4e-9b1d-3f0e2a7c5d10'); // true
+ * groupableRequestId('req-1'); // false
+ */
+export function groupableRequestId(id: string): boolean {
+  return id.length === REQUEST_ID_CHARS && UUID.test(id);
+}
+
+/**
+ * The least `request_id` a row holding request `id` can have: the id's first 13 characters (the
+ * rows of several requests group ids of one millisecond under their least; any other row holding
+ * it has the id itself). Lookups read the request index from here to the id.
+ *
+ * @example
+ * requestIdFloor('019ac6f1-53a0-7c4e-9b1d-3f0e2a7c5d10'); // '019ac6f1-53a0'
+ */
+export function requestIdFloor(id: string): string {
+  return id.slice(0, REQUEST_TIME_CHARS);
+}
+
+/**
+ * The request ids of a row's cases, in order: `requests` split for a row of several requests, else
+ * the row's own request id for each.
+ *
+ * @example
+ * requestIdsOfRow({ request_id: 'a…', cases: 2, requests: 'a…,b…,' }); // ['a…', 'b…']
+ */
+export function requestIdsOfRow(row: {
+  readonly request_id: string;
+  readonly cases: number;
+  readonly requests: string | null;
+}): string[] {
+  const cases = Number(row.cases);
+  if (row.requests === null) return new Array<string>(cases).fill(row.request_id);
+  const ids = new Array<string>(cases);
+  for (let i = 0; i < cases; i++)
+    ids[i] = row.requests.slice(i * REQUEST_STRIDE, i * REQUEST_STRIDE + REQUEST_ID_CHARS);
+  return ids;
+}
+
+/** The columns of a row of grouped requests, as `RequestGroup.take` gives them. */
+export interface GroupedRow {
+  readonly requestId: string;
+  readonly cases: number;
+  readonly caseId: string | null;
+  readonly caseIds: string | null;
+  readonly modelName: string;
+  readonly modelVersion: string;
+  readonly inputs: string;
+  readonly scores: string;
+  readonly time: number;
+  readonly caller: string;
+  /** Null for a row of one request: exactly the row a request part of one case is. */
+  readonly requests: string | null;
+}
+
+/**
+ * One-case requests collected into a row: `admits` says whether the next one may join, `add` adds
+ * it, `take` gives the row and starts the next.
+ *
+ * @example
+ * if (!group.admits(id, name, version, time, caller)) write(group.take());
+ * group.add(id, subject, name, version, inputs, scores, time, caller);
+ */
+export class RequestGroup {
+  #size = 0;
+  #least = '';
+  #requests = '';
+  #subjects: (string | null)[] = [];
+  #named = false;
+  #modelName = '';
+  #modelVersion = '';
+  #inputs = '';
+  #scores = '';
+  #time = 0;
+  #caller = '';
+
+  /** Requests collected. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Whether request `id` (one case, a groupable id) may join the row collected so far. */
+  admits(id: string, modelName: string, modelVersion: string, time: number, caller: string): boolean {
+    return (
+      this.#size === 0 ||
+      (this.#size < REQUESTS_PER_ROW &&
+        time === this.#time &&
+        id.startsWith(this.#requests.slice(0, REQUEST_TIME_CHARS)) &&
+        modelVersion === this.#modelVersion &&
+        modelName === this.#modelName &&
+        caller === this.#caller)
+    );
+  }
+
+  /** Adds a one-case request (its case's inputs and score as JSON texts); `admits` said it may. */
+  add(
+    id: string,
+    subject: string | null,
+    modelName: string,
+    modelVersion: string,
+    inputs: string,
+    score: string,
+    time: number,
+    caller: string,
+  ): void {
+    if (this.#size === 0) {
+      this.#least = id;
+      this.#requests = '';
+      this.#subjects = [];
+      this.#named = false;
+      this.#modelName = modelName;
+      this.#modelVersion = modelVersion;
+      this.#inputs = inputs;
+      this.#scores = score;
+      this.#time = time;
+      this.#caller = caller;
+    } else {
+      if (id < this.#least) this.#least = id;
+      this.#inputs += `,${inputs}`;
+      this.#scores += `,${score}`;
+    }
+    this.#requests += `${id},`;
+    this.#subjects.push(subject);
+    if (subject !== null) this.#named = true;
+    this.#size += 1;
+  }
+
+  /** The row of the requests collected; the group is empty again. */
+  take(): GroupedRow {
+    const one = this.#size === 1;
+    const row: GroupedRow = {
+      requestId: this.#least,
+      cases: this.#size,
+      caseId: one ? (this.#subjects[0] ?? null) : null,
+      caseIds: !one && this.#named ? JSON.stringify(this.#subjects) : null,
+      modelName: this.#modelName,
+      modelVersion: this.#modelVersion,
+      inputs: this.#inputs,
+      scores: this.#scores,
+      time: this.#time,
+      caller: this.#caller,
+      requests: one ? null : this.#requests,
+    };
+    this.#size = 0;
+    return row;
+  }
+}

@@ -1,0 +1,135 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
+import { openAuditStoreWriter } from '../../src/adapters/sql/audit-open-writer.js';
+import { openSqlDatabase } from '../../src/adapters/sql/open-sql-database.js';
+import { timeOrderedId } from '../../src/http/scoring/time-ordered-id.js';
+import type { ScoredCase } from '../../src/ports/audit-log.js';
+import type { AuditBatch } from '../../src/ports/audit-sink.js';
+import { auditRequest } from '../support/audit-batch.js';
+import { freshPostgresDatabase } from './fresh-postgres-database.js';
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+const T = 1_700_000_000_000;
+
+/** `n` one-case requests made and scored in millisecond `time`, as a serving process records them. */
+function oneCaseBatch(n: number, time: number): AuditBatch {
+  const each = <V>(f: (i: number) => V) => Array.from({ length: n }, (_, i) => f(i));
+  return {
+    ...auditRequest('x', 1),
+    requestIds: each(() => timeOrderedId(time)),
+    modelNames: each(() => 'consumers-laundering-model'),
+    modelVersions: each(() => '3'),
+    callers: each(() => 'key-7'),
+    clientRequestIds: each(() => null),
+    times: each(() => time),
+    firstRows: each(() => 0),
+    caseCounts: each(() => 1),
+    schemaOf: each(() => 0),
+    scores: each((i) => i / 100),
+    caseIds: each((i) => `u-${i}`),
+    numeric: each((i) => [i, 1]).flat(),
+    categorical: each(() => 'LOW'),
+  };
+}
+
+/** The rows of the audit table, and the cases its view gives. */
+async function readBack(url: string) {
+  const database = await openSqlDatabase(url);
+  try {
+    const rows = await sql<{
+      cases: unknown;
+      requests: string | null;
+    }>`select cases, requests from audit_parts order by id`.execute(database.db);
+    const view = await sql<{
+      request_id: string;
+      row_index: unknown;
+      case_id: string;
+      score: unknown;
+    }>`select request_id, row_index, case_id, score from audit_predictions`.execute(database.db);
+    return {
+      rows: rows.rows.map((r) => ({ cases: Number(r.cases), listed: r.requests !== null })),
+      view: view.rows.map((r) => ({ ...r, row_index: Number(r.row_index), score: Number(r.score) })),
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+const stores: [string, () => Promise<string>][] = [
+  [
+    'SQLite',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'amlops-request-rows-'));
+      dirs.push(dir);
+      return `sqlite:${join(dir, 'amlops.db')}`;
+    },
+  ],
+  ['PostgreSQL', () => freshPostgresDatabase(inject('postgresUrl'))],
+];
+
+for (const [name, freshUrl] of stores)
+  describe(`rows of several one-case requests on ${name}`, () => {
+    it("the writer keeps a record's one-case requests of one millisecond in one row; the view gives each case", async () => {
+      const url = await freshUrl();
+      const writer = await openAuditStoreWriter(url);
+      const batch = oneCaseBatch(64, T);
+      try {
+        // The next millisecond, and a request of two cases, each start rows of their own.
+        await writer.append([batch, oneCaseBatch(3, T + 1), auditRequest('two-cases', 2)], {
+          source: 's',
+          position: 1,
+        });
+      } finally {
+        await writer.close();
+      }
+      const { rows, view } = await readBack(url);
+      expect(rows).toEqual([
+        { cases: 64, listed: true },
+        { cases: 3, listed: true },
+        { cases: 2, listed: false },
+      ]);
+      const first = view.filter((c) => c.case_id.startsWith('u-')).slice(0, 64);
+      expect(first.map((c) => c.request_id).sort()).toEqual([...batch.requestIds].sort());
+      for (const c of first) {
+        const i = batch.requestIds.indexOf(c.request_id);
+        expect(c).toMatchObject({ row_index: 0, case_id: `u-${i}`, score: i / 100 });
+      }
+      expect(view.filter((c) => c.request_id === 'two-cases').map((c) => c.row_index)).toEqual([0, 1]);
+    });
+
+    it('appending scored cases groups them the same way; ids that are not UUIDs keep a row each', async () => {
+      const url = await freshUrl();
+      const log = await openAuditLog(url);
+      const scored = (requestId: string, i: number): ScoredCase => ({
+        requestId,
+        row: 0,
+        caseId: `s-${i}`,
+        modelName: 'consumers-laundering-model',
+        modelVersion: '3',
+        inputs: { a: i },
+        score: i / 10,
+        time: T,
+        caller: '',
+        clientRequestId: null,
+      });
+      try {
+        const ids = Array.from({ length: 5 }, () => timeOrderedId(T));
+        await log.append([...ids.map(scored), scored('req-1', 5), scored('req-2', 6)]);
+        expect((await readBack(url)).rows).toEqual([
+          { cases: 5, listed: true },
+          { cases: 1, listed: false },
+          { cases: 1, listed: false },
+        ]);
+        for (const [i, id] of [...ids, 'req-1', 'req-2'].entries())
+          expect((await log.findCase({ requestId: id, row: 0 }))?.inputs).toEqual({ a: i });
+      } finally {
+        await log.close();
+      }
+    });
+  });

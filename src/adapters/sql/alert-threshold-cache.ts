@@ -25,7 +25,11 @@ export function thresholdFromTag(text: string | undefined | null): number | unde
 export class AlertThresholdCache {
   readonly #ttlMs: number;
   readonly #now: () => number;
-  readonly #entries = new Map<string, { readonly value: number | undefined; readonly until: number }>();
+  /** By model name, then version: no key made per request part. */
+  readonly #entries = new Map<
+    string,
+    Map<string, { readonly value: number | undefined; readonly until: number }>
+  >();
 
   constructor(ttlMs = THRESHOLD_TTL_MS, now: () => number = Date.now) {
     this.#ttlMs = ttlMs;
@@ -40,18 +44,21 @@ export class AlertThresholdCache {
       for (let part = 0; part < batch.requestIds.length; part++) {
         const name = batch.modelNames[part]!;
         const version = batch.modelVersions[part]!;
+        const entry = this.#entries.get(name)?.get(version);
+        if (entry && entry.until > now) continue;
         const key = `${name}\u0000${version}`;
-        const entry = this.#entries.get(key);
-        if ((!entry || entry.until <= now) && !found.has(key)) found.set(key, { name, version });
+        if (!found.has(key)) found.set(key, { name, version });
       }
     return [...found.values()];
   }
 
   set(name: string, version: string, value: number | undefined): void {
-    this.#entries.set(`${name}\u0000${version}`, { value, until: this.#now() + this.#ttlMs });
+    let versions = this.#entries.get(name);
+    if (!versions) this.#entries.set(name, (versions = new Map()));
+    versions.set(version, { value, until: this.#now() + this.#ttlMs });
   }
 
   get(name: string, version: string): number | undefined {
-    return this.#entries.get(`${name}\u0000${version}`)?.value;
+    return this.#entries.get(name)?.get(version)?.value;
   }
 }

@@ -57,9 +57,12 @@ export async function ensureAuditPartitions(
   known: Set<string>,
 ): Promise<void> {
   const wanted = new Map<string, AuditPartition>();
+  let last: AuditPartition | undefined;
   for (const time of times) {
-    const partition = auditPartitionOf(time);
-    if (!known.has(partition.name)) wanted.set(partition.name, partition);
+    // Times come in runs of one month: its partition is worked out once per run.
+    if (last && time >= last.from && time < last.to) continue;
+    last = auditPartitionOf(time);
+    if (!known.has(last.name)) wanted.set(last.name, last);
   }
   for (const partition of wanted.values()) {
     await run(createPartitionSql(partition)).catch((error: { code?: string }) => {

@@ -92,6 +92,8 @@ export interface GroupedRow {
 export class RequestGroup {
   #size = 0;
   #least = '';
+  /** The first 13 characters of the ids collected. */
+  #millisecond = '';
   #requests = '';
   #subjects: (string | null)[] = [];
   #named = false;
@@ -113,7 +115,7 @@ export class RequestGroup {
       this.#size === 0 ||
       (this.#size < REQUESTS_PER_ROW &&
         time === this.#time &&
-        id.startsWith(this.#requests.slice(0, REQUEST_TIME_CHARS)) &&
+        id.startsWith(this.#millisecond) &&
         modelVersion === this.#modelVersion &&
         modelName === this.#modelName &&
         caller === this.#caller)
@@ -133,6 +135,7 @@ export class RequestGroup {
   ): void {
     if (this.#size === 0) {
       this.#least = id;
+      this.#millisecond = id.slice(0, REQUEST_TIME_CHARS);
       this.#requests = '';
       this.#subjects = [];
       this.#named = false;

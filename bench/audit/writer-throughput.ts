@@ -1,14 +1,12 @@
 // `npm run bench:audit`: how many scored cases a second the audit writer moves from the spool into
-// the store, on one core (this process; the database server has the other), into SQLite and into
+// the store, on one core (the writer thread `amlops serve` runs; the database server has the other), into SQLite and into
 // PostgreSQL (a throwaway server on loopback), for the two shapes of traffic: 1000 cases per
 // request, and one case per request (several requests per spool record, as a worker appends them
 // under load). Sides alternate; medians of `--reps` (default 3).
 import { mkdirSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { openAuditSpoolSink } from '../../src/adapters/spool/audit-spool-sink.js';
-import { SpoolIngest } from '../../src/adapters/spool/spool-ingest.js';
-import { openAuditStoreWriter } from '../../src/adapters/sql/audit-open-writer.js';
+import { openAuditSpoolWriter } from '../../src/adapters/threads/audit-spool-writer.js';
 import { startPostgresServer } from '../../test/setup/postgres-server.js';
 import { inScratchDir } from '../support/scratch-dir.js';
 import { auditRecord } from './audit-records.js';
@@ -29,17 +27,21 @@ async function fillSpool(dir: string, requests: number, perRequest: number): Pro
   await sink.close();
 }
 
-/** Seconds (wall and this process's CPU) to write the spool folder into the store at `url`. */
+/**
+ * Seconds (wall, and the CPU of this process, whose only busy thread is the writer's) for the
+ * audit writer thread `amlops serve` runs (`openAuditSpoolWriter`, its heap as in production) to
+ * write the spool folder into the store at `url`.
+ */
 async function ingest(dir: string, url: string): Promise<{ seconds: number; cpu: number; written: number }> {
-  const writer = await openAuditStoreWriter(url);
+  const writer = await openAuditSpoolWriter({ dir, databaseUrl: url, pollMs: 10, deferBytes: 0 });
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const spool = new SpoolIngest({ dir, host: hostname(), writer });
-  while ((await spool.pass()).backlogBytes > 0) {}
+  await writer.drain();
   const used = process.cpuUsage(cpu);
   const seconds = (performance.now() - started) / 1000;
+  const { written } = writer.status;
   await writer.close();
-  return { seconds, cpu: (used.user + used.system) / 1e6, written: spool.written };
+  return { seconds, cpu: (used.user + used.system) / 1e6, written };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

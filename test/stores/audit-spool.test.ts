@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renam
 import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openAuditSpoolSink } from '../../src/adapters/spool/audit-spool-sink.js';
 import { spoolDirOf } from '../../src/adapters/spool/spool-files.js';
@@ -246,6 +247,45 @@ function ingestSuite(name: string, databaseUrl: () => Promise<string>) {
       expect(readdirSync(dir)).toEqual([]);
       await writer.close();
       await log.close();
+    });
+
+    it('reads the next records while an append runs, and after a failed one goes on from the last written: each case once', async () => {
+      const url = await databaseUrl();
+      const writer = await openAuditStoreWriter(url);
+      const dir = join(await tempDir(), 'spool');
+      const sink = openAuditSpoolSink({ dir, maxBytes: 2 ** 30 });
+      // 60 requests of 1000 cases: several appends, over more than one read of the file.
+      for (let r = 0; r < 60; r++) sink.append(auditRequest(`r${r}`, 1000));
+      await sink.close();
+      let appends = 0;
+      const slowThenFailing = {
+        ...writer,
+        append: async (batches: readonly AuditBatch[], checkpoint: { source: string; position: number }) => {
+          appends += 1;
+          // The second append is still running while the next records are decoded, then fails.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          if (appends === 2) throw new Error('the store went away');
+          await writer.append(batches, checkpoint);
+        },
+      };
+      const ingest = new SpoolIngest({ dir, host: hostname(), writer: slowThenFailing });
+      await expect(ingest.pass()).rejects.toThrow('the store went away');
+      expect(ingest.written).toBe(20_000);
+      // The same ingest, once the store is back: the rest, and the first append's cases not again.
+      await ingest.pass();
+      expect(readdirSync(dir)).toEqual([]);
+      await writer.close();
+      const database = await openSqlDatabase(url);
+      try {
+        const { rows } = await sql<{
+          cases: unknown;
+          requests: unknown;
+        }>`select coalesce(sum(cases), 0) as cases,
+          count(distinct request_id) as requests from audit_parts`.execute(database.db);
+        expect(rows.map((r) => [Number(r.cases), Number(r.requests)])).toEqual([[60_000, 60]]);
+      } finally {
+        await database.close();
+      }
     });
 
     it('opens each alerted case once across writers that fail before or die after committing', async () => {

@@ -172,16 +172,31 @@ export class SpoolIngest {
     });
     if (!handle) return false;
     let appended = false;
+    /**
+     * The last append, still running while the next records are read and decoded (on PostgreSQL it
+     * waits on the server, which then has the next records sooner); `through` is where the file's
+     * records are written up to once it has. One append runs at a time, in the file's order.
+     */
+    let inFlight: { readonly done: Promise<void>; readonly through: number } | undefined;
+    const settle = async () => {
+      if (!inFlight) return;
+      const { done, through } = inFlight;
+      inFlight = undefined;
+      await done;
+      state.position = through;
+    };
+    /** Where the next read starts: past the records given to appends, written or still running. */
+    let readFrom = state.position;
     try {
-      while (state.position < size) {
-        let length = Math.min(size - state.position, READ_BYTES);
-        let chunk = await readAt(handle, state.position, length);
+      while (readFrom < size) {
+        let length = Math.min(size - readFrom, READ_BYTES);
+        let chunk = await readAt(handle, readFrom, length);
         let decoded = decodeSpoolRecords(chunk);
         if (decoded.records.length === 0 && !decoded.damaged && chunk.length >= 8) {
           // One record larger than a read: read it whole when it is all there.
           length = 8 + chunk.readUInt32LE(4);
-          if (state.position + length > size) break;
-          chunk = await readAt(handle, state.position, length);
+          if (readFrom + length > size) break;
+          chunk = await readAt(handle, readFrom, length);
           decoded = decodeSpoolRecords(chunk);
         }
         const { records, consumed, damaged } = decoded;
@@ -195,13 +210,20 @@ export class SpoolIngest {
             end = records[i]!.end;
             i++;
           }
-          await this.#options.writer.append(batches, { source, position: state.position + end });
-          this.#written += cases;
-          appended = true;
-          onAppended(state.position + end);
+          await settle();
+          const through = readFrom + end;
+          const done = this.#options.writer.append(batches, { source, position: through }).then(() => {
+            this.#written += cases;
+            appended = true;
+            onAppended(through);
+          });
+          // Its failure is seen by `settle`, not as an unhandled rejection meanwhile.
+          done.catch(() => undefined);
+          inFlight = { done, through };
         }
-        state.position += consumed;
+        readFrom += consumed;
         if (damaged) {
+          await settle();
           state.damaged = damaged;
           this.#damaged += 1;
           this.#options.onProblem?.(
@@ -210,6 +232,12 @@ export class SpoolIngest {
         }
         if (damaged || consumed === 0) break;
       }
+      await settle();
+    } catch (error) {
+      // No append outlives the pass: one that succeeded still moves the position (its records are
+      // in the store), one that failed leaves it (they are read again).
+      await settle().catch(() => undefined);
+      throw error;
     } finally {
       await handle.close();
     }

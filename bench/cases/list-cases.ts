@@ -44,7 +44,7 @@ function scoredRecord(first: number, n: number, time: number): AuditBatch {
   return {
     ...batch,
     requestIds: [`0190f5c2-7d1e-7000-8000-${String(first).padStart(12, '0')}`],
-    scores: batch.scores.map((_, i) => ((first + i) % 997) / 997),
+    scores: Array.from({ length: n }, (_, i) => ((first + i) % 997) / 997),
     caseIds: batch.caseIds.map((_, i) => `user-${(first + i) % 500_000}`),
   };
 }

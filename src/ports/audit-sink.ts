@@ -8,6 +8,7 @@ export interface AuditSchema {
  * Scored cases as the audit recorder hands them to be written: flat arrays, no object per case, so
  * that the queue holds little for the garbage collector and a batch crosses a thread boundary
  * cheaply. A *part* is consecutive cases of one request (a large request is written in parts).
+ * Numbers are arrays as built, typed arrays as read back from a spool file.
  */
 export interface AuditBatch {
   readonly schemas: readonly AuditSchema[];
@@ -19,17 +20,17 @@ export interface AuditBatch {
   /** The client's `X-Request-Id` when well-formed, else null. */
   readonly clientRequestIds: readonly (string | null)[];
   /** When the request was scored, in milliseconds since the epoch. */
-  readonly times: readonly number[];
+  readonly times: ArrayLike<number>;
   /** Position in its request of the part's first case. */
-  readonly firstRows: readonly number[];
-  readonly caseCounts: readonly number[];
+  readonly firstRows: ArrayLike<number>;
+  readonly caseCounts: ArrayLike<number>;
   /** Index in `schemas` of the part's input columns. */
-  readonly schemaOf: readonly number[];
+  readonly schemaOf: ArrayLike<number>;
   /** Per case, in order: */
-  readonly scores: readonly number[];
+  readonly scores: ArrayLike<number>;
   readonly caseIds: readonly (string | null)[];
   /** Each case's numeric inputs in its schema's order, one case after another; NaN where missing. */
-  readonly numeric: readonly number[];
+  readonly numeric: ArrayLike<number>;
   /** Each case's categorical inputs in its schema's order, one case after another; null where missing or unseen. */
   readonly categorical: readonly (string | null)[];
 }

@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renam
 import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openAuditSpoolSink } from '../../src/adapters/spool/audit-spool-sink.js';
@@ -50,13 +51,31 @@ async function keysOf(log: AuditLog): Promise<string[]> {
   return (await log.list({ maxResults: 100_000 })).items.map((c) => `${c.requestId}/${c.row}`).reverse();
 }
 
+/** A batch with its typed arrays as plain ones, to compare with one as built. */
+function asArrays(batch: AuditBatch): AuditBatch {
+  return Object.fromEntries(
+    Object.entries(batch).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v]),
+  ) as unknown as AuditBatch;
+}
+
+/** A spool record as versions before this one wrote it: the batch serialized as it is. */
+function olderRecord(batch: object): Buffer {
+  const payload = serialize(batch);
+  const header = Buffer.alloc(8);
+  header.writeUInt32LE(0x414d4c41, 0);
+  header.writeUInt32LE(payload.length, 4);
+  return Buffer.concat([header, payload]);
+}
+
 describe('spool records', () => {
   it('read back as written, NaN and nulls kept, and stop before a record still being written', () => {
     const one = auditRequest('a', 3);
     const two = auditRequest('b', 2, 5);
     const bytes = Buffer.concat([encodeSpoolRecord(one), encodeSpoolRecord(two)]);
     const whole = decodeSpoolRecords(bytes);
-    expect(whole.records.map((r) => r.batch)).toEqual([one, two]);
+    expect(whole.records.map((r) => asArrays(r.batch))).toEqual([one, two]);
+    // Numbers come back as typed arrays, the model and caller every part shares once per record.
+    expect(whole.records[0]!.batch.scores).toBeInstanceOf(Float64Array);
     expect(whole.consumed).toBe(bytes.length);
     expect(whole.records[0]!.batch.numeric[1]).toBeNaN();
 
@@ -68,8 +87,32 @@ describe('spool records', () => {
 
   it("read a record written before the client's X-Request-Id was kept as one with none", () => {
     const { clientRequestIds: _, ...older } = auditRequest('old', 2);
-    const [record] = decodeSpoolRecords(encodeSpoolRecord(older as AuditBatch)).records;
+    const [record] = decodeSpoolRecords(olderRecord(older)).records;
     expect(record!.batch).toEqual({ ...older, clientRequestIds: [null] });
+  });
+
+  it('read a record written before numbers were typed arrays and shared values written once', () => {
+    const batch = { ...auditRequest('x', 2), modelVersions: ['3'], callers: ['key-7'] };
+    const [record] = decodeSpoolRecords(olderRecord(batch)).records;
+    expect(record!.batch).toEqual(batch);
+  });
+
+  it('keep per-part values that differ between the parts of a record', () => {
+    const a = auditRequest('a', 1);
+    const batch: AuditBatch = {
+      ...a,
+      requestIds: ['a', 'b'],
+      modelNames: ['m', 'm'],
+      modelVersions: ['3', '4'],
+      callers: ['key-7', 'key-8'],
+      clientRequestIds: [null, 'c'],
+      times: [1, 2],
+      firstRows: [0, 0],
+      caseCounts: [1, 0],
+      schemaOf: [0, 0],
+    };
+    const [record] = decodeSpoolRecords(encodeSpoolRecord(batch)).records;
+    expect(asArrays(record!.batch)).toEqual(batch);
   });
 
   it('say where a file is damaged', () => {

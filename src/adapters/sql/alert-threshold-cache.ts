@@ -54,7 +54,10 @@ export class AlertThresholdCache {
 
   set(name: string, version: string, value: number | undefined): void {
     let versions = this.#entries.get(name);
-    if (!versions) this.#entries.set(name, (versions = new Map()));
+    if (!versions) {
+      versions = new Map();
+      this.#entries.set(name, versions);
+    }
     versions.set(version, { value, until: this.#now() + this.#ttlMs });
   }
 

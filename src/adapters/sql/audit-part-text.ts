@@ -110,6 +110,8 @@ export function forEachAuditPart(batch: AuditBatch, visit: AuditPartVisitor): vo
   /** Categories repeat: each is quoted once per batch. */
   const quoted = new Map<string, string>();
   const group = new RequestGroup();
+  let lastSchema: AuditSchema | undefined;
+  let keys: string[] = [];
   const flush = () => {
     if (group.size === 0) return;
     const g = group.take();
@@ -132,7 +134,10 @@ export function forEachAuditPart(batch: AuditBatch, visit: AuditPartVisitor): vo
   for (let part = 0; part < batch.requestIds.length; part++) {
     const count = batch.caseCounts[part]!;
     const schema = batch.schemas[batch.schemaOf[part]!]!;
-    const keys = prefixes(schema);
+    if (schema !== lastSchema) {
+      lastSchema = schema;
+      keys = prefixes(schema);
+    }
     const numeric = schema.numericColumns.length;
     const width = keys.length;
     if (count === 0) continue;

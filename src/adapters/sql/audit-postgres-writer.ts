@@ -109,7 +109,7 @@ export async function openPostgresAuditWriter(
         // Outside the transaction: a partition made stays made, whatever becomes of the append.
         await ensureAuditPartitions(
           (text) => client.query(text),
-          batches.flatMap((b) => b.times),
+          batches.flatMap((b) => Array.from(b.times)),
           partitions,
         );
         const openings = await opener.openingsOf(client, batches);

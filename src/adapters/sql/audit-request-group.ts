@@ -18,8 +18,6 @@ export const REQUEST_STRIDE = REQUEST_ID_CHARS + 1;
 /** Most requests a row holds (as many cases as the largest request part). */
 export const REQUESTS_PER_ROW = 1000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /**
  * Whether a request id may share a row with others: a lowercase UUID (the server's ids are
  * UUIDv7), whose first 13 characters then name its millisecond and which sorts the same way as
@@ -30,7 +28,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * groupableRequestId('req-1'); // false
  */
 export function groupableRequestId(id: string): boolean {
-  return id.length === REQUEST_ID_CHARS && UUID.test(id);
+  if (id.length !== REQUEST_ID_CHARS) return false;
+  // Character by character: a regular expression cost a tenth of the writer's time per case.
+  for (let i = 0; i < REQUEST_ID_CHARS; i++) {
+    const c = id.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return false; // '-'
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false; // 0-9, a-f
+  }
+  return true;
 }
 
 /**

@@ -21,6 +21,11 @@ export interface SourceCheckpoint {
  * The checkpoints are this port's own bookkeeping: nothing else reads them.
  */
 export interface AuditStoreWriter {
+  /**
+   * How many cases this store takes best in one append (one transaction): the spool's reader
+   * gathers about this many per append. Each commit waits for the store's disk.
+   */
+  readonly appendCases: number;
   /** Appends every case of `batches`, opens the cases they alert, and moves `checkpoint`, all or nothing. */
   append(batches: readonly AuditBatch[], checkpoint: SourceCheckpoint): Promise<void>;
   /** The position of a source's last checkpoint; undefined when it has none. */

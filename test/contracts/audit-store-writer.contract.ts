@@ -104,6 +104,8 @@ export function auditStoreWriterContract(
           total_income_dollar_amount: null,
           risk_pld: null,
         });
+        // How many cases it takes best at once: what the spool's reader gathers per append.
+        expect(Number.isInteger(store.writer.appendCases) && store.writer.appendCases > 0).toBe(true);
         await store.writer.forgetCheckpoint('host~1~2~000000');
         expect(await store.writer.checkpointOf('host~1~2~000000')).toBeUndefined();
         await expect(store.writer.ping()).resolves.toBeUndefined();

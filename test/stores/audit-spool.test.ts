@@ -273,6 +273,7 @@ function ingestSuite(name: string, databaseUrl: () => Promise<string>) {
       await new SpoolIngest({ dir, host: hostname(), writer }).pass();
       sink.append(auditRequest('second', 2));
       const failing = {
+        appendCases: writer.appendCases,
         append: () => Promise.reject(new Error('the store went away')),
         checkpointOf: (source: string) => writer.checkpointOf(source),
         forgetCheckpoint: (source: string) => writer.forgetCheckpoint(source),
@@ -303,6 +304,8 @@ function ingestSuite(name: string, databaseUrl: () => Promise<string>) {
       let appends = 0;
       const slowThenFailing = {
         ...writer,
+        // Whatever the store's own size: three appends of this file.
+        appendCases: 20_000,
         append: async (batches: readonly AuditBatch[], checkpoint: { source: string; position: number }) => {
           appends += 1;
           // The second append is still running while the next records are decoded, then fails.

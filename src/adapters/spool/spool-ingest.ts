@@ -5,10 +5,12 @@ import type { AuditStoreWriter } from '../../ports/audit-store-writer.js';
 import { parseSpoolDirName, parseSpoolFileName, processIsAlive, type SpoolFileName } from './spool-files.js';
 import { decodeSpoolRecords } from './spool-frame.js';
 
-/** Bytes read from a spool file at a time (a record larger than this is read whole). */
-const READ_BYTES = 4 * 1024 * 1024;
-/** Cases appended per transaction (with the file's checkpoint). */
-const APPEND_CASES = 20_000;
+/**
+ * Bytes read from a spool file at a time per case the writer appends at once (a one-case request
+ * takes about 150 bytes of a spool file): a read holds about one append. A record larger than a
+ * read is read whole.
+ */
+const READ_BYTES_PER_CASE = 200;
 
 export interface SpoolIngestOptions {
   /** The spool folder to consume (`spoolDirOf`). */
@@ -189,7 +191,7 @@ export class SpoolIngest {
     let readFrom = state.position;
     try {
       while (readFrom < size) {
-        let length = Math.min(size - readFrom, READ_BYTES);
+        let length = Math.min(size - readFrom, READ_BYTES_PER_CASE * this.#options.writer.appendCases);
         let chunk = await readAt(handle, readFrom, length);
         let decoded = decodeSpoolRecords(chunk);
         if (decoded.records.length === 0 && !decoded.damaged && chunk.length >= 8) {
@@ -204,7 +206,7 @@ export class SpoolIngest {
           const batches: AuditBatch[] = [];
           let cases = 0;
           let end = 0;
-          while (i < records.length && cases < APPEND_CASES) {
+          while (i < records.length && cases < this.#options.writer.appendCases) {
             batches.push(records[i]!.batch);
             cases += records[i]!.batch.scores.length;
             end = records[i]!.end;

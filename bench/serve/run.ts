@@ -148,6 +148,12 @@ async function main(dir: string): Promise<void> {
   const db = new BetterSqlite3(join(home, 'amlops.db'), { readonly: true });
   const audited = (db.prepare('select coalesce(sum(cases), 0) as n from audit_parts').get() as { n: number })
     .n;
+  // How the one-case requests landed: rows of several (a spool record's of one millisecond) or one each.
+  const oneCaseRows = db
+    .prepare(
+      'select count(*) as rows, coalesce(sum(cases), 0) as cases from audit_parts where requests is not null or (cases = 1 and first_row = 0)',
+    )
+    .get() as { rows: number; cases: number };
   db.close();
   const summary = (key: 'one' | 'thousand', side: string, cases: number) => {
     const runs = results[key]![side]!;
@@ -171,7 +177,7 @@ async function main(dir: string): Promise<void> {
     one: sideSummaries('one', 1),
     thousand: sideSummaries('thousand', 1000),
     amlopsWorkerRssMb: { median: Math.round(median(memory)), max: Math.round(Math.max(...memory)) },
-    audit: { answered, recorded: audited, refused503: refusedRequests(results) },
+    audit: { answered, recorded: audited, refused503: refusedRequests(results), oneCaseRows },
   };
   const ratio = (a: number, b: number) => (a / b).toFixed(1);
   const pct = (on: number, off: number) => `${(100 * (1 - on / off)).toFixed(1)}%`;
@@ -183,6 +189,7 @@ async function main(dir: string): Promise<void> {
       `the machine's floor (a bare Fastify server, 2 processes, constant answer): one case ${report.one.bare.rps} req/s, p99 ${report.one.bare.p99_ms.toFixed(2)} ms; amlops' p99 is ${(report.one.amlops.p99_ms / report.one.bare.p99_ms).toFixed(2)}x it`,
       `auditing off: one case ${report.one.amlopsNoAudit.rps} req/s (p99 ${report.one.amlopsNoAudit.p99_ms.toFixed(2)} ms), 1000 cases ${report.thousand.amlopsNoAudit.casesPerSecond} cases/s; auditing on costs ${pct(report.one.amlops.rps, report.one.amlopsNoAudit.rps)} and ${pct(report.thousand.amlops.casesPerSecond, report.thousand.amlopsNoAudit.casesPerSecond)}`,
       `audit: the server answered ${report.audit.answered} cases, its audit log holds ${report.audit.recorded}: ${report.audit.answered === report.audit.recorded ? 'equal' : 'NOT EQUAL'}; ${report.audit.refused503} requests refused (503 while the store caught up)`,
+      `audit rows of one-case requests: ${oneCaseRows.cases} cases in ${oneCaseRows.rows} rows (${(oneCaseRows.cases / Math.max(1, oneCaseRows.rows)).toFixed(1)} per row)`,
       `BENCHJSON ${JSON.stringify(report)}`,
       '',
     ].join('\n'),

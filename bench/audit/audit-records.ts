@@ -1,6 +1,9 @@
 import type { AuditBatch } from '../../src/ports/audit-sink.js';
 
-/** `requests` requests of `perRequest` cases, as one spool record. */
+/**
+ * `requests` requests of `perRequest` cases, as one spool record, scored at `time`; their ids are
+ * UUIDv7 as the server makes them, of that millisecond.
+ */
 export function auditRecord(first: number, requests: number, perRequest: number, time: number): AuditBatch {
   const n = requests * perRequest;
   const scores = new Array<number>(n);
@@ -16,6 +19,8 @@ export function auditRecord(first: number, requests: number, perRequest: number,
     categorical[i] = k % 13 === 0 ? null : (['LOW', 'MEDIUM', 'HIGH'] as const)[k % 3]!;
   }
   const per = <T>(f: (r: number) => T) => Array.from({ length: requests }, (_, r) => f(r));
+  const hex = time.toString(16).padStart(12, '0');
+  const millisecond = `${hex.slice(0, 8)}-${hex.slice(8, 12)}`;
   return {
     schemas: [
       {
@@ -23,7 +28,7 @@ export function auditRecord(first: number, requests: number, perRequest: number,
         categoricalColumns: ['risk_pld'],
       },
     ],
-    requestIds: per((r) => `0190f5c2-7d1e-7000-8000-${String(first + r).padStart(12, '0')}`),
+    requestIds: per((r) => `${millisecond}-7000-8000-${String(first + r).padStart(12, '0')}`),
     modelNames: per(() => 'consumers-laundering-model'),
     modelVersions: per(() => '3'),
     callers: per(() => 'key-7'),

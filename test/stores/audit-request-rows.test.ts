@@ -103,6 +103,24 @@ for (const [name, freshUrl] of stores)
       expect(view.filter((c) => c.request_id === 'two-cases').map((c) => c.row_index)).toEqual([0, 1]);
     });
 
+    it('keeps together the one-case requests of one millisecond across the records of a spool file', async () => {
+      const url = await freshUrl();
+      const writer = await openAuditStoreWriter(url);
+      try {
+        // Three turns of a serving process's event loop in one millisecond, then one in the next.
+        const records = [oneCaseBatch(5, T), oneCaseBatch(4, T), oneCaseBatch(7, T), oneCaseBatch(2, T + 1)];
+        await writer.append(records, { source: 's', position: 1 });
+      } finally {
+        await writer.close();
+      }
+      const { rows, view } = await readBack(url);
+      expect(rows).toEqual([
+        { cases: 16, listed: true },
+        { cases: 2, listed: true },
+      ]);
+      expect(view).toHaveLength(18);
+    });
+
     it('appending scored cases groups them the same way; ids that are not UUIDs keep a row each', async () => {
       const url = await freshUrl();
       const log = await openAuditLog(url);

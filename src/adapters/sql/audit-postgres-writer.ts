@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AuditBatch } from '../../ports/audit-sink.js';
 import type { AuditStoreWriter } from '../../ports/audit-store-writer.js';
-import { AUDIT_PART_COLUMNS, forEachAuditPart } from './audit-part-text.js';
+import { AUDIT_PART_COLUMNS, AuditRows } from './audit-part-text.js';
 import { ensureAuditPartitions } from './audit-partitions.js';
 import { postgresCaseOpener } from './postgres-case-opener.js';
 import type { CaseOpeningOptions } from './sqlite-case-opener.js';
@@ -26,34 +26,36 @@ function copyText(value: string | null): string {
 function* copyChunks(batches: readonly AuditBatch[]): Generator<string> {
   let text = '';
   const chunks: string[] = [];
+  const rows = new AuditRows(
+    (
+      requestId,
+      firstRow,
+      cases,
+      caseId,
+      caseIds,
+      modelName,
+      modelVersion,
+      inputs,
+      scores,
+      time,
+      caller,
+      client,
+      requests,
+    ) => {
+      // A row of several requests lists UUIDs and commas only: nothing COPY would read as escapes.
+      text += `${copyText(requestId)}\t${firstRow}\t${cases}\t${copyText(caseId)}\t${copyText(caseIds)}\t${copyText(modelName)}\t${copyText(modelVersion)}\t${copyText(inputs)}\t${copyText(scores)}\t${time}\t${copyText(caller)}\t${copyText(client)}\t${requests ?? '\\N'}\n`;
+      if (text.length >= CHUNK_CHARS) {
+        chunks.push(text);
+        text = '';
+      }
+    },
+  );
   for (const batch of batches) {
-    forEachAuditPart(
-      batch,
-      (
-        requestId,
-        firstRow,
-        cases,
-        caseId,
-        caseIds,
-        modelName,
-        modelVersion,
-        inputs,
-        scores,
-        time,
-        caller,
-        client,
-        requests,
-      ) => {
-        // A row of several requests lists UUIDs and commas only: nothing COPY would read as escapes.
-        text += `${copyText(requestId)}\t${firstRow}\t${cases}\t${copyText(caseId)}\t${copyText(caseIds)}\t${copyText(modelName)}\t${copyText(modelVersion)}\t${copyText(inputs)}\t${copyText(scores)}\t${time}\t${copyText(caller)}\t${copyText(client)}\t${requests ?? '\\N'}\n`;
-        if (text.length >= CHUNK_CHARS) {
-          chunks.push(text);
-          text = '';
-        }
-      },
-    );
+    rows.add(batch);
     yield* chunks.splice(0);
   }
+  rows.finish();
+  yield* chunks.splice(0);
   if (text) yield text;
 }
 

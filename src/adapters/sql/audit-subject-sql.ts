@@ -38,8 +38,8 @@ export async function subjectParts(db: Db, flavor: SqlFlavor, subject: string): 
 
 /**
  * The newest part holding a case of `subject` (by id: its latest scoring), undefined when none:
- * its newest part of one case through the `case_id` index, then the larger parts newer than that
- * which name it, newest first, checked exactly until one does.
+ * its newest part of one case through the `case_id` index, then the larger parts (and rows of
+ * several requests) newer than that which name it, newest first, checked exactly until one does.
  *
  * @example
  * const part = await latestSubjectPart(db, sqliteFlavor, 'user-42');
@@ -58,9 +58,17 @@ export async function latestSubjectPart(
     .executeTakeFirst();
   let several = severalCasesNaming(db, flavor, subject);
   if (single) several = several.where('id', '>', single.id);
-  for (const part of await several.orderBy('id', 'desc').execute())
+  // One row at a time, newest first: the scan stops at the newest row naming the subject (a
+  // subject concluded on was most often scored lately), not at the end of the audit log.
+  for (let below: number | undefined; ; ) {
+    const part = await (below === undefined ? several : several.where('id', '<', below))
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!part) return single;
     if (subjectsOfPart(part).includes(subject)) return part;
-  return single;
+    below = Number(part.id);
+  }
 }
 
 /**

@@ -5,16 +5,19 @@
  * first 13 characters) and scored in the same one by the same model version for the same caller,
  * share one row instead. Its `request_id` is the least of their ids, so that the request index
  * finds the row of any of them within the ids of its millisecond (`requestIdFloor`), and
- * `requests` lists their ids in the row's case order, each `REQUEST_ID_CHARS` long and followed by
- * a comma, so that a request's case in the row is at its id's position divided by the stride.
+ * `requests` lists their ids in the row's case order without the 13 characters they share (those
+ * of `request_id`), each `REQUEST_TAIL_CHARS` long and followed by a comma, so that a request's
+ * case in the row is at its id's position divided by the stride.
  */
 
 /** Characters of a UUIDv7 that give the millisecond it was made (`xxxxxxxx-xxxx`). */
 export const REQUEST_TIME_CHARS = 13;
 /** Characters of a request id a row of several requests lists (a UUID's). */
 export const REQUEST_ID_CHARS = 36;
-/** Characters per request in `requests`: the id and a comma. */
-export const REQUEST_STRIDE = REQUEST_ID_CHARS + 1;
+/** Characters of an id after its millisecond: what `requests` lists of each. */
+export const REQUEST_TAIL_CHARS = REQUEST_ID_CHARS - REQUEST_TIME_CHARS;
+/** Characters per request in `requests`: the id's tail and a comma. */
+export const REQUEST_STRIDE = REQUEST_TAIL_CHARS + 1;
 /** Most requests a row holds (as many cases as the largest request part). */
 export const REQUESTS_PER_ROW = 1000;
 
@@ -56,7 +59,8 @@ export function requestIdFloor(id: string): string {
  * the row's own request id for each.
  *
  * @example
- * requestIdsOfRow({ request_id: 'a…', cases: 2, requests: 'a…,b…,' }); // ['a…', 'b…']
+ * requestIdsOfRow({ request_id: '019ac6f1-53a0-7c4e-…', cases: 2, requests: '-7c4e-…,-7f01-…,' });
+ * // ['019ac6f1-53a0-7c4e-…', '019ac6f1-53a0-7f01-…']
  */
 export function requestIdsOfRow(row: {
   readonly request_id: string;
@@ -65,9 +69,10 @@ export function requestIdsOfRow(row: {
 }): string[] {
   const cases = Number(row.cases);
   if (row.requests === null) return new Array<string>(cases).fill(row.request_id);
+  const millisecond = row.request_id.slice(0, REQUEST_TIME_CHARS);
   const ids = new Array<string>(cases);
   for (let i = 0; i < cases; i++)
-    ids[i] = row.requests.slice(i * REQUEST_STRIDE, i * REQUEST_STRIDE + REQUEST_ID_CHARS);
+    ids[i] = millisecond + row.requests.slice(i * REQUEST_STRIDE, i * REQUEST_STRIDE + REQUEST_TAIL_CHARS);
   return ids;
 }
 
@@ -156,7 +161,7 @@ export class RequestGroup {
       this.#inputs += `,${inputs}`;
       this.#scores += `,${score}`;
     }
-    this.#requests += `${id},`;
+    this.#requests += `${id.slice(REQUEST_TIME_CHARS)},`;
     this.#subjects.push(subject);
     if (subject !== null) this.#named = true;
     this.#size += 1;

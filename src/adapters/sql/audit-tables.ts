@@ -24,8 +24,9 @@ export type AuditTables = {
     caller: string;
     client_request_id: string | null;
     /**
-     * The ids of a row of several one-case requests (migration 0017), each followed by a comma, in
-     * its cases' order; null for a request part, whose cases are `first_row` on of `request_id`.
+     * The ids of a row of several one-case requests (migration 0017) in its cases' order, each
+     * without the 13 characters (its millisecond) it shares with `request_id` and followed by a
+     * comma; null for a request part, whose cases are `first_row` on of `request_id`.
      */
     requests: string | null;
   };

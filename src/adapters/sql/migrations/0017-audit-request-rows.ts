@@ -3,7 +3,8 @@ import type { SqlFlavor } from '../sql-flavor.js';
 
 /**
  * Rows of several one-case requests (issue 15, docs/design-audit-record-rows.md): `audit_parts`
- * gains `requests`, the ids of a row's requests in its cases' order (see `RequestGroup`), null for
+ * gains `requests`, the ids of a row's requests in its cases' order after the millisecond they
+ * share with `request_id` (see `RequestGroup`), null for
  * a request part as before; existing rows stay as they are. The view `audit_predictions` reads
  * each case's request id and row from it.
  *
@@ -23,7 +24,8 @@ export function auditRequestRowsSchema(kind: SqlFlavor['kind']): Migration {
 /** The per-case columns over the rows: one row per case. */
 const SQLITE_VIEW = `create view audit_predictions as
   select p.id as part_id,
-    case when p.requests is null then p.request_id else substr(p.requests, j.key * 37 + 1, 36) end as request_id,
+    case when p.requests is null then p.request_id
+      else substr(p.request_id, 1, 13) || substr(p.requests, j.key * 24 + 1, 23) end as request_id,
     case when p.requests is null then p.first_row + j.key else 0 end as row_index,
     case when p.cases = 1 then p.case_id else p.case_ids ->> j.key end as case_id,
     p.model_name, p.model_version, ('[' || p.inputs || ']') -> j.key as inputs, j.value as score,
@@ -33,7 +35,7 @@ const SQLITE_VIEW = `create view audit_predictions as
 const POSTGRES_VIEW = `create view audit_predictions as
   select p.id as part_id,
     case when p.requests is null then p.request_id
-      else substr(p.requests, ((j.n - 1) * 37 + 1)::integer, 36) end as request_id,
+      else substr(p.request_id, 1, 13) || substr(p.requests, ((j.n - 1) * 24 + 1)::integer, 23) end as request_id,
     case when p.requests is null then (p.first_row + j.n - 1)::integer else 0 end as row_index,
     case when p.cases = 1 then p.case_id else p.case_ids::json ->> (j.n - 1)::integer end as case_id,
     p.model_name, p.model_version, j.inputs::text as inputs, j.score::double precision as score,

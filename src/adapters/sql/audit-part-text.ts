@@ -1,5 +1,5 @@
 import type { AuditBatch, AuditSchema } from '../../ports/audit-sink.js';
-import { groupableRequestId, RequestGroup } from './audit-request-group.js';
+import { RequestGroup, sharesRow } from './audit-request-group.js';
 
 /**
  * The column values of one row of the audit table, in its column order: a request part
@@ -182,7 +182,7 @@ export class AuditRows {
       const time = batch.times[part]!;
       const caller = batch.callers[part]!;
       const client = batch.clientRequestIds[part] ?? null;
-      if (count === 1 && firstRow === 0 && client === null && groupableRequestId(requestId)) {
+      if (sharesRow(requestId, firstRow, count, client)) {
         if (!group.admits(requestId, modelName, modelVersion, time, caller)) this.finish();
         group.add(
           requestId,

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { ScoredCase } from '../../ports/audit-log.js';
 import { scoreText, subjectColumns } from './audit-part-text.js';
-import { groupableRequestId, RequestGroup } from './audit-request-group.js';
+import { RequestGroup, sharesRow } from './audit-request-group.js';
 import type { AuditTables } from './audit-tables.js';
 
 /** One row of the audit table: a request part. */
@@ -62,12 +62,7 @@ export function partsOfCases(cases: readonly ScoredCase[]): AuditPartRow[] {
     const run = cases.slice(from, at);
     from = at;
     const first = run[0]!;
-    if (
-      run.length === 1 &&
-      first.row === 0 &&
-      first.clientRequestId === null &&
-      groupableRequestId(first.requestId)
-    ) {
+    if (sharesRow(first.requestId, first.row, run.length, first.clientRequestId)) {
       const { requestId, modelName, modelVersion, time, caller } = first;
       if (!group.admits(requestId, modelName, modelVersion, time, caller)) flush();
       group.add(

@@ -43,6 +43,22 @@ export function groupableRequestId(id: string): boolean {
 }
 
 /**
+ * Whether a request part may share a row with other requests: a whole request of one case
+ * (row 0), without a client's request id, under a groupable id (`groupableRequestId`).
+ *
+ * @example
+ * sharesRow('019ac6f1-53a0-7c4e-9b1d-3f0e2a7c5d10', 0, 1, null); // true
+ */
+export function sharesRow(
+  requestId: string,
+  firstRow: number,
+  cases: number,
+  clientRequestId: string | null,
+): boolean {
+  return cases === 1 && firstRow === 0 && clientRequestId === null && groupableRequestId(requestId);
+}
+
+/**
  * The least `request_id` a row holding request `id` can have: the id's first 13 characters (the
  * rows of several requests group ids of one millisecond under their least; any other row holding
  * it has the id itself). Lookups read the request index from here to the id.

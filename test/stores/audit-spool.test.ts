@@ -74,8 +74,6 @@ describe('spool records', () => {
     const bytes = Buffer.concat([encodeSpoolRecord(one), encodeSpoolRecord(two)]);
     const whole = decodeSpoolRecords(bytes);
     expect(whole.records.map((r) => asArrays(r.batch))).toEqual([one, two]);
-    // Numbers come back as typed arrays, the model and caller every part shares once per record.
-    expect(whole.records[0]!.batch.scores).toBeInstanceOf(Float64Array);
     expect(whole.consumed).toBe(bytes.length);
     expect(whole.records[0]!.batch.numeric[1]).toBeNaN();
 
@@ -95,6 +93,68 @@ describe('spool records', () => {
     const batch = { ...auditRequest('x', 2), modelVersions: ['3'], callers: ['key-7'] };
     const [record] = decodeSpoolRecords(olderRecord(batch)).records;
     expect(record!.batch).toEqual(batch);
+  });
+
+  it('read a record as the version before this format wrote it: V8, typed arrays, shared values once', () => {
+    const batch = auditRequest('v8', 3);
+    const { modelNames, modelVersions, callers, ...rest } = batch;
+    const packed = {
+      ...rest,
+      times: Float64Array.from(batch.times),
+      firstRows: Int32Array.from(batch.firstRows),
+      caseCounts: Int32Array.from(batch.caseCounts),
+      schemaOf: Int32Array.from(batch.schemaOf),
+      scores: Float64Array.from(batch.scores),
+      numeric: Float64Array.from(batch.numeric),
+      shared: { modelNames: modelNames[0], modelVersions: modelVersions[0], callers: callers[0] },
+    };
+    const bytes = Buffer.concat([olderRecord(packed), encodeSpoolRecord(auditRequest('now', 2))]);
+    const { records, damaged } = decodeSpoolRecords(bytes);
+    expect(damaged).toBeUndefined();
+    expect(records.map((r) => asArrays(r.batch))).toEqual([batch, auditRequest('now', 2)]);
+  });
+
+  it('say which record is damaged when its text claims more bytes than it has', () => {
+    const good = encodeSpoolRecord(auditRequest('a', 1));
+    const bad = Buffer.from(encodeSpoolRecord(auditRequest('b', 1)));
+    bad.writeUInt32LE(bad.length, 8);
+    const decoded = decodeSpoolRecords(Buffer.concat([good, bad]));
+    expect(decoded.records).toHaveLength(1);
+    expect(decoded.consumed).toBe(good.length);
+    expect(decoded.damaged).toMatch(
+      new RegExp(`^the record at byte ${good.length} cannot be read: its text claims`),
+    );
+  });
+
+  it('join consecutive records into batches of at least the cases asked for, each ending where its last record does', () => {
+    const batches = [
+      auditRequest('a', 3),
+      auditRequest('b', 2, 5),
+      auditRequest('c', 4),
+      auditRequest('d', 1),
+    ];
+    const encoded = batches.map((b) => encodeSpoolRecord(b));
+    const ends = encoded.map((_, i) => encoded.slice(0, i + 1).reduce((sum, r) => sum + r.length, 0));
+    const { records, consumed } = decodeSpoolRecords(Buffer.concat(encoded), 5);
+    expect(records.map((r) => r.end)).toEqual([ends[1], ends[3]]);
+    expect(consumed).toBe(ends[3]);
+    expect(records[0]!.batch.requestIds).toEqual(['a', 'b']);
+    expect(records[0]!.batch.firstRows).toEqual([0, 5]);
+    expect(records[1]!.batch.scores).toEqual([...batches[2]!.scores, ...batches[3]!.scores]);
+    // One schema object for the records' identical columns.
+    expect(records[1]!.batch.schemas).toHaveLength(1);
+    expect(records[1]!.batch.schemaOf).toEqual([0, 0]);
+  });
+
+  it('say which record is damaged when its parts count other cases than it holds, and keep the ones before', () => {
+    const good = encodeSpoolRecord(auditRequest('a', 2));
+    const bad = encodeSpoolRecord({ ...auditRequest('b', 2), caseCounts: [3] });
+    const decoded = decodeSpoolRecords(Buffer.concat([good, bad]), 100);
+    expect(decoded.records.map((r) => r.batch.requestIds)).toEqual([['a']]);
+    expect(decoded.consumed).toBe(good.length);
+    expect(decoded.damaged).toBe(
+      `the record at byte ${good.length} cannot be read: its parts count 3 cases and it holds 2`,
+    );
   });
 
   it('keep per-part values that differ between the parts of a record', () => {

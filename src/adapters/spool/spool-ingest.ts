@@ -11,6 +11,8 @@ import { decodeSpoolRecords } from './spool-frame.js';
  * read is read whole.
  */
 const READ_BYTES_PER_CASE = 200;
+/** Consecutive records are read as one batch of about this many cases (`decodeSpoolRecords`). */
+const JOIN_CASES = 1000;
 
 export interface SpoolIngestOptions {
   /** The spool folder to consume (`spoolDirOf`). */
@@ -193,13 +195,13 @@ export class SpoolIngest {
       while (readFrom < size) {
         let length = Math.min(size - readFrom, READ_BYTES_PER_CASE * this.#options.writer.appendCases);
         let chunk = await readAt(handle, readFrom, length);
-        let decoded = decodeSpoolRecords(chunk);
+        let decoded = decodeSpoolRecords(chunk, JOIN_CASES);
         if (decoded.records.length === 0 && !decoded.damaged && chunk.length >= 8) {
           // One record larger than a read: read it whole when it is all there.
           length = 8 + chunk.readUInt32LE(4);
           if (readFrom + length > size) break;
           chunk = await readAt(handle, readFrom, length);
-          decoded = decodeSpoolRecords(chunk);
+          decoded = decodeSpoolRecords(chunk, JOIN_CASES);
         }
         const { records, consumed, damaged } = decoded;
         for (let i = 0; i < records.length; ) {

@@ -45,16 +45,25 @@ async function readBack(url: string) {
     const rows = await sql<{
       cases: unknown;
       requests: string | null;
-    }>`select cases, requests from audit_parts order by id`.execute(database.db);
+      input_names: string | null;
+      inputs: string;
+    }>`select cases, requests, input_names, inputs from audit_parts order by id`.execute(database.db);
     const view = await sql<{
       request_id: string;
       row_index: unknown;
       case_id: string;
       score: unknown;
-    }>`select request_id, row_index, case_id, score from audit_predictions`.execute(database.db);
+      inputs: unknown;
+    }>`select request_id, row_index, case_id, score, inputs from audit_predictions`.execute(database.db);
     return {
       rows: rows.rows.map((r) => ({ cases: Number(r.cases), listed: r.requests !== null })),
-      view: view.rows.map((r) => ({ ...r, row_index: Number(r.row_index), score: Number(r.score) })),
+      texts: rows.rows.map((r) => ({ inputNames: r.input_names, inputs: r.inputs })),
+      view: view.rows.map((r) => ({
+        ...r,
+        row_index: Number(r.row_index),
+        score: Number(r.score),
+        inputs: JSON.parse(String(r.inputs)) as unknown,
+      })),
     };
   } finally {
     await database.close();
@@ -88,7 +97,7 @@ for (const [name, freshUrl] of stores)
       } finally {
         await writer.close();
       }
-      const { rows, view } = await readBack(url);
+      const { rows, texts, view } = await readBack(url);
       expect(rows).toEqual([
         { cases: 64, listed: true },
         { cases: 3, listed: true },
@@ -101,6 +110,16 @@ for (const [name, freshUrl] of stores)
         expect(c).toMatchObject({ row_index: 0, case_id: `u-${i}`, score: i / 100 });
       }
       expect(view.filter((c) => c.request_id === 'two-cases').map((c) => c.row_index)).toEqual([0, 1]);
+      // Each case's inputs are its values, their names once per row; the view names them again.
+      expect(texts[2]).toEqual({
+        inputNames: '["total_outcome_dollar_amount","total_income_dollar_amount","risk_pld"]',
+        inputs: '[100,null,null],[101,5,"HIGH"]',
+      });
+      expect(texts[0]!.inputs.startsWith('[0,1,"LOW"],[1,1,"LOW"],')).toBe(true);
+      expect(view.filter((c) => c.request_id === 'two-cases').map((c) => c.inputs)).toEqual([
+        { total_outcome_dollar_amount: 100, total_income_dollar_amount: null, risk_pld: null },
+        { total_outcome_dollar_amount: 101, total_income_dollar_amount: 5, risk_pld: 'HIGH' },
+      ]);
     });
 
     it('keeps together the one-case requests of one millisecond across the records of a spool file', async () => {
@@ -146,6 +165,70 @@ for (const [name, freshUrl] of stores)
         ]);
         for (const [i, id] of [...ids, 'req-1', 'req-2'].entries())
           expect((await log.findCase({ requestId: id, row: 0 }))?.inputs).toEqual({ a: i });
+      } finally {
+        await log.close();
+      }
+    });
+
+    it('reads rows of values with their names and rows of objects alike: cases, live window, conclusions', async () => {
+      const url = await freshUrl();
+      const writer = await openAuditStoreWriter(url);
+      try {
+        await writer.append([auditRequest('written', 3)], { source: 's', position: 1 });
+      } finally {
+        await writer.close();
+      }
+      const log = await openAuditLog(url);
+      try {
+        // Cases appended one by one keep an object each (as rows written before migration 0018 do).
+        await log.append(
+          [0, 1].map((row) => ({
+            requestId: 'appended',
+            row,
+            caseId: `a-${row}`,
+            modelName: 'consumers-laundering-model',
+            modelVersion: '3',
+            inputs: {
+              total_outcome_dollar_amount: 7 + row,
+              total_income_dollar_amount: null,
+              risk_pld: 'LOW',
+            },
+            score: 0.5,
+            time: T,
+            caller: 'key-7',
+            clientRequestId: null,
+          })),
+        );
+        const texts = (await readBack(url)).texts;
+        expect(texts.map((t) => t.inputNames === null)).toEqual([false, true]);
+        expect((await log.findCase({ requestId: 'written', row: 2 }))?.inputs).toEqual({
+          total_outcome_dollar_amount: 102,
+          total_income_dollar_amount: null,
+          risk_pld: 'HIGH',
+        });
+        const window = await log.scoredWindow({
+          modelName: 'consumers-laundering-model',
+          modelVersion: '3',
+          since: T,
+          until: T + 1,
+          limit: 100,
+        });
+        expect(window.rows).toBe(5);
+        const amounts = window.inputs.get('total_outcome_dollar_amount');
+        expect(amounts?.kind === 'numeric' && Array.from(amounts.values).sort((a, b) => a - b)).toEqual([
+          7, 8, 100, 101, 102,
+        ]);
+        const risk = window.inputs.get('risk_pld');
+        expect(risk?.kind === 'categorical' && [...risk.labels].sort()).toEqual(['HIGH', 'LOW']);
+        const cut = await log.scoredWindow({
+          modelName: 'consumers-laundering-model',
+          modelVersion: '3',
+          since: T,
+          until: T + 1,
+          limit: 3,
+        });
+        expect(cut.rows).toBe(3);
+        expect(cut.total).toBe(5);
       } finally {
         await log.close();
       }

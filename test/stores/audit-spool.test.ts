@@ -140,7 +140,10 @@ describe('spool records', () => {
     expect(consumed).toBe(ends[3]);
     expect(records[0]!.batch.requestIds).toEqual(['a', 'b']);
     expect(records[0]!.batch.firstRows).toEqual([0, 5]);
-    expect(records[1]!.batch.scores).toEqual([...batches[2]!.scores, ...batches[3]!.scores]);
+    expect(records[1]!.batch.scores).toEqual([
+      ...Array.from(batches[2]!.scores),
+      ...Array.from(batches[3]!.scores),
+    ]);
     // One schema object for the records' identical columns.
     expect(records[1]!.batch.schemas).toHaveLength(1);
     expect(records[1]!.batch.schemaOf).toEqual([0, 0]);

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ScoredCase } from '../../ports/audit-log.js';
+import { caseInputs, inputNamesOf } from './audit-case-inputs.js';
 import { jsonListOf } from './audit-part-text.js';
 import { requestIdsOfRow } from './audit-request-group.js';
 import type { AuditTables } from './audit-tables.js';
@@ -31,7 +32,8 @@ export function subjectsOfPart(
  * casesOfPart(row).map((c) => c.row); // [row.first_row, row.first_row + 1, …]
  */
 export function casesOfPart(part: AuditPartRecord): ScoredCase[] {
-  const inputs = JSON.parse(jsonListOf(part.inputs)) as ScoredCase['inputs'][];
+  const inputs = JSON.parse(jsonListOf(part.inputs)) as unknown[];
+  const names = inputNamesOf(part.input_names);
   const scores = JSON.parse(jsonListOf(part.scores)) as (number | null)[];
   const subjects = subjectsOfPart(part);
   const firstRow = Number(part.first_row);
@@ -43,7 +45,7 @@ export function casesOfPart(part: AuditPartRecord): ScoredCase[] {
     caseId: subjects[i] ?? null,
     modelName: part.model_name,
     modelVersion: part.model_version,
-    inputs: values,
+    inputs: caseInputs(values, names),
     score: Number(scores[i]),
     time,
     caller: part.caller,

@@ -2,30 +2,34 @@ import type { AuditBatch, AuditSchema } from '../../ports/audit-sink.js';
 import { RequestGroup, sharesRow } from './audit-request-group.js';
 
 /**
- * The column values of one row of the audit table, in its column order: a request part
- * (consecutive cases of one request under one model version), or several one-case requests of one
- * spool record (`requests` lists their ids, see `RequestGroup`). `inputs` and `scores` are JSON
- * lists of the row's cases (a JSON array's elements without its brackets, see `jsonListOf`),
- * `caseId` the subject of a row of one case, `caseIds` the subjects of a row of several (a JSON
- * array, null when none has one).
+ * The column values of one row of the audit table: a request part (consecutive cases of one
+ * request under one model version), or several one-case requests (`requests` lists their ids, see
+ * `RequestGroup`). `inputs` and `scores` are JSON lists of the row's cases (a JSON array's elements
+ * without its brackets, see `jsonListOf`), each case's inputs an array of values in the order of
+ * `inputNames` (a JSON array), `caseId` the subject of a row of one case, `caseIds` the subjects of
+ * a row of several (a JSON array, null when none has one).
  */
-export type AuditPartVisitor = (
-  requestId: string,
-  firstRow: number,
-  cases: number,
-  caseId: string | null,
-  caseIds: string | null,
-  modelName: string,
-  modelVersion: string,
-  inputs: string,
-  scores: string,
-  time: number,
-  caller: string,
-  clientRequestId: string | null,
-  requests: string | null,
-) => void;
+export interface AuditRowValues {
+  readonly requestId: string;
+  readonly firstRow: number;
+  readonly cases: number;
+  readonly caseId: string | null;
+  readonly caseIds: string | null;
+  readonly modelName: string;
+  readonly modelVersion: string;
+  readonly inputNames: string | null;
+  readonly inputs: string;
+  readonly scores: string;
+  readonly time: number;
+  readonly caller: string;
+  readonly clientRequestId: string | null;
+  readonly requests: string | null;
+}
 
-/** The audit table's columns, in the order `forEachAuditPart` gives them. */
+/** Takes each row `AuditRows` makes. */
+export type AuditPartVisitor = (row: AuditRowValues) => void;
+
+/** The audit table's columns, in the order of `AUDIT_ROW_FIELDS`. */
 export const AUDIT_PART_COLUMNS = [
   'request_id',
   'first_row',
@@ -34,6 +38,7 @@ export const AUDIT_PART_COLUMNS = [
   'case_ids',
   'model_name',
   'model_version',
+  'input_names',
   'inputs',
   'scores',
   'scored_at',
@@ -42,17 +47,34 @@ export const AUDIT_PART_COLUMNS = [
   'requests',
 ] as const;
 
-/** Per schema's columns, the text before each input's value: `{"a":`, `,"b":`, … */
-const prefixesOf = new Map<string, string[]>();
+/** The fields of `AuditRowValues` that fill `AUDIT_PART_COLUMNS`, in the same order. */
+export const AUDIT_ROW_FIELDS = [
+  'requestId',
+  'firstRow',
+  'cases',
+  'caseId',
+  'caseIds',
+  'modelName',
+  'modelVersion',
+  'inputNames',
+  'inputs',
+  'scores',
+  'time',
+  'caller',
+  'clientRequestId',
+  'requests',
+] as const satisfies readonly (keyof AuditRowValues)[];
 
-function prefixes(schema: AuditSchema): string[] {
-  // By the columns' names: every record read back from a spool file has schema objects of its own.
+/** Per schema's columns, their names as a JSON array: the rows' `input_names`. */
+const namesTextOf = new Map<string, string>();
+
+function namesText(schema: AuditSchema): string {
+  // By the columns' names: schemas of batches read back are objects of their own.
   const key = `${schema.numericColumns.join('\u0000')}\u0001${schema.categoricalColumns.join('\u0000')}`;
-  let found = prefixesOf.get(key);
+  let found = namesTextOf.get(key);
   if (!found) {
-    const names = [...schema.numericColumns, ...schema.categoricalColumns];
-    found = names.map((name, i) => `${i === 0 ? '{' : ','}${JSON.stringify(name)}:`);
-    if (prefixesOf.size < 1000) prefixesOf.set(key, found);
+    found = JSON.stringify([...schema.numericColumns, ...schema.categoricalColumns]);
+    if (namesTextOf.size < 1000) namesTextOf.set(key, found);
   }
   return found;
 }
@@ -99,7 +121,7 @@ export function subjectColumns(ids: readonly (string | null)[]): {
  * the audit table keeps it: see `AuditRows`.
  *
  * @example
- * forEachAuditPart(batches, (requestId, firstRow, cases, ...rest) => rows.push([requestId, firstRow, cases, ...rest]));
+ * forEachAuditPart(batches, (row) => rows.push(row));
  */
 export function forEachAuditPart(batches: readonly AuditBatch[], visit: AuditPartVisitor): void {
   const rows = new AuditRows(visit);
@@ -109,12 +131,13 @@ export function forEachAuditPart(batches: readonly AuditBatch[], visit: AuditPar
 
 /**
  * Turns batches into the audit table's rows, given to `visit`: the inputs of a row's cases as one
- * JSON list of objects (`{"amount":12.5,"risk_pld":"HIGH"},…`, missing and non-finite amounts as
- * null), built from the batches' flat arrays without an object per case; a request part per row,
- * and consecutive one-case requests that `RequestGroup` admits together in one row, across the
- * records of a spool file (a serving process writes one record per turn of its event loop, several
- * per millisecond under load). Few rows are what lets the writers append several hundred thousand
- * cases a second, at one case per request as at a thousand. `finish` gives the last row.
+ * JSON list of arrays of values (`[12.5,"HIGH"],…`, missing and non-finite amounts as null), their
+ * columns' names once in `inputNames` (`["amount","risk_pld"]`), built from the batches' flat
+ * arrays without an object per case; a request part per row, and consecutive one-case requests
+ * that `RequestGroup` admits together in one row, across the records of a spool file (a serving
+ * process writes one record per turn of its event loop, several per millisecond under load). Few
+ * rows, and few bytes per case, are what let the writers append several hundred thousand cases a
+ * second, at one case per request as at a thousand. `finish` gives the last row.
  *
  * @example
  * const rows = new AuditRows(visit);
@@ -139,29 +162,29 @@ export class AuditRows {
     let categoricalAt = 0;
     let at = 0;
     let lastSchema: AuditSchema | undefined;
-    let keys: string[] = [];
+    let names = '';
     for (let part = 0; part < batch.requestIds.length; part++) {
       const count = batch.caseCounts[part]!;
       const schema = batch.schemas[batch.schemaOf[part]!]!;
       if (schema !== lastSchema) {
         lastSchema = schema;
-        keys = prefixes(schema);
+        names = namesText(schema);
       }
       const numeric = schema.numericColumns.length;
-      const width = keys.length;
+      const width = numeric + schema.categoricalColumns.length;
       if (count === 0) continue;
       let inputs = '';
       let scores = '';
       const first = at;
       for (let i = 0; i < count; i++, at++) {
         if (i > 0) {
-          inputs += ',';
+          inputs += ',[';
           scores += ',';
-        }
-        if (width === 0) inputs += '{}';
+        } else inputs += '[';
         for (let k = 0; k < numeric; k++) {
           const v = batch.numeric[numericAt++]!;
-          inputs += keys[k]! + (Number.isFinite(v) ? String(v) : 'null');
+          if (k > 0) inputs += ',';
+          inputs += Number.isFinite(v) ? String(v) : 'null';
         }
         for (let k = numeric; k < width; k++) {
           const c = batch.categorical[categoricalAt++];
@@ -170,9 +193,9 @@ export class AuditRows {
             text = quoted.get(c) ?? JSON.stringify(c);
             if (quoted.size < 10_000) quoted.set(c, text);
           }
-          inputs += keys[k]! + text;
+          inputs += k > 0 ? `,${text}` : text;
         }
-        if (width > 0) inputs += '}';
+        inputs += ']';
         scores += scoreText(batch.scores[at]!);
       }
       const requestId = batch.requestIds[part]!;
@@ -183,12 +206,13 @@ export class AuditRows {
       const caller = batch.callers[part]!;
       const client = batch.clientRequestIds[part] ?? null;
       if (sharesRow(requestId, firstRow, count, client)) {
-        if (!group.admits(requestId, modelName, modelVersion, time, caller)) this.finish();
+        if (!group.admits(requestId, modelName, modelVersion, names, time, caller)) this.finish();
         group.add(
           requestId,
           batch.caseIds[first] ?? null,
           modelName,
           modelVersion,
+          names,
           inputs,
           scores,
           time,
@@ -198,21 +222,22 @@ export class AuditRows {
       }
       this.finish();
       const { caseId, caseIds } = subjectColumns(batch.caseIds.slice(first, at));
-      this.#visit(
+      this.#visit({
         requestId,
         firstRow,
-        count,
+        cases: count,
         caseId,
         caseIds,
         modelName,
         modelVersion,
+        inputNames: names,
         inputs,
         scores,
         time,
         caller,
-        client,
-        null,
-      );
+        clientRequestId: client,
+        requests: null,
+      });
     }
   }
 
@@ -220,20 +245,6 @@ export class AuditRows {
   finish(): void {
     if (this.#group.size === 0) return;
     const g = this.#group.take();
-    this.#visit(
-      g.requestId,
-      0,
-      g.cases,
-      g.caseId,
-      g.caseIds,
-      g.modelName,
-      g.modelVersion,
-      g.inputs,
-      g.scores,
-      g.time,
-      g.caller,
-      null,
-      g.requests,
-    );
+    this.#visit({ ...g, firstRow: 0, clientRequestId: null });
   }
 }

@@ -10,6 +10,8 @@ export type AuditPartRow = Insertable<AuditTables['audit_parts']> & {
   readonly case_ids: string | null;
   readonly client_request_id: string | null;
   readonly requests: string | null;
+  /** Null: each case's inputs are an object, as `ScoredCase` has them. */
+  readonly input_names: null;
 };
 
 /** Whether `next` is the case after `last` in the same request and scoring. */
@@ -48,6 +50,7 @@ export function partsOfCases(cases: readonly ScoredCase[]): AuditPartRow[] {
       case_ids: g.caseIds,
       model_name: g.modelName,
       model_version: g.modelVersion,
+      input_names: null,
       inputs: g.inputs,
       scores: g.scores,
       scored_at: g.time,
@@ -64,12 +67,13 @@ export function partsOfCases(cases: readonly ScoredCase[]): AuditPartRow[] {
     const first = run[0]!;
     if (sharesRow(first.requestId, first.row, run.length, first.clientRequestId)) {
       const { requestId, modelName, modelVersion, time, caller } = first;
-      if (!group.admits(requestId, modelName, modelVersion, time, caller)) flush();
+      if (!group.admits(requestId, modelName, modelVersion, null, time, caller)) flush();
       group.add(
         requestId,
         first.caseId,
         modelName,
         modelVersion,
+        null,
         JSON.stringify(first.inputs),
         scoreText(first.score),
         time,
@@ -87,6 +91,7 @@ export function partsOfCases(cases: readonly ScoredCase[]): AuditPartRow[] {
       case_ids: caseIds,
       model_name: first.modelName,
       model_version: first.modelVersion,
+      input_names: null,
       inputs: run.map((c) => JSON.stringify(c.inputs)).join(','),
       scores: run.map((c) => scoreText(c.score)).join(','),
       scored_at: first.time,

@@ -100,6 +100,8 @@ export interface GroupedRow {
   readonly caseIds: string | null;
   readonly modelName: string;
   readonly modelVersion: string;
+  /** The input columns' names (a JSON array) when each case's inputs are an array of values, else null. */
+  readonly inputNames: string | null;
   readonly inputs: string;
   readonly scores: string;
   readonly time: number;
@@ -113,8 +115,8 @@ export interface GroupedRow {
  * it, `take` gives the row and starts the next.
  *
  * @example
- * if (!group.admits(id, name, version, time, caller)) write(group.take());
- * group.add(id, subject, name, version, inputs, scores, time, caller);
+ * if (!group.admits(id, name, version, names, time, caller)) write(group.take());
+ * group.add(id, subject, name, version, names, inputs, scores, time, caller);
  */
 export class RequestGroup {
   #size = 0;
@@ -126,6 +128,7 @@ export class RequestGroup {
   #named = false;
   #modelName = '';
   #modelVersion = '';
+  #inputNames: string | null = null;
   #inputs = '';
   #scores = '';
   #time = 0;
@@ -137,7 +140,14 @@ export class RequestGroup {
   }
 
   /** Whether request `id` (one case, a groupable id) may join the row collected so far. */
-  admits(id: string, modelName: string, modelVersion: string, time: number, caller: string): boolean {
+  admits(
+    id: string,
+    modelName: string,
+    modelVersion: string,
+    inputNames: string | null,
+    time: number,
+    caller: string,
+  ): boolean {
     return (
       this.#size === 0 ||
       (this.#size < REQUESTS_PER_ROW &&
@@ -145,6 +155,7 @@ export class RequestGroup {
         id.startsWith(this.#millisecond) &&
         modelVersion === this.#modelVersion &&
         modelName === this.#modelName &&
+        inputNames === this.#inputNames &&
         caller === this.#caller)
     );
   }
@@ -155,6 +166,7 @@ export class RequestGroup {
     subject: string | null,
     modelName: string,
     modelVersion: string,
+    inputNames: string | null,
     inputs: string,
     score: string,
     time: number,
@@ -168,6 +180,7 @@ export class RequestGroup {
       this.#named = false;
       this.#modelName = modelName;
       this.#modelVersion = modelVersion;
+      this.#inputNames = inputNames;
       this.#inputs = inputs;
       this.#scores = score;
       this.#time = time;
@@ -193,6 +206,7 @@ export class RequestGroup {
       caseIds: !one && this.#named ? JSON.stringify(this.#subjects) : null,
       modelName: this.#modelName,
       modelVersion: this.#modelVersion,
+      inputNames: this.#inputNames,
       inputs: this.#inputs,
       scores: this.#scores,
       time: this.#time,

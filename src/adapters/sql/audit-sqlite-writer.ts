@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { AuditBatch } from '../../ports/audit-sink.js';
 import type { AuditStoreWriter, SourceCheckpoint } from '../../ports/audit-store-writer.js';
-import { AUDIT_PART_COLUMNS, forEachAuditPart } from './audit-part-text.js';
+import { AUDIT_PART_COLUMNS, AUDIT_ROW_FIELDS, forEachAuditPart } from './audit-part-text.js';
 import type { CaseOpening } from './case-openings.js';
 import { type CaseOpeningOptions, sqliteCaseOpener } from './sqlite-case-opener.js';
 
@@ -39,44 +39,15 @@ export function openSqliteAuditWriter(file: string, cases: CaseOpeningOptions = 
   const appendAll = db.transaction(
     (batches: readonly AuditBatch[], openings: readonly CaseOpening[], checkpoint: SourceCheckpoint) => {
       let filled = 0;
-      forEachAuditPart(
-        batches,
-        (
-          requestId,
-          firstRow,
-          cases,
-          caseId,
-          caseIds,
-          modelName,
-          modelVersion,
-          inputs,
-          scores,
-          time,
-          caller,
-          client,
-          requests,
-        ) => {
-          const o = filled * COLUMNS;
-          values[o] = requestId;
-          values[o + 1] = firstRow;
-          values[o + 2] = cases;
-          values[o + 3] = caseId;
-          values[o + 4] = caseIds;
-          values[o + 5] = modelName;
-          values[o + 6] = modelVersion;
-          values[o + 7] = inputs;
-          values[o + 8] = scores;
-          values[o + 9] = time;
-          values[o + 10] = caller;
-          values[o + 11] = client;
-          values[o + 12] = requests;
-          filled += 1;
-          if (filled === ROWS_PER_INSERT) {
-            many.run(values);
-            filled = 0;
-          }
-        },
-      );
+      forEachAuditPart(batches, (row) => {
+        const o = filled * COLUMNS;
+        for (let k = 0; k < COLUMNS; k++) values[o + k] = row[AUDIT_ROW_FIELDS[k]!];
+        filled += 1;
+        if (filled === ROWS_PER_INSERT) {
+          many.run(values);
+          filled = 0;
+        }
+      });
       for (let r = 0; r < filled; r++) one.run(values.slice(r * COLUMNS, (r + 1) * COLUMNS));
       opener.open(openings);
       remember.run(checkpoint.source, checkpoint.position);

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The audit log's tables (migrations 0004, 0005, 0011, 0016 and 0017), as Kysely sees them; joined onto the store's schema with `withTables`. */
+/** The audit log's tables (migrations 0004, 0005, 0011, 0016, 0017 and 0018), as Kysely sees them; joined onto the store's schema with `withTables`. */
 export type AuditTables = {
   /** One row per request part (consecutive cases of one request under one model version), or per group of one-case requests (`requests`). */
   audit_parts: {
@@ -16,7 +16,13 @@ export type AuditTables = {
     case_ids: string | null;
     model_name: string;
     model_version: string;
-    /** The cases' inputs, a JSON list of objects (an array without its brackets). */
+    /**
+     * The input columns' names, a JSON array (migration 0018): each case of `inputs` is then an
+     * array of its values in that order. Null where each case is an object (rows written before,
+     * cases appended one by one).
+     */
+    input_names: string | null;
+    /** The cases' inputs, a JSON list (an array without its brackets) of objects, or of arrays (`input_names`). */
     inputs: string;
     /** The cases' scores, a JSON list of numbers (an array without its brackets). */
     scores: string;

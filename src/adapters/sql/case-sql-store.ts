@@ -11,6 +11,7 @@ import type {
   ConcludedCaseQuery,
 } from '../../ports/case-store.js';
 import type { Page } from '../../ports/page.js';
+import { caseInputs, inputNamesOf } from './audit-case-inputs.js';
 import { caseInRow, holdsScoredCase } from './audit-request-sql.js';
 import type { AuditTables } from './audit-tables.js';
 import { casesPerDay } from './case-days-sql.js';
@@ -260,6 +261,7 @@ export class SqlCaseStore implements CaseStore {
             caseInRow(flavor, 'p', sql.ref('s.request_id'), sql.ref('s.row_index')),
           )
           .as('inputs'),
+        'p.input_names',
       ]);
     if (query.since !== undefined) q = q.where('c.opened_at', '>=', query.since);
     if (query.concludedBefore !== undefined) q = q.where('c.concluded_at', '<', query.concludedBefore);
@@ -272,7 +274,7 @@ export class SqlCaseStore implements CaseStore {
       row: Number(r.row_index),
       modelName: r.model_name,
       modelVersion: r.model_version,
-      inputs: JSON.parse(String(r.inputs)) as Record<string, string | number | null>,
+      inputs: caseInputs(JSON.parse(String(r.inputs)), inputNamesOf(r.input_names)),
       conclusion: r.conclusion ?? '',
       label: Number(r.label) === 1 ? 1 : 0,
       openedAt: Number(r.opened_at),

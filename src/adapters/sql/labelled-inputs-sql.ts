@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { LabelledInputs, LabelledScoreQuery } from '../../ports/audit-log.js';
+import { caseInputs, inputNamesOf } from './audit-case-inputs.js';
 import { caseInRow, holdsScoredCase } from './audit-request-sql.js';
 import type { AuditTables } from './audit-tables.js';
 import type { Database } from './database.js';
@@ -73,7 +74,7 @@ export function labelledScore(flavor: SqlFlavor) {
   return flavor.jsonListElement(sql.ref('p.scores'), labelledCase(flavor)).as('score');
 }
 
-/** The inputs of a labelled case, as a JSON object text: its element of its row's inputs. */
+/** The inputs of a labelled case, as a JSON text: its element of its row's inputs (see `caseInputs`). */
 export function labelledInputsText(flavor: SqlFlavor) {
   return flavor.jsonListElement(sql.ref('p.inputs'), labelledCase(flavor)).as('inputs');
 }
@@ -92,13 +93,20 @@ export async function readLabelledInputs(
   query: LabelledScoreQuery,
 ): Promise<readonly LabelledInputs[]> {
   const rows = await latestLabelledCases(db, flavor, query)
-    .select(['p.model_name', 'p.model_version', labelledScore(flavor), labelledInputsText(flavor), 'f.label'])
+    .select([
+      'p.model_name',
+      'p.model_version',
+      labelledScore(flavor),
+      labelledInputsText(flavor),
+      'p.input_names',
+      'f.label',
+    ])
     .execute();
   return rows.map((r) => ({
     modelName: r.model_name,
     modelVersion: r.model_version,
     score: Number(r.score),
     label: Number(r.label) === 1 ? 1 : 0,
-    inputs: JSON.parse(String(r.inputs)) as LabelledInputs['inputs'],
+    inputs: caseInputs(JSON.parse(String(r.inputs)), inputNamesOf(r.input_names)),
   }));
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ScoredCases } from '../../core/quality/quality-table-from-cases.js';
 import type { ScoredWindowQuery } from '../../ports/audit-log.js';
+import { type CaseInputs, caseInputs, inputNamesOf } from './audit-case-inputs.js';
 import { jsonListOf } from './audit-part-text.js';
 import type { SqlFlavor } from './sql-flavor.js';
 import { WindowColumns } from './window-columns.js';
@@ -68,10 +69,24 @@ export async function estimatedCases(db: Db, lo: number, hi: number): Promise<nu
   return parts === 0 ? 0 : (Number(row?.cases) / parts) * (hi - lo + 1);
 }
 
-/** The cases of a parsed chunk: each one's inputs, and the scores in the same order. */
+/**
+ * The cases of a parsed chunk, in groups of one form: each case's inputs an object, or an array of
+ * values named by the group's `names` (rows written with `input_names`); its scores in the same
+ * order.
+ */
 export interface ChunkCases {
-  readonly cases: readonly Record<string, string | number | null>[];
-  readonly scores: ArrayLike<number>;
+  readonly groups: readonly {
+    readonly names: readonly string[] | null;
+    readonly cases: readonly unknown[];
+    readonly scores: ArrayLike<number>;
+  }[];
+  /** Cases in every group. */
+  readonly count: number;
+}
+
+/** A chunk of `groups`, counted. */
+function chunkOf(groups: ChunkCases['groups']): ChunkCases {
+  return { groups, count: groups.reduce((sum, g) => sum + g.cases.length, 0) };
 }
 
 function windowIn(flavor: SqlFlavor, query: ScoredWindowQuery, from: number, to: number) {
@@ -94,14 +109,26 @@ export async function readChunk(
   from: number,
   to: number,
 ): Promise<ChunkCases> {
-  // The parts' lists (arrays without their brackets) joined by commas: one list of every case.
-  const result = await sql<{ inputs: string | null; scores: string | null }>`select
+  // The parts' lists (arrays without their brackets) joined by commas: one list of every case of
+  // each form (one per model version's columns, and objects for rows without input_names).
+  const result = await sql<{
+    input_names: string | null;
+    inputs: string | null;
+    scores: string | null;
+  }>`select
+      input_names,
       ${flavor.joinedText(sql`inputs`, ',')} as inputs,
       ${flavor.joinedText(sql`scores`, ',')} as scores
-    from audit_parts where ${windowIn(flavor, query, from, to)}`.execute(db);
-  const { inputs, scores } = result.rows[0] ?? {};
-  if (!inputs) return { cases: [], scores: [] };
-  return { cases: JSON.parse(jsonListOf(inputs)), scores: JSON.parse(jsonListOf(scores ?? '')) as number[] };
+    from audit_parts where ${windowIn(flavor, query, from, to)} group by input_names`.execute(db);
+  return chunkOf(
+    result.rows
+      .filter((r) => r.inputs)
+      .map((r) => ({
+        names: inputNamesOf(r.input_names),
+        cases: JSON.parse(jsonListOf(r.inputs!)) as unknown[],
+        scores: JSON.parse(jsonListOf(r.scores ?? '')) as number[],
+      })),
+  );
 }
 
 /**
@@ -120,20 +147,22 @@ export async function readNewest(
   count: number,
 ): Promise<ChunkCases> {
   // Every part holds a case at least: `count` parts hold enough.
-  const newest = await sql<{ inputs: string; scores: string }>`select inputs, scores from audit_parts
+  const newest = await sql<{ input_names: string | null; inputs: string; scores: string }>`select
+      input_names, inputs, scores from audit_parts
     where ${windowIn(flavor, query, from, to)} order by id desc limit ${count}`.execute(db);
-  const cases: Record<string, string | number | null>[] = [];
+  const cases: CaseInputs[] = [];
   const scores: number[] = [];
   for (const part of newest.rows) {
-    const inputs = JSON.parse(jsonListOf(part.inputs)) as Record<string, string | number | null>[];
+    const names = inputNamesOf(part.input_names);
+    const inputs = JSON.parse(jsonListOf(part.inputs)) as unknown[];
     const values = JSON.parse(jsonListOf(part.scores)) as number[];
     for (let i = inputs.length - 1; i >= 0 && cases.length < count; i--) {
-      cases.push(inputs[i]!);
+      cases.push(caseInputs(inputs[i], names));
       scores.push(Number(values[i]));
     }
     if (cases.length >= count) break;
   }
-  return { cases, scores };
+  return chunkOf([{ names: null, cases, scores }]);
 }
 
 /**
@@ -170,16 +199,16 @@ export async function readWindowRange(
     const { read, upper: top, ids } = await next;
     reached = top - ids;
     // The cases per part id seen so far size the ranges asked for next.
-    if (read.cases.length > 0)
-      span = Math.max(1, Math.min(CHUNK_CASES, Math.round((CHUNK_CASES * ids) / read.cases.length)));
+    if (read.count > 0)
+      span = Math.max(1, Math.min(CHUNK_CASES, Math.round((CHUNK_CASES * ids) / read.count)));
     next = upper > low ? chunk(upper, span) : undefined;
     upper -= span;
-    if (read.cases.length <= window.room) {
-      window.add(read.cases, read.scores);
+    if (read.count <= window.room) {
+      for (const group of read.groups) window.add(group.cases, group.scores, group.names);
       continue;
     }
     const newest = await readNewest(db, flavor, query, Math.max(top - ids, low), top, window.room);
-    window.add(newest.cases, newest.scores);
+    for (const group of newest.groups) window.add(group.cases, group.scores, group.names);
     cut = true;
   }
   // A range asked for ahead and not needed is still awaited: its connection is released.

@@ -39,40 +39,50 @@ export class WindowColumns {
     return this.#limit - this.#rows;
   }
 
-  add(cases: readonly Record<string, string | number | null>[], scores: ArrayLike<number>): void {
+  /**
+   * Adds cases and their scores, up to the limit: each case's inputs an object, or, when `names`
+   * is given, an array of values in its order (a row written with `input_names`).
+   */
+  add(cases: readonly unknown[], scores: ArrayLike<number>, names: readonly string[] | null = null): void {
     const count = Math.min(cases.length, this.#limit - this.#rows);
     this.#reserve(this.#rows + count);
     for (let i = 0; i < count; i++) {
       const row = this.#rows++;
       this.#scores[row] = scores[i]!;
-      const values = cases[i]!;
-      for (const name in values) {
-        const value = values[name];
-        if (value === null || value === undefined) continue;
-        let column = this.#columns.get(name);
-        if (!column) {
-          column = { kind: 'numeric', values: new Float64Array(this.#capacity).fill(Number.NaN) };
-          this.#columns.set(name, column);
-        }
-        if (typeof value === 'number' && column.kind === 'numeric') {
-          column.values[row] = value;
-          continue;
-        }
-        let categorical: Gathering & { kind: 'categorical' };
-        if (column.kind === 'numeric') {
-          categorical = toCategorical(column.values, row);
-          this.#columns.set(name, categorical);
-        } else categorical = column;
-        const text = String(value);
-        let code = categorical.index.get(text);
-        if (code === undefined) {
-          code = categorical.labels.length;
-          categorical.index.set(text, code);
-          categorical.labels.push(text);
-        }
-        categorical.codes[row] = code;
+      if (names !== null && Array.isArray(cases[i])) {
+        const values = cases[i] as readonly (string | number | null)[];
+        for (let k = 0; k < names.length; k++) this.#set(names[k]!, values[k], row);
+        continue;
       }
+      const values = cases[i] as Record<string, string | number | null>;
+      for (const name in values) this.#set(name, values[name], row);
     }
+  }
+
+  #set(name: string, value: string | number | null | undefined, row: number): void {
+    if (value === null || value === undefined) return;
+    let column = this.#columns.get(name);
+    if (!column) {
+      column = { kind: 'numeric', values: new Float64Array(this.#capacity).fill(Number.NaN) };
+      this.#columns.set(name, column);
+    }
+    if (typeof value === 'number' && column.kind === 'numeric') {
+      column.values[row] = value;
+      return;
+    }
+    let categorical: Gathering & { kind: 'categorical' };
+    if (column.kind === 'numeric') {
+      categorical = toCategorical(column.values, row);
+      this.#columns.set(name, categorical);
+    } else categorical = column;
+    const text = String(value);
+    let code = categorical.index.get(text);
+    if (code === undefined) {
+      code = categorical.labels.length;
+      categorical.index.set(text, code);
+      categorical.labels.push(text);
+    }
+    categorical.codes[row] = code;
   }
 
   result(): { rows: number; inputs: ReadonlyMap<string, CaseColumn>; scores: Float64Array } {

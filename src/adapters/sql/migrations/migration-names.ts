@@ -4,7 +4,7 @@
  * a test keeps the two lists equal).
  *
  * @example
- * MIGRATION_NAMES.at(-1); // '0017-audit-request-rows'
+ * MIGRATION_NAMES.at(-1); // '0018-audit-input-names'
  */
 export const MIGRATION_NAMES: readonly string[] = [
   '0001-initial-schema',
@@ -23,4 +23,5 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0015-alert-cases',
   '0016-audit-parts',
   '0017-audit-request-rows',
+  '0018-audit-input-names',
 ];

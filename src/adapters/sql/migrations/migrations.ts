@@ -16,6 +16,7 @@ import { auditPartitionsSchema } from './0014-audit-partitions.js';
 import { alertCasesSchema } from './0015-alert-cases.js';
 import { auditPartsSchema } from './0016-audit-parts.js';
 import { auditRequestRowsSchema } from './0017-audit-request-rows.js';
+import { auditInputNamesSchema } from './0018-audit-input-names.js';
 
 /**
  * The migrations, as code (no files read at run time), in the order Kysely's Migrator applies them
@@ -42,6 +43,7 @@ export function migrationProvider(kind: SqlFlavor['kind']): MigrationProvider {
     '0015-alert-cases': alertCasesSchema(kind),
     '0016-audit-parts': auditPartsSchema(kind),
     '0017-audit-request-rows': auditRequestRowsSchema(kind),
+    '0018-audit-input-names': auditInputNamesSchema(kind),
   };
   return { getMigrations: async () => migrations };
 }

@@ -72,8 +72,11 @@ export interface HalfSentRequest {
 }
 
 /**
- * Opens a connection of its own to `url`, sends `POST /predict`'s headers and half its body, and
- * resolves once they have left: the server holds a request it must answer before it may exit.
+ * Opens a connection of its own to `url`, sends `POST /predict`'s headers with `Expect:
+ * 100-continue`, and once the server has read them (it says `100 Continue`) half the body, then
+ * resolves: the server holds a request it must answer before it may exit. (Resolving once the
+ * headers had only left let a loaded server read them after a SIGTERM: a new request then, which
+ * it rightly refused with 503.)
  *
  * @example
  * const request = await halfSentPredict(replica.url);
@@ -90,7 +93,11 @@ export function halfSentPredict(url: string): Promise<HalfSentRequest> {
         {
           method: 'POST',
           agent: false,
-          headers: { 'content-type': 'application/json', 'content-length': body.length },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': body.length,
+            expect: '100-continue',
+          },
         },
         (response) => {
           let text = '';
@@ -108,15 +115,17 @@ export function halfSentPredict(url: string): Promise<HalfSentRequest> {
         rejectAnswer(error);
         reject(error);
       });
-      request.flushHeaders();
-      request.write(body.subarray(0, half), () =>
-        resolve({
-          finish: () => {
-            request.end(body.subarray(half));
-            return answer;
-          },
-        }),
+      request.on('continue', () =>
+        request.write(body.subarray(0, half), () =>
+          resolve({
+            finish: () => {
+              request.end(body.subarray(half));
+              return answer;
+            },
+          }),
+        ),
       );
+      request.flushHeaders();
     });
     answer.catch(() => undefined);
   });

@@ -197,10 +197,20 @@ export function auditStoreWriterContract(
       try {
         const odd = 'tab\there\nnew line \\ back "quoted" é 漢';
         const batch = { ...auditRequest('odd', 1), caseIds: [odd], categorical: [odd], callers: [odd] };
-        await store.writer.append([batch], { source: 's', position: 1 });
+        // And in a part of two cases, whose subjects are a JSON array.
+        const two = {
+          ...auditRequest('odd-two', 2),
+          caseIds: [`${odd}1`, `${odd}2`],
+          categorical: [odd, `\\${odd}`],
+        };
+        await store.writer.append([batch, two], { source: 's', position: 1 });
         const found = await store.log.findCase({ caseId: odd });
         expect(found?.inputs.risk_pld).toBe(odd);
         expect(found?.caller).toBe(odd);
+        const second = await store.log.findCase({ requestId: 'odd-two', row: 1 });
+        expect(second?.caseId).toBe(`${odd}2`);
+        expect(second?.inputs.risk_pld).toBe(`\\${odd}`);
+        expect((await store.log.findCase({ caseId: `${odd}1` }))?.inputs.risk_pld).toBe(odd);
       } finally {
         await store.close();
       }

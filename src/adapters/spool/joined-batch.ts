@@ -35,6 +35,8 @@ export interface RecordTexts {
 export class JoinedBatch {
   #schemas: AuditSchema[] = [];
   #schemaIndex = new Map<string, number>();
+  /** The number of the schema the last record had. */
+  #lastSchema = -1;
   #requestIds: string[] = [];
   #modelNames: string[] = [];
   #modelVersions: string[] = [];
@@ -115,6 +117,7 @@ export class JoinedBatch {
     };
     this.#schemas = [];
     this.#schemaIndex = new Map();
+    this.#lastSchema = -1;
     this.#requestIds = [];
     this.#modelNames = [];
     this.#modelVersions = [];
@@ -135,6 +138,14 @@ export class JoinedBatch {
   #schemaNumber(schema: AuditSchema): number {
     if (!Array.isArray(schema?.numericColumns) || !Array.isArray(schema.categoricalColumns))
       throw new Error('a schema lacks its columns');
+    // Most records have the columns of the record before.
+    const last = this.#schemas[this.#lastSchema];
+    if (
+      last &&
+      sameNames(last.numericColumns, schema.numericColumns) &&
+      sameNames(last.categoricalColumns, schema.categoricalColumns)
+    )
+      return this.#lastSchema;
     const key = `${schema.numericColumns.join('\u0000')}\u0001${schema.categoricalColumns.join('\u0000')}`;
     let found = this.#schemaIndex.get(key);
     if (found === undefined) {
@@ -142,6 +153,7 @@ export class JoinedBatch {
       this.#schemas.push(schema);
       this.#schemaIndex.set(key, found);
     }
+    this.#lastSchema = found;
     return found;
   }
 
@@ -184,4 +196,10 @@ function checkRecord(texts: RecordTexts, numbers: Float64Array, count: number): 
     counted += numbers[2 * parts + i]!;
   }
   if (counted !== cases) throw new Error(`its parts count ${counted} cases and it holds ${cases}`);
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -244,7 +244,6 @@ export class AuditRows {
   /** Gives the row of the one-case requests still collected, if any. */
   finish(): void {
     if (this.#group.size === 0) return;
-    const g = this.#group.take();
-    this.#visit({ ...g, firstRow: 0, clientRequestId: null });
+    this.#visit(this.#group.take());
   }
 }

@@ -22,6 +22,15 @@ function copyText(value: string | null): string {
   );
 }
 
+/**
+ * A JSON text as COPY's text format reads it: JSON writes tabs, newlines and carriage returns in
+ * strings as escapes, so only its backslashes need one more.
+ */
+function copyJson(value: string | null): string {
+  if (value === null) return '\\N';
+  return value.includes('\\') ? value.replaceAll('\\', '\\\\') : value;
+}
+
 /** `input_names` as COPY reads it: the same few texts again and again, each escaped once. */
 const copiedNames = new Map<string, string>();
 
@@ -40,9 +49,9 @@ function* copyChunks(batches: readonly AuditBatch[]): Generator<string> {
   let text = '';
   const chunks: string[] = [];
   const rows = new AuditRows((row) => {
-    // `requests` lists UUIDs and commas, `input_names` is reused per schema: nothing COPY would
-    // read as escapes in the first, the second escaped once per schema.
-    text += `${copyText(row.requestId)}\t${row.firstRow}\t${row.cases}\t${copyText(row.caseId)}\t${copyText(row.caseIds)}\t${copyText(row.modelName)}\t${copyText(row.modelVersion)}\t${copyNames(row.inputNames)}\t${copyText(row.inputs)}\t${copyText(row.scores)}\t${row.time}\t${copyText(row.caller)}\t${copyText(row.clientRequestId)}\t${row.requests ?? '\\N'}\n`;
+    // `scores` holds numbers, `requests` UUIDs and commas: nothing COPY would read as escapes.
+    // `input_names` is reused per schema, escaped once.
+    text += `${copyText(row.requestId)}\t${row.firstRow}\t${row.cases}\t${copyText(row.caseId)}\t${copyJson(row.caseIds)}\t${copyText(row.modelName)}\t${copyText(row.modelVersion)}\t${copyNames(row.inputNames)}\t${copyJson(row.inputs)}\t${row.scores}\t${row.time}\t${copyText(row.caller)}\t${copyText(row.clientRequestId)}\t${row.requests ?? '\\N'}\n`;
     if (text.length >= CHUNK_CHARS) {
       chunks.push(text);
       text = '';

@@ -9,6 +9,7 @@
  * of `request_id`), each `REQUEST_TAIL_CHARS` long and followed by a comma, so that a request's
  * case in the row is at its id's position divided by the stride.
  */
+import type { AuditRowValues } from './audit-part-text.js';
 
 /** Characters of a UUIDv7 that give the millisecond it was made (`xxxxxxxx-xxxx`). */
 export const REQUEST_TIME_CHARS = 13;
@@ -92,23 +93,11 @@ export function requestIdsOfRow(row: {
   return ids;
 }
 
-/** The columns of a row of grouped requests, as `RequestGroup.take` gives them. */
-export interface GroupedRow {
-  readonly requestId: string;
-  readonly cases: number;
-  readonly caseId: string | null;
-  readonly caseIds: string | null;
-  readonly modelName: string;
-  readonly modelVersion: string;
-  /** The input columns' names (a JSON array) when each case's inputs are an array of values, else null. */
-  readonly inputNames: string | null;
-  readonly inputs: string;
-  readonly scores: string;
-  readonly time: number;
-  readonly caller: string;
-  /** Null for a row of one request: exactly the row a request part of one case is. */
-  readonly requests: string | null;
-}
+/**
+ * The columns of a row of grouped requests, as `RequestGroup.take` gives them: row 0 of each
+ * request, no client request id.
+ */
+export type GroupedRow = AuditRowValues & { readonly firstRow: 0; readonly clientRequestId: null };
 
 /**
  * One-case requests collected into a row: `admits` says whether the next one may join, `add` adds
@@ -201,6 +190,7 @@ export class RequestGroup {
     const one = this.#size === 1;
     const row: GroupedRow = {
       requestId: this.#least,
+      firstRow: 0,
       cases: this.#size,
       caseId: one ? (this.#subjects[0] ?? null) : null,
       caseIds: !one && this.#named ? JSON.stringify(this.#subjects) : null,
@@ -211,6 +201,7 @@ export class RequestGroup {
       scores: this.#scores,
       time: this.#time,
       caller: this.#caller,
+      clientRequestId: null,
       requests: one ? null : this.#requests,
     };
     this.#size = 0;

@@ -7,7 +7,7 @@ import { openAuditLog } from '../../src/adapters/sql/audit-open-log.js';
 import { openAuditStoreWriter } from '../../src/adapters/sql/audit-open-writer.js';
 import { openSqlDatabase } from '../../src/adapters/sql/open-sql-database.js';
 import { timeOrderedId } from '../../src/http/scoring/time-ordered-id.js';
-import type { ScoredCase } from '../../src/ports/audit-log.js';
+import type { ScoredCase, ScoredWindow } from '../../src/ports/audit-log.js';
 import type { AuditBatch } from '../../src/ports/audit-sink.js';
 import { auditRequest } from '../support/audit-batch.js';
 import { freshPostgresDatabase } from './fresh-postgres-database.js';
@@ -170,11 +170,20 @@ for (const [name, freshUrl] of stores)
       }
     });
 
-    it('reads rows of values with their names and rows of objects alike: cases, live window, conclusions', async () => {
+    it('reads rows of values with their names and rows of objects alike: cases and the live window', async () => {
       const url = await freshUrl();
       const writer = await openAuditStoreWriter(url);
       try {
-        await writer.append([auditRequest('written', 3)], { source: 's', position: 1 });
+        // And, later, a request whose version has other columns (never so from one model version,
+        // but readable): a live window over both reads its chunk by list of names.
+        const other = {
+          ...auditRequest('other', 1),
+          times: [T + 5],
+          schemas: [{ numericColumns: ['total_outcome_dollar_amount'], categoricalColumns: ['risk_pld'] }],
+          numeric: [50],
+          categorical: ['MEDIUM'],
+        };
+        await writer.append([auditRequest('written', 3), other], { source: 's', position: 1 });
       } finally {
         await writer.close();
       }
@@ -200,35 +209,44 @@ for (const [name, freshUrl] of stores)
           })),
         );
         const texts = (await readBack(url)).texts;
-        expect(texts.map((t) => t.inputNames === null)).toEqual([false, true]);
+        expect(texts.map((t) => t.inputNames === null)).toEqual([false, false, true]);
+        expect((await log.findCase({ requestId: 'other', row: 0 }))?.inputs).toEqual({
+          total_outcome_dollar_amount: 50,
+          risk_pld: 'MEDIUM',
+        });
         expect((await log.findCase({ requestId: 'written', row: 2 }))?.inputs).toEqual({
           total_outcome_dollar_amount: 102,
           total_income_dollar_amount: null,
           risk_pld: 'HIGH',
         });
-        const window = await log.scoredWindow({
-          modelName: 'consumers-laundering-model',
-          modelVersion: '3',
-          since: T,
-          until: T + 1,
-          limit: 100,
-        });
-        expect(window.rows).toBe(5);
-        const amounts = window.inputs.get('total_outcome_dollar_amount');
-        expect(amounts?.kind === 'numeric' && Array.from(amounts.values).sort((a, b) => a - b)).toEqual([
-          7, 8, 100, 101, 102,
-        ]);
-        const risk = window.inputs.get('risk_pld');
-        expect(risk?.kind === 'categorical' && [...risk.labels].sort()).toEqual(['HIGH', 'LOW']);
+        const query = { modelName: 'consumers-laundering-model', modelVersion: '3', since: T, limit: 100 };
+        const amountsOf = (window: ScoredWindow) => {
+          const amounts = window.inputs.get('total_outcome_dollar_amount');
+          return amounts?.kind === 'numeric' && Array.from(amounts.values).sort((a, b) => a - b);
+        };
+        const labelsOf = (window: ScoredWindow) => {
+          const risk = window.inputs.get('risk_pld');
+          return risk?.kind === 'categorical' && [...risk.labels].sort();
+        };
+        // One list of names and rows of objects.
+        const first = await log.scoredWindow({ ...query, until: T + 1 });
+        expect(first.rows).toBe(5);
+        expect(amountsOf(first)).toEqual([7, 8, 100, 101, 102]);
+        expect(labelsOf(first)).toEqual(['HIGH', 'LOW']);
+        // Two lists of names and rows of objects.
+        const window = await log.scoredWindow({ ...query, until: T + 10 });
+        expect(window.rows).toBe(6);
+        expect(amountsOf(window)).toEqual([7, 8, 50, 100, 101, 102]);
+        expect(labelsOf(window)).toEqual(['HIGH', 'LOW', 'MEDIUM']);
         const cut = await log.scoredWindow({
           modelName: 'consumers-laundering-model',
           modelVersion: '3',
           since: T,
-          until: T + 1,
+          until: T + 10,
           limit: 3,
         });
         expect(cut.rows).toBe(3);
-        expect(cut.total).toBe(5);
+        expect(cut.total).toBe(6);
       } finally {
         await log.close();
       }

@@ -32,28 +32,36 @@ export interface RecordTexts {
  * joined.addRecord(texts, numbers);
  * writer.append([joined.take()], checkpoint);
  */
+/** A batch being joined: its arrays grow as records are added. */
+function emptyBatch() {
+  return {
+    schemas: [] as AuditSchema[],
+    requestIds: [] as string[],
+    modelNames: [] as string[],
+    modelVersions: [] as string[],
+    callers: [] as string[],
+    clientRequestIds: [] as (string | null)[],
+    times: [] as number[],
+    firstRows: [] as number[],
+    caseCounts: [] as number[],
+    schemaOf: [] as number[],
+    scores: [] as number[],
+    caseIds: [] as (string | null)[],
+    numeric: [] as number[],
+    categorical: [] as (string | null)[],
+  } satisfies AuditBatch;
+}
+
 export class JoinedBatch {
-  #schemas: AuditSchema[] = [];
+  #batch = emptyBatch();
+  /** The batch's schema numbers by their columns' names. */
   #schemaIndex = new Map<string, number>();
   /** The number of the schema the last record had. */
   #lastSchema = -1;
-  #requestIds: string[] = [];
-  #modelNames: string[] = [];
-  #modelVersions: string[] = [];
-  #callers: string[] = [];
-  #clientRequestIds: (string | null)[] = [];
-  #times: number[] = [];
-  #firstRows: number[] = [];
-  #caseCounts: number[] = [];
-  #schemaOf: number[] = [];
-  #scores: number[] = [];
-  #caseIds: (string | null)[] = [];
-  #numeric: number[] = [];
-  #categorical: (string | null)[] = [];
 
   /** Cases joined so far. */
   get cases(): number {
-    return this.#scores.length;
+    return this.#batch.scores.length;
   }
 
   /**
@@ -66,22 +74,23 @@ export class JoinedBatch {
     const cases = texts.caseIds.length;
     checkRecord(texts, numbers, count);
     const schemas = texts.schemas.map((s) => this.#schemaNumber(s));
-    this.#push(this.#requestIds, texts.requestIds);
-    this.#pushShared(this.#modelNames, texts.modelNames, texts.shared?.modelNames, parts);
-    this.#pushShared(this.#modelVersions, texts.modelVersions, texts.shared?.modelVersions, parts);
-    this.#pushShared(this.#callers, texts.callers, texts.shared?.callers, parts);
-    if (texts.clientRequestIds) this.#push(this.#clientRequestIds, texts.clientRequestIds);
-    else for (let i = 0; i < parts; i++) this.#clientRequestIds.push(null);
+    const b = this.#batch;
+    this.#push(b.requestIds, texts.requestIds);
+    this.#pushShared(b.modelNames, texts.modelNames, texts.shared?.modelNames, parts);
+    this.#pushShared(b.modelVersions, texts.modelVersions, texts.shared?.modelVersions, parts);
+    this.#pushShared(b.callers, texts.callers, texts.shared?.callers, parts);
+    if (texts.clientRequestIds) this.#push(b.clientRequestIds, texts.clientRequestIds);
+    else for (let i = 0; i < parts; i++) b.clientRequestIds.push(null);
     for (let i = 0; i < parts; i++) {
-      this.#times.push(numbers[i]!);
-      this.#firstRows.push(numbers[parts + i]!);
-      this.#caseCounts.push(numbers[2 * parts + i]!);
-      this.#schemaOf.push(schemas[numbers[3 * parts + i]!]!);
+      b.times.push(numbers[i]!);
+      b.firstRows.push(numbers[parts + i]!);
+      b.caseCounts.push(numbers[2 * parts + i]!);
+      b.schemaOf.push(schemas[numbers[3 * parts + i]!]!);
     }
-    for (let i = 4 * parts; i < 4 * parts + cases; i++) this.#scores.push(numbers[i]!);
-    for (let i = 4 * parts + cases; i < count; i++) this.#numeric.push(numbers[i]!);
-    this.#push(this.#caseIds, texts.caseIds);
-    this.#push(this.#categorical, texts.categorical);
+    for (let i = 4 * parts; i < 4 * parts + cases; i++) b.scores.push(numbers[i]!);
+    for (let i = 4 * parts + cases; i < count; i++) b.numeric.push(numbers[i]!);
+    this.#push(b.caseIds, texts.caseIds);
+    this.#push(b.categorical, texts.categorical);
   }
 
   /** Adds a batch read whole (a record written by V8's serializer, before `addRecord`'s format). */
@@ -99,38 +108,10 @@ export class JoinedBatch {
 
   /** The batch joined so far; starts the next. */
   take(): AuditBatch {
-    const batch: AuditBatch = {
-      schemas: this.#schemas,
-      requestIds: this.#requestIds,
-      modelNames: this.#modelNames,
-      modelVersions: this.#modelVersions,
-      callers: this.#callers,
-      clientRequestIds: this.#clientRequestIds,
-      times: this.#times,
-      firstRows: this.#firstRows,
-      caseCounts: this.#caseCounts,
-      schemaOf: this.#schemaOf,
-      scores: this.#scores,
-      caseIds: this.#caseIds,
-      numeric: this.#numeric,
-      categorical: this.#categorical,
-    };
-    this.#schemas = [];
+    const batch = this.#batch;
+    this.#batch = emptyBatch();
     this.#schemaIndex = new Map();
     this.#lastSchema = -1;
-    this.#requestIds = [];
-    this.#modelNames = [];
-    this.#modelVersions = [];
-    this.#callers = [];
-    this.#clientRequestIds = [];
-    this.#times = [];
-    this.#firstRows = [];
-    this.#caseCounts = [];
-    this.#schemaOf = [];
-    this.#scores = [];
-    this.#caseIds = [];
-    this.#numeric = [];
-    this.#categorical = [];
     return batch;
   }
 
@@ -139,7 +120,7 @@ export class JoinedBatch {
     if (!Array.isArray(schema?.numericColumns) || !Array.isArray(schema.categoricalColumns))
       throw new Error('a schema lacks its columns');
     // Most records have the columns of the record before.
-    const last = this.#schemas[this.#lastSchema];
+    const last = this.#batch.schemas[this.#lastSchema];
     if (
       last &&
       sameNames(last.numericColumns, schema.numericColumns) &&
@@ -149,8 +130,8 @@ export class JoinedBatch {
     const key = `${schema.numericColumns.join('\u0000')}\u0001${schema.categoricalColumns.join('\u0000')}`;
     let found = this.#schemaIndex.get(key);
     if (found === undefined) {
-      found = this.#schemas.length;
-      this.#schemas.push(schema);
+      found = this.#batch.schemas.length;
+      this.#batch.schemas.push(schema);
       this.#schemaIndex.set(key, found);
     }
     this.#lastSchema = found;

@@ -20,10 +20,10 @@ const BIG_ENDIAN = endianness() === 'BE';
  * the batch's numbers as little-endian doubles (NaN amounts kept): per part its time, first row,
  * case count and schema, per case its score, then every numeric input. A field added to
  * `AuditBatch` goes in the JSON text without a new format, and `decodeSpoolRecords` gives records
- * written before it a default. One JSON text and one copy of bytes per record: V8's serializer,
- * which earlier versions wrote, took 2.5 times as long to read a record back and 2.8 times as
- * long to write it (docs/benchmarks.md), and the writer reads a record per turn of a serving
- * process's event loop.
+ * written before it a default. One JSON text and one copy of bytes per record: with V8's
+ * serialization, which earlier versions wrote, reading a record back cost more than its cases did
+ * (a record is a turn of a serving process's event loop, a few cases under one-case traffic), and
+ * writing one took 2.8 times as long (docs/benchmarks.md).
  *
  * @example
  * writeSync(fd, encodeSpoolRecord(batch));

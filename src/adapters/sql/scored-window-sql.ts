@@ -112,7 +112,8 @@ export async function readChunk(
   // The parts' lists (arrays without their brackets) joined by commas: one list of every case,
   // each an array of values (rows with input_names) or an object. A version's rows have one list
   // of names; a chunk with more (never written so) is read again by list. Neither GROUP BY nor an
-  // aggregate per form: each made the live check a sixth slower.
+  // aggregate per form: over 1M rows of objects the live check took 1.64–1.88 s and 1.40–1.55 s
+  // on SQLite with them, 1.20–1.29 s with this (docs/benchmarks.md).
   const result = await sql<{
     least_names: string | null;
     most_names: string | null;

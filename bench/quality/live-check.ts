@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { writeTable } from '../../src/adapters/data/write-table.js';
+import { timeOrderedId } from '../../src/adapters/ids/time-ordered-id.js';
 import { openAuditStoreWriter } from '../../src/adapters/sql/audit-open-writer.js';
 import { resolveConfig } from '../../src/config/index.js';
 import { generateCases } from '../../src/core/synthetic/index.js';
-import { timeOrderedId } from '../../src/http/scoring/time-ordered-id.js';
 import { processFlows } from '../../src/main/process-flows.js';
 import { openPipelines } from '../../src/main/worker.js';
 import { startPipelineRun } from '../../src/pipelines/start-pipeline-run.js';

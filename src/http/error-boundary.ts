@@ -7,9 +7,9 @@ import type {
   FastifyRequest,
   FastifyServerOptions,
 } from 'fastify';
+import { timeOrderedId } from '../adapters/ids/time-ordered-id.js';
 import { AmlopsError } from '../core/errors/index.js';
 import { MAX_PATH_PARAMETER_LENGTH, toAmlopsError } from './error-body.js';
-import { timeOrderedId } from './scoring/time-ordered-id.js';
 import { sendAfterBody } from './send-after-body.js';
 
 /**

@@ -67,6 +67,14 @@ export function runPipelineRunStoreContract(
       expect(await codeOf(store.listRuns({ maxResults: 0 }))).toBe('USAGE');
     });
 
+    it('lists runs created in the same millisecond newest first too', async () => {
+      const flow = flowName('same-ms');
+      tick();
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) ids.push((await store.createRun({ flow })).id);
+      expect((await store.listRuns({ flow })).items.map((r) => r.id)).toEqual([...ids].reverse());
+    });
+
     it('gives a run to one worker at a time and records its life', async () => {
       const { id } = await store.createRun({ flow: 'train' });
       const claimed = await store.claimRun(id, 'host-a:1', clock - 30_000);

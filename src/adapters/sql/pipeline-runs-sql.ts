@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { AmlopsError } from '../../core/errors/index.js';
 import { FINAL_STATES, type PipelineState } from '../../core/pipeline-runs/index.js';
@@ -12,6 +11,7 @@ import type {
   RecordedError,
   RunFence,
 } from '../../ports/pipeline-run-store.js';
+import { timeOrderedId } from '../ids/time-ordered-id.js';
 import { paginate } from './paginate.js';
 import type { PipelineRunsContext } from './pipeline-runs-context.js';
 import { pipelineRunOf, pipelineRunRow } from './pipeline-runs-rows.js';
@@ -21,7 +21,8 @@ const RETRIABLE: PipelineState[] = ['Failed', 'TimedOut', 'Cancelled', 'Crashed'
 const FINAL = [...FINAL_STATES];
 
 /**
- * Creates a run, Pending (to run here) or Scheduled (queued), with a UUID id (pg-boss job ids are UUIDs).
+ * Creates a run, Pending (to run here) or Scheduled (queued), with a UUID id (pg-boss job ids are UUIDs),
+ * time-ordered so that runs created in the same millisecond still list newest first.
  *
  * @example
  * const run = await createPipelineRun(ctx, { flow: 'train', params: { preset: 'original' } });
@@ -30,7 +31,7 @@ export async function createPipelineRun(
   ctx: PipelineRunsContext,
   input: CreatePipelineRunInput,
 ): Promise<PipelineRun> {
-  const id = randomUUID();
+  const id = timeOrderedId();
   await ctx.db
     .insertInto('pipeline_runs')
     .values({

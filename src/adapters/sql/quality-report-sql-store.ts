@@ -10,6 +10,7 @@ import type {
   QualityReportStore,
   QualityReportSummary,
 } from '../../ports/quality-report-store.js';
+import { timeOrderedId } from '../ids/time-ordered-id.js';
 import type { Database } from './database.js';
 import { metricsSummaryColumn } from './metrics-summary-column.js';
 import type { QualityTables } from './quality-tables.js';
@@ -64,7 +65,7 @@ export class SqlQualityReportStore implements QualityReportStore {
   /** Takes one reference to `database`, released by `close`. */
   static async open(
     database: SqlDatabase,
-    newId: () => string = () => crypto.randomUUID(),
+    newId: () => string = timeOrderedId,
   ): Promise<SqlQualityReportStore> {
     database.retain();
     return new SqlQualityReportStore(database, newId);

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import { timeOrderedId } from '../../adapters/ids/time-ordered-id.js';
 import { installAuth, type RouteAccessEntry } from '../auth/install-auth.js';
 import { SCORING_URLS } from '../auth/route-roles.js';
 import { MAX_PATH_PARAMETER_LENGTH, toAmlopsError } from '../error-body.js';
@@ -18,7 +19,6 @@ import { registerOipRoutes } from './oip-routes.js';
 import { registerPredictRoute } from './predict-route.js';
 import { installRequestIds } from './request-ids.js';
 import type { ScoringAppOptions } from './scoring-app-options.js';
-import { timeOrderedId } from './time-ordered-id.js';
 
 /**
  * The scoring API as a Fastify app: `/predict`, MLflow's `/invocations`, `/ping` and `/version`,

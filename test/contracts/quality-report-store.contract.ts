@@ -114,6 +114,14 @@ export function runQualityReportStoreContract(
       expect(since.items.map((r) => r.createdAt)).toEqual([T0 + 5000, T0 + 4000]);
     });
 
+    it('lists reports made in the same millisecond newest first too', async () => {
+      const at = T0 + 86_400_000;
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++)
+        ids.push((await store.saveReport({ kind: 'files', createdAt: at, report })).id);
+      expect((await store.listReports({ since: at })).items.map((r) => r.id)).toEqual([...ids].reverse());
+    });
+
     it('records where the HTML is, and refuses unknown ids with QUALITY_REPORT_NOT_FOUND', async () => {
       const saved = await store.saveReport({ kind: 'files', createdAt: T0, report });
       await store.setHtmlUri(saved.id, 'file:///tmp/r.html');
